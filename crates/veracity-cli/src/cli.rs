@@ -1,0 +1,85 @@
+//! Command-line definitions (clap).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "veracity",
+    version,
+    about = "Evidence-based fact-checking of article collections",
+    long_about = "veracity reads articles (HTML, plain text, JSON), finds claims and who made \
+                  them, finds published fact-check verdicts, gathers evidence across the \
+                  collection and rates each claim with its cited evidence.",
+    after_help = "Exit status: 0 success, 1 a check failed, 2 an error.\n\
+                  Data goes to stdout, diagnostics to stderr; `-` reads standard input."
+)]
+pub struct Cli {
+    /// Load more rating scales from this JSON file (repeatable; see
+    /// `veracity schema rating-scales`).
+    #[arg(long = "scales", value_name = "FILE", global = true)]
+    pub scale_files: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print the JSON Schema of a data-model type.
+    #[command(
+        after_help = "Examples:\n  veracity schema            # list the types\n  \
+                            veracity schema report     # print the report schema"
+    )]
+    Schema {
+        /// The type: document, claim, verdict, report, rating-scales,
+        /// plugin-manifest, plugin-request, plugin-response.
+        #[arg(value_name = "TYPE")]
+        kind: Option<String>,
+    },
+
+    /// Check JSON files against their schemas; print every error with its
+    /// JSON path (exit 2 if any file is invalid).
+    #[command(
+        after_help = "Examples:\n  veracity validate examples/reports/desalination.json\n  \
+                            veracity validate --type document docs.jsonl\n  \
+                            cat report.json | veracity validate -"
+    )]
+    Validate {
+        /// Files to check (`.json` or `.jsonl`; `-` for stdin).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// The type to check against; default: from each file's `$schema`
+        /// field or its shape.
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+    },
+
+    /// List the rating scales, or one scale's labels; resolve a published label.
+    #[command(
+        after_help = "Examples:\n  veracity scales\n  veracity scales politifact\n  \
+                            veracity scales --label \"Pants on Fire\"\n  \
+                            veracity scales averitec --label \"Conflicting Evidence/Cherrypicking\""
+    )]
+    Scales {
+        /// A scale id (see the list).
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+        /// Resolve this published label to its normalised value and class
+        /// (exit 1 if no scale knows it).
+        #[arg(long, value_name = "LABEL")]
+        label: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+/// Output of listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned text for people.
+    Text,
+    /// JSON for programs.
+    Json,
+}

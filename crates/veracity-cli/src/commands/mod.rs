@@ -1,0 +1,60 @@
+//! One module per command; each takes its parsed arguments and returns an
+//! [`Outcome`] or an error.
+
+mod scales;
+mod schema;
+mod validate;
+
+use crate::Outcome;
+use crate::cli::{Cli, Command};
+use anyhow::{Context, Result, bail};
+use std::path::PathBuf;
+use veracity_model::{ScaleRegistry, SchemaKind};
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let registry = || scale_registry(&cli.scale_files);
+    match cli.command {
+        Command::Schema { kind } => schema::run(kind.as_deref()),
+        Command::Validate { files, kind } => validate::run(&files, kind.as_deref()),
+        Command::Scales {
+            name,
+            label,
+            format,
+        } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
+    }
+}
+
+/// Parses a `--type` value, listing the valid names when it is unknown.
+pub fn schema_kind(name: &str) -> Result<SchemaKind> {
+    SchemaKind::from_name(name).with_context(|| {
+        let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.name()).collect();
+        format!("unknown type `{name}`; choose one of: {}", names.join(", "))
+    })
+}
+
+/// The built-in scales plus those in `--scales` files, each file validated
+/// against the rating-scales schema first.
+pub fn scale_registry(files: &[PathBuf]) -> Result<ScaleRegistry> {
+    let mut registry = ScaleRegistry::builtin().clone();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read scale file {}", file.display()))?;
+        let value: serde_json::Value = serde_json::from_str(&text).with_context(|| {
+            format!("scale file {} is not JSON; fix the syntax", file.display())
+        })?;
+        let issues = veracity_model::validate::validate(SchemaKind::RatingScales, &value);
+        if !issues.is_empty() {
+            let list: Vec<String> = issues.iter().map(|i| format!("  {i}")).collect();
+            bail!(
+                "scale file {} does not match the rating-scales schema \
+                 (see `veracity schema rating-scales`):\n{}",
+                file.display(),
+                list.join("\n")
+            );
+        }
+        registry
+            .load_json(&text)
+            .with_context(|| format!("scale file {}", file.display()))?;
+    }
+    Ok(registry)
+}

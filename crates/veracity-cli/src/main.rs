@@ -1,0 +1,34 @@
+//! The `veracity` command-line tool: glue between the library crates.
+//!
+//! Exit codes: 0 success, 1 a check that failed, 2 an error.
+
+mod cli;
+mod commands;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// How a command ended when it did not fail with an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything asked for was done and every check passed.
+    Success,
+    /// The command ran, but a check it performs did not pass.
+    CheckFailed,
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        Err(error) => {
+            if output::is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("veracity: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Byte spans into a document's cleaned text.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's `text`, always on
+/// UTF-8 character boundaries.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Why a span was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanError {
+    /// `start` is after `end`.
+    #[error("span {start}..{end} is reversed: start must not exceed end")]
+    Reversed { start: usize, end: usize },
+    /// The span reaches past the end of the text.
+    #[error("span {start}..{end} is out of range for a text of {len} bytes")]
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    /// A bound falls inside a multi-byte character.
+    #[error("span {start}..{end} does not fall on UTF-8 character boundaries")]
+    NotCharBoundary { start: usize, end: usize },
+}
+
+impl Span {
+    /// A span checked against `text`: in range and on char boundaries.
+    pub fn new(text: &str, start: usize, end: usize) -> Result<Self, SpanError> {
+        let span = Span { start, end };
+        span.check(text)?;
+        Ok(span)
+    }
+
+    /// The span of `part` inside `text` when `part` is a sub-slice of it
+    /// (as produced by `str` methods); `None` if it is not.
+    pub fn of_subslice(text: &str, part: &str) -> Option<Self> {
+        let base = text.as_ptr() as usize;
+        let at = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = at.checked_add(part.len())?;
+        (end <= text.len()).then_some(Span { start: at, end })
+    }
+
+    /// Checks that the span is valid for `text`.
+    pub fn check(&self, text: &str) -> Result<(), SpanError> {
+        let (start, end) = (self.start, self.end);
+        if start > end {
+            return Err(SpanError::Reversed { start, end });
+        }
+        if end > text.len() {
+            return Err(SpanError::OutOfRange {
+                start,
+                end,
+                len: text.len(),
+            });
+        }
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(SpanError::NotCharBoundary { start, end });
+        }
+        Ok(())
+    }
+
+    /// The text the span covers, or `None` if the span is invalid for `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_bad_spans() {
+        let text = "Zürich said";
+        assert!(Span::new(text, 0, 3).is_ok());
+        assert_eq!(
+            Span::new(text, 2, 3),
+            Err(SpanError::NotCharBoundary { start: 2, end: 3 })
+        );
+        assert_eq!(
+            Span::new(text, 4, 2),
+            Err(SpanError::Reversed { start: 4, end: 2 })
+        );
+        assert!(matches!(
+            Span::new(text, 0, 99),
+            Err(SpanError::OutOfRange { .. })
+        ));
+        assert_eq!(Span::new(text, 0, 7).unwrap().slice(text), Some("Zürich"));
+    }
+
+    #[test]
+    fn subslice_spans() {
+        let text = "one two three";
+        let part = text.split(' ').nth(1).unwrap();
+        assert_eq!(
+            Span::of_subslice(text, part),
+            Some(Span { start: 4, end: 7 })
+        );
+        let elsewhere = String::from("two");
+        assert_eq!(Span::of_subslice(text, &elsewhere), None);
+    }
+}
