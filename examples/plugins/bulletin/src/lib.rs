@@ -47,8 +47,8 @@ fn render(report: &Report, width: usize) -> String {
     let claims: HashMap<&ClaimId, &Claim> = report.claims.iter().map(|c| (&c.id, c)).collect();
     let mut out = String::new();
     out.push_str("VERACITY BULLETIN\n");
-    out.push_str(&format!(
-        "{} verdict{} on {} claim{} from {} document{} ({} {}, schema {})\n",
+    let summary = format!(
+        "{} verdict{} on {} claim{} from {} document{} ({} {}, schema {})",
         report.verdicts.len(),
         plural(report.verdicts.len()),
         report.claims.len(),
@@ -58,7 +58,8 @@ fn render(report: &Report, width: usize) -> String {
         report.tool.name,
         report.tool.version,
         report.schema_version,
-    ));
+    );
+    push_wrapped(&mut out, &summary, "", "", width);
     out.push_str(&"=".repeat(width));
     out.push('\n');
     if report.verdicts.is_empty() {
@@ -83,8 +84,13 @@ fn render(report: &Report, width: usize) -> String {
         ));
     }
     out.push_str(&"-".repeat(width));
-    out.push_str(
-        "\nEach verdict cites its evidence in the JSON report (`veracity render --format json`).\n",
+    out.push('\n');
+    push_wrapped(
+        &mut out,
+        "Each verdict cites its evidence in the JSON report (`veracity render --format json`).",
+        "",
+        "",
+        width,
     );
     out
 }
