@@ -1,9 +1,10 @@
 //! Project automation, run as `cargo xtask <task>`.
 
+mod bench_plugin;
 mod check_examples;
 mod codegen;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,6 +26,24 @@ enum Task {
     /// Validate every schema against its metaschema and every JSON file under
     /// examples/ against its schema.
     CheckExamples,
+    /// Run a benchmark and print its figures.
+    Bench {
+        /// What to measure.
+        #[arg(value_enum)]
+        target: BenchTarget,
+        /// Number of timed calls.
+        #[arg(long, default_value_t = 2000)]
+        iterations: usize,
+        /// Build the plugin in release mode.
+        #[arg(long)]
+        release: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BenchTarget {
+    /// In-process call overhead of a verdict plugin (review-first).
+    Plugin,
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -38,6 +57,11 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
         Task::CheckExamples => check_examples::run(),
+        Task::Bench {
+            target: BenchTarget::Plugin,
+            iterations,
+            release,
+        } => bench_plugin::run(iterations, release),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
