@@ -20,6 +20,17 @@ pub struct Cli {
     #[arg(long = "scales", value_name = "FILE", global = true)]
     pub scale_files: Vec<PathBuf>,
 
+    /// Load a plugin file, or every plugin in a directory (repeatable; also
+    /// `VERACITY_PLUGIN_PATH` and ~/.config/veracity/plugins; see
+    /// docs/plugins.md).
+    #[arg(long = "plugin", value_name = "PATH", global = true)]
+    pub plugins: Vec<PathBuf>,
+
+    /// Run each plugin in a child process, so that a plugin that crashes ends
+    /// with an error instead of taking veracity down.
+    #[arg(long, global = true)]
+    pub isolate: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -72,6 +83,47 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+
+    /// List and try plugins (format plugins and verdict engines).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  veracity plugins list --plugin target/release/libveracity_plugin_bulletin.so\n  \
+                            veracity plugins call bulletin request.json --plugin ./libbulletin.so"
+    )]
+    Plugins(PluginsCommand),
+
+    /// Serve one plugin over standard input and output (used by `--isolate`).
+    #[command(hide = true)]
+    PluginHost {
+        /// The plugin file.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PluginsCommand {
+    /// List the plugins found: name, kind, version, ABI, schema version, path.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+
+    /// Send one plugin request (JSON, see `veracity schema plugin-request`)
+    /// to a plugin and print its checked result: the rendered text of a
+    /// format plugin, the verdict JSON of a verdict plugin.
+    Call {
+        /// The plugin's name.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The request file (`-` for stdin).
+        #[arg(value_name = "REQUEST")]
+        request: PathBuf,
+        /// Write the result to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 

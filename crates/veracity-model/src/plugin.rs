@@ -74,6 +74,9 @@ pub struct VerdictRequest {
     pub reviews: Vec<CitedReview>,
     /// The scale the user asked ratings on (`veracity` by default).
     pub scale: String,
+    /// Free-form options from the command line (`--option key=value`).
+    #[serde(default)]
+    pub options: BTreeMap<String, String>,
 }
 
 /// A plugin's answer: exactly one of `ok` or `error`.

@@ -1,12 +1,14 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod plugin_host;
+pub mod plugins;
 mod scales;
 mod schema;
 mod validate;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, PluginsCommand};
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 use veracity_model::{ScaleRegistry, SchemaKind};
@@ -21,6 +23,20 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
+        Command::Plugins(PluginsCommand::List { format }) => {
+            plugins::list(&plugins::load(&cli.plugins, cli.isolate)?, format)
+        }
+        Command::Plugins(PluginsCommand::Call {
+            name,
+            request,
+            output,
+        }) => plugins::call(
+            &plugins::load(&cli.plugins, cli.isolate)?,
+            &name,
+            &request,
+            output.as_deref(),
+        ),
+        Command::PluginHost { path } => plugin_host::run(&path),
     }
 }
 

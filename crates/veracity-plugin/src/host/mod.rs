@@ -1,0 +1,658 @@
+//! The host side (feature `host`): finding plugins, checking them, loading
+//! them with libloading (or in a child process), and calling them.
+//!
+//! Before any call the host checks, in this order: that neither the plugin
+//! file nor its directory is writable by group or others (Unix), that the
+//! library loads, that it exports `veracity_plugin_abi_version` and that this
+//! returns [`ABI_VERSION`], that it exports the other three symbols, and that
+//! its manifest is JSON matching the plugin-manifest schema with this
+//! veracity's [`SCHEMA_VERSION`]. Every response is checked against the
+//! plugin-response schema and against the request it answers. Libraries are
+//! never unloaded: a loaded plugin lives as long as the process.
+//!
+//! This module never reads the environment; the caller passes the search
+//! paths ([`PluginSearch`]).
+
+mod error;
+pub mod isolate;
+
+pub use error::{ErrorKind, HostError};
+
+use crate::{
+    ABI_VERSION, PluginKind, PluginManifest, PluginRequest, PluginResponse, PluginResult,
+    SCHEMA_VERSION, SYMBOL_ABI_VERSION, SYMBOL_CALL, SYMBOL_FREE, SYMBOL_MANIFEST, VeracityBuffer,
+};
+use error::name_from_path;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex, PoisonError};
+use veracity_model::validate::validate;
+use veracity_model::{FormatRequest, Report, SchemaKind, Verdict, VerdictRequest};
+
+type AbiVersionFn = unsafe extern "C" fn() -> u32;
+type ManifestFn = unsafe extern "C" fn() -> VeracityBuffer;
+type CallFn = unsafe extern "C" fn(*const u8, usize) -> VeracityBuffer;
+type FreeFn = unsafe extern "C" fn(VeracityBuffer);
+
+/// Where plugins come from, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named on the command line (`--plugin PATH`).
+    Argument,
+    /// Listed in the plugin path (`VERACITY_PLUGIN_PATH`).
+    PathList,
+    /// Found in the user's plugin directory.
+    ConfigDir,
+}
+
+impl Origin {
+    fn describe(self) -> &'static str {
+        match self {
+            Origin::Argument => "--plugin",
+            Origin::PathList => "VERACITY_PLUGIN_PATH",
+            Origin::ConfigDir => "the plugin directory",
+        }
+    }
+}
+
+/// A plugin file to load, and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The file.
+    pub path: PathBuf,
+    /// Where it was named or found.
+    pub origin: Origin,
+}
+
+/// Where to look for plugins. Each entry of `paths` and `path_list` is a
+/// plugin file or a directory of them (every file with the platform's
+/// shared-library extension, `.so` on Linux, in name order); `config_dir` is
+/// a directory that may be absent.
+#[derive(Debug, Clone, Default)]
+pub struct PluginSearch {
+    /// Paths named on the command line.
+    pub paths: Vec<PathBuf>,
+    /// A path list in the platform's `PATH` syntax (colon-separated on Unix).
+    pub path_list: Option<OsString>,
+    /// The user's plugin directory.
+    pub config_dir: Option<PathBuf>,
+}
+
+/// The user's plugin directory: `$XDG_CONFIG_HOME/veracity/plugins` when
+/// that variable holds an absolute path, else `$HOME/.config/veracity/plugins`.
+/// The caller passes the variables' values.
+pub fn config_plugin_dir(xdg_config_home: Option<&OsStr>, home: Option<&OsStr>) -> Option<PathBuf> {
+    let base = match xdg_config_home.map(Path::new) {
+        Some(xdg) if xdg.is_absolute() => xdg.to_path_buf(),
+        _ => {
+            let home = Path::new(home.filter(|h| !h.is_empty())?);
+            home.join(".config")
+        }
+    };
+    Some(base.join("veracity").join("plugins"))
+}
+
+impl PluginSearch {
+    /// Every plugin file, in order of precedence: command-line paths, then the
+    /// path list, then the plugin directory. A named path that does not exist
+    /// is an error; an absent plugin directory is not.
+    pub fn candidates(&self) -> Result<Vec<Candidate>, HostError> {
+        let mut out = Vec::new();
+        for path in &self.paths {
+            expand(path, Origin::Argument, &mut out)?;
+        }
+        if let Some(list) = &self.path_list {
+            for path in std::env::split_paths(list) {
+                if !path.as_os_str().is_empty() {
+                    expand(&path, Origin::PathList, &mut out)?;
+                }
+            }
+        }
+        if let Some(dir) = &self.config_dir {
+            if dir.is_dir() {
+                expand(dir, Origin::ConfigDir, &mut out)?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Adds `path` (a file) or the plugin files in `path` (a directory).
+fn expand(path: &Path, origin: Origin, out: &mut Vec<Candidate>) -> Result<(), HostError> {
+    let unreadable = |e| HostError::new(name_from_path(path), path, ErrorKind::Unreadable(e));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_dir() {
+        out.push(Candidate {
+            path: path.to_path_buf(),
+            origin,
+        });
+        return Ok(());
+    }
+    check_not_writable(path, path, &meta, &name_from_path(path))?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(unreadable)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.extension() == Some(OsStr::new(std::env::consts::DLL_EXTENSION)) && p.is_file()
+        })
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(|path| Candidate { path, origin }));
+    Ok(())
+}
+
+/// Refuses `what` (the plugin at `path`, or its directory) if group or others
+/// may write to it.
+#[cfg(unix)]
+fn check_not_writable(
+    path: &Path,
+    what: &Path,
+    meta: &std::fs::Metadata,
+    name: &str,
+) -> Result<(), HostError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode();
+    if mode & 0o022 != 0 {
+        return Err(HostError::new(
+            name,
+            path,
+            ErrorKind::Writable {
+                what: what.to_path_buf(),
+                mode,
+            },
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_not_writable(
+    _path: &Path,
+    _what: &Path,
+    _meta: &std::fs::Metadata,
+    _name: &str,
+) -> Result<(), HostError> {
+    Ok(())
+}
+
+/// Checks the plugin file and the directory holding it (after resolving
+/// symbolic links); returns the resolved path.
+fn check_file(path: &Path) -> Result<PathBuf, HostError> {
+    let name = name_from_path(path);
+    let unreadable = |e| HostError::new(&name, path, ErrorKind::Unreadable(e));
+    let real = std::fs::canonicalize(path).map_err(unreadable)?;
+    let meta = std::fs::metadata(&real).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(unreadable(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a file",
+        )));
+    }
+    check_not_writable(path, &real, &meta, &name)?;
+    if let Some(dir) = real.parent() {
+        let dir_meta = std::fs::metadata(dir).map_err(unreadable)?;
+        check_not_writable(path, dir, &dir_meta, &name)?;
+    }
+    Ok(real)
+}
+
+/// Parses and checks manifest bytes: JSON, the plugin-manifest schema, and
+/// this veracity's schema version.
+fn check_manifest(path: &Path, bytes: &[u8]) -> Result<PluginManifest, HostError> {
+    let name = name_from_path(path);
+    let bad = |e: String| HostError::new(&name, path, ErrorKind::BadManifest(e));
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| bad(format!("not JSON ({e})")))?;
+    // Check the version first: a manifest from another schema version may
+    // well fail this version's schema, and the version says what to do.
+    if let Some(found) = value.get("schema_version").and_then(Value::as_str) {
+        if found != SCHEMA_VERSION {
+            let name = value.get("name").and_then(Value::as_str).unwrap_or(&name);
+            return Err(HostError::new(
+                name,
+                path,
+                ErrorKind::SchemaVersion {
+                    found: found.to_owned(),
+                },
+            ));
+        }
+    }
+    let issues = validate(SchemaKind::PluginManifest, &value);
+    if !issues.is_empty() {
+        let list: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        return Err(bad(list.join("; ")));
+    }
+    serde_json::from_value(value).map_err(|e| bad(e.to_string()))
+}
+
+enum Backend {
+    InProcess {
+        call: CallFn,
+        free: FreeFn,
+        /// Calls into one library are serialised.
+        lock: Mutex<()>,
+    },
+    Isolated(Mutex<isolate::Child>),
+}
+
+/// A loaded, checked plugin. It stays loaded for the life of the process.
+pub struct LoadedPlugin {
+    manifest: PluginManifest,
+    path: PathBuf,
+    abi_version: u32,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for LoadedPlugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPlugin")
+            .field("manifest", &self.manifest)
+            .field("path", &self.path)
+            .field("isolated", &self.is_isolated())
+            .finish()
+    }
+}
+
+impl LoadedPlugin {
+    /// Loads a plugin into this process after the permission, ABI and
+    /// manifest checks.
+    ///
+    /// Loading runs the library's initialisers: only load plugins the user
+    /// named or configured.
+    pub fn load(path: &Path) -> Result<LoadedPlugin, HostError> {
+        let real = check_file(path)?;
+        let name = name_from_path(path);
+        let err = |kind| HostError::new(&name, path, kind);
+        // SAFETY: loading a library runs its initialisers. The user named or
+        // configured this file, and it passed the permission checks.
+        let library = unsafe { libloading::Library::new(&real) }
+            .map_err(|e| err(ErrorKind::Load(e.to_string())))?;
+        // Never unloaded: symbols stay valid for the life of the process.
+        let library: &'static libloading::Library = Box::leak(Box::new(library));
+        let symbol = |symbol: &'static str| -> Result<*const (), HostError> {
+            // SAFETY: looked up as an untyped pointer; cast below to the
+            // signature the ABI specifies.
+            unsafe { library.get::<*const ()>(symbol.as_bytes()) }
+                .map(|s| *s)
+                .map_err(|_| err(ErrorKind::MissingSymbol(symbol)))
+        };
+        // SAFETY (the transmutes below): each symbol has the signature
+        // docs/plugins.md specifies for its name.
+        let abi_version: AbiVersionFn =
+            unsafe { std::mem::transmute::<*const (), AbiVersionFn>(symbol(SYMBOL_ABI_VERSION)?) };
+        // SAFETY: the ABI-version function takes nothing and returns a u32.
+        let found = unsafe { abi_version() };
+        if found != ABI_VERSION {
+            return Err(err(ErrorKind::AbiMismatch { found }));
+        }
+        let manifest_fn: ManifestFn =
+            unsafe { std::mem::transmute::<*const (), ManifestFn>(symbol(SYMBOL_MANIFEST)?) };
+        let call: CallFn =
+            unsafe { std::mem::transmute::<*const (), CallFn>(symbol(SYMBOL_CALL)?) };
+        let free: FreeFn =
+            unsafe { std::mem::transmute::<*const (), FreeFn>(symbol(SYMBOL_FREE)?) };
+        // SAFETY: the manifest function takes nothing and returns a buffer.
+        let buffer = unsafe { manifest_fn() };
+        // SAFETY: the buffer came from this plugin's manifest function.
+        let bytes = unsafe { take_buffer(buffer, free) }.ok_or_else(|| {
+            err(ErrorKind::BadManifest(
+                "veracity_plugin_manifest returned a null buffer".into(),
+            ))
+        })?;
+        let manifest = check_manifest(path, &bytes)?;
+        Ok(LoadedPlugin {
+            manifest,
+            path: path.to_path_buf(),
+            abi_version: found,
+            backend: Backend::InProcess {
+                call,
+                free,
+                lock: Mutex::new(()),
+            },
+        })
+    }
+
+    /// Loads a plugin in a child process: `command` (the `veracity` binary
+    /// with the arguments of its plugin-host mode) is run with the plugin's
+    /// path appended, and speaks the protocol of [`isolate`] on its standard
+    /// input and output. A crash of the plugin then ends only the child.
+    pub fn spawn_isolated(path: &Path, command: Command) -> Result<LoadedPlugin, HostError> {
+        check_file(path)?;
+        let (child, abi_version, manifest_bytes) = isolate::Child::spawn(path, command)?;
+        if abi_version != ABI_VERSION {
+            return Err(HostError::new(
+                name_from_path(path),
+                path,
+                ErrorKind::AbiMismatch { found: abi_version },
+            ));
+        }
+        let manifest = check_manifest(path, &manifest_bytes)?;
+        Ok(LoadedPlugin {
+            manifest,
+            path: path.to_path_buf(),
+            abi_version,
+            backend: Backend::Isolated(Mutex::new(child)),
+        })
+    }
+
+    /// The plugin's manifest.
+    pub fn manifest(&self) -> &PluginManifest {
+        &self.manifest
+    }
+
+    /// The plugin's name (from its manifest).
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    /// What the plugin provides.
+    pub fn kind(&self) -> PluginKind {
+        self.manifest.kind
+    }
+
+    /// The path it was loaded from, as given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The ABI version it reported.
+    pub fn abi_version(&self) -> u32 {
+        self.abi_version
+    }
+
+    /// True when it runs in a child process.
+    pub fn is_isolated(&self) -> bool {
+        matches!(self.backend, Backend::Isolated(_))
+    }
+
+    fn error(&self, kind: ErrorKind) -> HostError {
+        HostError::new(&self.manifest.name, &self.path, kind)
+    }
+
+    /// Sends raw request bytes and returns the raw response bytes, unchecked.
+    /// Used by the isolated host; everyone else wants [`LoadedPlugin::call`].
+    pub fn call_raw(&self, request: &[u8]) -> Result<Vec<u8>, HostError> {
+        match &self.backend {
+            Backend::InProcess { call, free, lock } => {
+                let _serial = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                // SAFETY: `call` has the ABI's signature; the request bytes
+                // outlive the call.
+                let buffer = unsafe { call(request.as_ptr(), request.len()) };
+                // SAFETY: the buffer came from this plugin's call function.
+                unsafe { take_buffer(buffer, *free) }
+                    .ok_or_else(|| self.error(ErrorKind::NoResponse))
+            }
+            Backend::Isolated(child) => {
+                let mut child = child.lock().unwrap_or_else(PoisonError::into_inner);
+                match child.call(request) {
+                    Ok(Some(bytes)) => Ok(bytes),
+                    Ok(None) => Err(self.error(ErrorKind::NoResponse)),
+                    Err(crash) => Err(self.error(ErrorKind::Crashed(crash))),
+                }
+            }
+        }
+    }
+
+    /// Calls the plugin and checks its answer: JSON, the plugin-response
+    /// schema, not an error envelope, and a result that answers `request`.
+    pub fn call(&self, request: &PluginRequest) -> Result<PluginResult, HostError> {
+        let wanted = match request {
+            PluginRequest::Format(_) => PluginKind::Format,
+            PluginRequest::Verdict(_) => PluginKind::Verdict,
+        };
+        if wanted != self.manifest.kind {
+            return Err(self.error(ErrorKind::WrongKind { wanted }));
+        }
+        let bytes = serde_json::to_vec(request).map_err(|e| {
+            self.error(ErrorKind::Mismatched(format!(
+                "an unserialisable request ({e})"
+            )))
+        })?;
+        let response = self.call_raw(&bytes)?;
+        self.decode(request, &response)
+    }
+
+    /// Renders a report with a format plugin: `(media type, content)`.
+    pub fn format(
+        &self,
+        report: &Report,
+        options: &BTreeMap<String, String>,
+    ) -> Result<(String, String), HostError> {
+        // The request owns its report; cloning keeps the API borrow-friendly.
+        let request = PluginRequest::Format(FormatRequest {
+            report: report.clone(),
+            options: options.clone(),
+        });
+        match self.call(&request)? {
+            PluginResult::Formatted {
+                media_type,
+                content,
+            } => Ok((media_type, content)),
+            PluginResult::Verdict { .. } => unreachable!("decode checks the result type"),
+        }
+    }
+
+    /// Rates one claim with a verdict plugin.
+    pub fn verdict(&self, request: VerdictRequest) -> Result<Verdict, HostError> {
+        match self.call(&PluginRequest::Verdict(request))? {
+            PluginResult::Verdict { verdict } => Ok(*verdict),
+            PluginResult::Formatted { .. } => unreachable!("decode checks the result type"),
+        }
+    }
+
+    fn decode(&self, request: &PluginRequest, bytes: &[u8]) -> Result<PluginResult, HostError> {
+        let value: Value = serde_json::from_slice(bytes)
+            .map_err(|e| self.error(ErrorKind::MalformedJson(e.to_string())))?;
+        let issues = response_issues(&value);
+        if !issues.is_empty() {
+            return Err(self.error(ErrorKind::InvalidResponse(issues)));
+        }
+        let response: PluginResponse = serde_json::from_value(value)
+            .map_err(|e| self.error(ErrorKind::InvalidResponse(vec![e.to_string()])))?;
+        let result = match response {
+            PluginResponse::Error(e) => return Err(self.error(ErrorKind::Failed(e.message))),
+            PluginResponse::Ok(result) => result,
+        };
+        match (request, &result) {
+            (PluginRequest::Format(_), PluginResult::Formatted { .. }) => Ok(result),
+            (PluginRequest::Verdict(r), PluginResult::Verdict { verdict }) => {
+                if verdict.claim != r.claim.id {
+                    return Err(self.error(ErrorKind::Mismatched(format!(
+                        "a verdict on claim {} when asked about claim {}",
+                        verdict.claim, r.claim.id
+                    ))));
+                }
+                Ok(result)
+            }
+            (PluginRequest::Format(_), _) => Err(self.error(ErrorKind::Mismatched(
+                "a verdict to a format request".into(),
+            ))),
+            (PluginRequest::Verdict(_), _) => Err(self.error(ErrorKind::Mismatched(
+                "formatted output to a verdict request".into(),
+            ))),
+        }
+    }
+}
+
+/// Copies a plugin's buffer and frees it with the plugin's own function;
+/// `None` for the null buffer (which is not freed).
+///
+/// # Safety
+///
+/// `buffer` must come from the plugin that `free` belongs to.
+unsafe fn take_buffer(buffer: VeracityBuffer, free: FreeFn) -> Option<Vec<u8>> {
+    if buffer.ptr.is_null() {
+        return None;
+    }
+    // SAFETY: the plugin promises ptr/len describe readable bytes.
+    let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
+    // SAFETY: handed back to the plugin that allocated it, once.
+    unsafe { free(buffer) };
+    Some(bytes)
+}
+
+/// Schema problems in a response, as `path: message`. A response whose
+/// envelope is right but whose verdict is wrong is checked against the
+/// verdict schema too, so the message points into the verdict rather than
+/// saying only that no alternative of the envelope matched.
+fn response_issues(value: &Value) -> Vec<String> {
+    let issues = validate(SchemaKind::PluginResponse, value);
+    if issues.is_empty() {
+        return Vec::new();
+    }
+    if let Some(verdict) = value.pointer("/ok/verdict") {
+        let inner = validate(SchemaKind::Verdict, verdict);
+        if !inner.is_empty() {
+            return inner
+                .into_iter()
+                .map(|i| format!("/ok/verdict{}: {}", i.path, i.message))
+                .collect();
+        }
+    }
+    issues.iter().map(ToString::to_string).collect()
+}
+
+/// How plugins run.
+pub enum Isolation {
+    /// Loaded into this process (fast; a crash of the plugin is a crash of
+    /// the process).
+    InProcess,
+    /// Each plugin in a child process made by this function (the `veracity`
+    /// binary in its plugin-host mode; the plugin's path is appended).
+    Child(Box<dyn Fn() -> Command + Send + Sync>),
+}
+
+/// The loaded plugins, in order of precedence.
+#[derive(Default)]
+pub struct Plugins {
+    plugins: Vec<Arc<LoadedPlugin>>,
+    warnings: Vec<String>,
+}
+
+impl Plugins {
+    /// Loads every plugin `search` finds. The same file found twice is loaded
+    /// once; of two plugins with the same name, the one found first wins and
+    /// the other is reported in [`Plugins::warnings`].
+    pub fn load(search: &PluginSearch, isolation: &Isolation) -> Result<Plugins, HostError> {
+        let mut plugins = Plugins::default();
+        let mut seen = HashSet::new();
+        let mut origins = Vec::new();
+        for candidate in search.candidates()? {
+            if let Ok(real) = std::fs::canonicalize(&candidate.path) {
+                if !seen.insert(real) {
+                    continue;
+                }
+            }
+            let plugin = match isolation {
+                Isolation::InProcess => LoadedPlugin::load(&candidate.path)?,
+                Isolation::Child(command) => {
+                    LoadedPlugin::spawn_isolated(&candidate.path, command())?
+                }
+            };
+            if let Some(i) = plugins
+                .plugins
+                .iter()
+                .position(|p| p.name() == plugin.name())
+            {
+                let (first, origin): (&LoadedPlugin, Origin) = (&plugins.plugins[i], origins[i]);
+                plugins.warnings.push(format!(
+                    "plugin {} at {} ({}) is shadowed by {} at {} ({}); remove one of them",
+                    plugin.name(),
+                    plugin.path().display(),
+                    candidate.origin.describe(),
+                    first.name(),
+                    first.path().display(),
+                    origin.describe(),
+                ));
+                continue;
+            }
+            origins.push(candidate.origin);
+            plugins.plugins.push(Arc::new(plugin));
+        }
+        Ok(plugins)
+    }
+
+    /// Every plugin, in order of precedence.
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<LoadedPlugin>> {
+        self.plugins.iter()
+    }
+
+    /// The plugin of this kind and name.
+    pub fn find(&self, kind: PluginKind, name: &str) -> Option<&Arc<LoadedPlugin>> {
+        self.plugins
+            .iter()
+            .find(|p| p.kind() == kind && p.name() == name)
+    }
+
+    /// Notes for the user (shadowed plugins).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// True when no plugin was found.
+    pub fn is_empty(&self) -> bool {
+        self.plugins.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_dir_prefers_an_absolute_xdg_config_home() {
+        let dir = config_plugin_dir(Some(OsStr::new("/cfg")), Some(OsStr::new("/home/u")));
+        assert_eq!(dir, Some(PathBuf::from("/cfg/veracity/plugins")));
+        let dir = config_plugin_dir(Some(OsStr::new("relative")), Some(OsStr::new("/home/u")));
+        assert_eq!(dir, Some(PathBuf::from("/home/u/.config/veracity/plugins")));
+        assert_eq!(config_plugin_dir(None, None), None);
+    }
+
+    #[test]
+    fn manifests_are_checked_against_schema_and_version() {
+        let path = Path::new("/p/libx.so");
+        let ok =
+            br#"{"name":"x","kind":"format","version":"1","schema_version":"1","description":"d"}"#;
+        assert_eq!(check_manifest(path, ok).unwrap().name, "x");
+        let e = check_manifest(path, br#"{"name":"x","kind":"format"}"#).unwrap_err();
+        assert!(e.to_string().contains("invalid manifest"), "{e}");
+        let e = check_manifest(
+            path,
+            br#"{"name":"y","kind":"format","version":"1","schema_version":"9","description":"d"}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("plugin y at /p/libx.so speaks schema version 9"),
+            "{e}"
+        );
+        let e = check_manifest(path, b"nope").unwrap_err();
+        assert!(e.to_string().contains("not JSON"), "{e}");
+    }
+
+    #[test]
+    fn missing_paths_are_named() {
+        let search = PluginSearch {
+            paths: vec![PathBuf::from("/no/such/libplug.so")],
+            ..PluginSearch::default()
+        };
+        let e = search.candidates().unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("plugin plug at /no/such/libplug.so cannot be read"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn an_absent_config_dir_is_fine() {
+        let search = PluginSearch {
+            config_dir: Some(PathBuf::from("/no/such/dir")),
+            ..PluginSearch::default()
+        };
+        assert_eq!(search.candidates().unwrap(), vec![]);
+    }
+}

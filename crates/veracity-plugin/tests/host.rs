@@ -1,0 +1,217 @@
+//! The host against real plugins: the fixtures under tests/plugins/ and the
+//! examples under examples/plugins/.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use veracity_plugin::host::{ErrorKind, HostError, Isolation, LoadedPlugin, PluginSearch, Plugins};
+use veracity_plugin::veracity_model::{Claim, ClaimOrigin, PluginKind, Report, VerdictRequest};
+
+fn misbehave() -> PathBuf {
+    common::build("veracity-fixture-misbehave")
+}
+
+fn raw() -> PathBuf {
+    common::build("veracity-fixture-raw")
+}
+
+fn request(text: &str) -> VerdictRequest {
+    VerdictRequest {
+        claim: Claim::new(text, ClaimOrigin::Given),
+        evidence: Vec::new(),
+        reviews: Vec::new(),
+        scale: "veracity".into(),
+        options: Default::default(),
+    }
+}
+
+fn verdict_error(plugin: &Path, text: &str) -> HostError {
+    let plugin = LoadedPlugin::load(plugin).unwrap();
+    plugin.verdict(request(text)).unwrap_err()
+}
+
+fn assert_one_line_naming(e: &HostError, name: &str, path: &Path) {
+    let text = e.to_string();
+    assert!(!text.contains('\n'), "{text}");
+    assert!(
+        text.starts_with(&format!("plugin {name} at {}", path.display())),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_good_plugin_loads_and_answers() {
+    let path = misbehave();
+    let plugin = LoadedPlugin::load(&path).unwrap();
+    assert_eq!(plugin.name(), "misbehave");
+    assert_eq!(plugin.kind(), PluginKind::Verdict);
+    assert_eq!(plugin.abi_version(), veracity_plugin::ABI_VERSION);
+    let req = request("ok");
+    let id = req.claim.id.clone();
+    let verdict = plugin.verdict(req).unwrap();
+    assert_eq!(verdict.claim, id);
+    assert_eq!(verdict.explanation, "behaved: ok");
+}
+
+#[test]
+fn an_error_envelope_is_reported_with_the_plugin_name() {
+    let path = misbehave();
+    let e = verdict_error(&path, "error");
+    assert_one_line_naming(&e, "misbehave", &path);
+    assert!(e.to_string().ends_with("failed: asked to fail"), "{e}");
+}
+
+#[test]
+fn a_panic_is_caught_at_the_boundary() {
+    let path = misbehave();
+    let e = verdict_error(&path, "panic");
+    assert_one_line_naming(&e, "misbehave", &path);
+    assert!(
+        e.to_string()
+            .contains("failed: the plugin panicked: asked to panic at "),
+        "{e}"
+    );
+    // The plugin still works after a panic.
+    let plugin = LoadedPlugin::load(&path).unwrap();
+    assert!(plugin.verdict(request("ok")).is_ok());
+}
+
+#[test]
+fn a_schema_invalid_verdict_is_refused_with_its_json_path() {
+    let path = misbehave();
+    let e = verdict_error(&path, "invalid");
+    assert!(matches!(e.kind(), ErrorKind::InvalidResponse(_)), "{e:?}");
+    assert!(e.to_string().contains("/ok/verdict/confidence"), "{e}");
+}
+
+#[test]
+fn a_verdict_on_another_claim_is_refused() {
+    let e = verdict_error(&misbehave(), "wrong-claim");
+    assert!(matches!(e.kind(), ErrorKind::Mismatched(_)), "{e:?}");
+    assert!(e.to_string().contains("when asked about claim"), "{e}");
+}
+
+#[test]
+fn a_format_request_to_a_verdict_plugin_is_refused_before_the_call() {
+    let plugin = LoadedPlugin::load(&misbehave()).unwrap();
+    let e = plugin
+        .format(&Report::new("veracity", "0"), &Default::default())
+        .unwrap_err();
+    assert!(e.to_string().ends_with("is not a format plugin"), "{e}");
+}
+
+#[test]
+fn broken_responses_are_reported() {
+    let path = raw();
+    for (behaviour, expected) in [
+        ("malformed", "returned malformed JSON"),
+        ("utf8", "returned malformed JSON"),
+        ("null", "returned no response"),
+        ("schema", "does not match the plugin-response schema"),
+        ("anything", "failed: the raw plugin always fails"),
+    ] {
+        let e = verdict_error(&path, behaviour);
+        assert_one_line_naming(&e, "raw", &path);
+        assert!(e.to_string().contains(expected), "{behaviour}: {e}");
+    }
+}
+
+#[test]
+fn a_missing_symbol_says_what_to_rebuild() {
+    let path = common::build("veracity-fixture-no-call");
+    let e = LoadedPlugin::load(&path).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "plugin veracity_fixture_no_call at {} lacks symbol veracity_plugin_call: is it a \
+             veracity plugin? rebuild it with veracity_plugin::export_plugin!",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_file_that_is_no_library_is_refused_by_the_loader() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_plugin = dir
+        .path()
+        .join(format!("notes.{}", std::env::consts::DLL_EXTENSION));
+    std::fs::write(&not_a_plugin, b"just text").unwrap();
+    let e = LoadedPlugin::load(&not_a_plugin).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Load(_)), "{e:?}");
+    assert_one_line_naming(&e, "notes", &not_a_plugin);
+}
+
+#[cfg(unix)]
+#[test]
+fn plugins_others_can_write_to_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join(misbehave().file_name().unwrap());
+    std::fs::copy(misbehave(), &copy).unwrap();
+    let set = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+
+    set(&copy, 0o666).unwrap();
+    let e = LoadedPlugin::load(&copy).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Writable { .. }), "{e:?}");
+    assert!(e.to_string().contains("(mode 666)"), "{e}");
+    assert!(e.to_string().contains("chmod go-w"), "{e}");
+
+    set(&copy, 0o755).unwrap();
+    set(dir.path(), 0o777).unwrap();
+    let e = LoadedPlugin::load(&copy).unwrap_err();
+    match e.kind() {
+        ErrorKind::Writable { what, .. } => {
+            assert_eq!(what, &std::fs::canonicalize(dir.path()).unwrap())
+        }
+        other => panic!("expected a permission error, got {other:?}"),
+    }
+    // A plugin directory others can write to is refused as a whole.
+    let search = PluginSearch {
+        paths: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    };
+    let e = search.candidates().unwrap_err();
+    assert!(e.to_string().contains("writable by group or others"), "{e}");
+
+    set(dir.path(), 0o700).unwrap();
+    assert!(LoadedPlugin::load(&copy).is_ok());
+}
+
+#[test]
+fn search_order_dedupes_files_and_reports_shadowed_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join(misbehave().file_name().unwrap());
+    std::fs::copy(misbehave(), &copy).unwrap();
+    std::fs::write(dir.path().join("README.txt"), "not a plugin").unwrap();
+    let search = PluginSearch {
+        paths: vec![misbehave(), misbehave()],
+        path_list: Some(std::env::join_paths([dir.path()]).unwrap()),
+        config_dir: Some(dir.path().join("absent")),
+    };
+    let plugins = Plugins::load(&search, &Isolation::InProcess).unwrap();
+    let names: Vec<&str> = plugins.iter().map(|p| p.name()).collect();
+    assert_eq!(names, ["misbehave"]);
+    assert_eq!(plugins.iter().next().unwrap().path(), misbehave());
+    assert_eq!(plugins.warnings().len(), 1, "{:?}", plugins.warnings());
+    assert!(plugins.warnings()[0].contains("is shadowed by"));
+    assert!(plugins.find(PluginKind::Verdict, "misbehave").is_some());
+    assert!(plugins.find(PluginKind::Format, "misbehave").is_none());
+}
+
+#[test]
+fn the_example_plugins_load() {
+    let bulletin = LoadedPlugin::load(&common::build("veracity-plugin-bulletin")).unwrap();
+    assert_eq!(bulletin.kind(), PluginKind::Format);
+    let (media_type, text) = bulletin
+        .format(&Report::new("veracity", "0.1.0"), &Default::default())
+        .unwrap();
+    assert!(media_type.starts_with("text/plain"));
+    assert!(text.starts_with("VERACITY BULLETIN"), "{text}");
+    let review_first = LoadedPlugin::load(&common::build("veracity-plugin-review-first")).unwrap();
+    let verdict = review_first
+        .verdict(request("The plant supplies forty percent"))
+        .unwrap();
+    assert_eq!(verdict.rating.class.as_str(), "unverified");
+    assert_eq!(verdict.engine, "review-first");
+}
