@@ -6,6 +6,8 @@
 //! registry, and JSON Schema generation (and, with the `validate` feature,
 //! validation). No I/O.
 
+#![deny(missing_docs)]
+
 pub mod claim;
 pub mod document;
 pub mod evidence;

@@ -71,7 +71,12 @@ pub enum ScaleError {
     Json(#[from] serde_json::Error),
     /// The file is well-formed but inconsistent.
     #[error("scale `{scale}`: {problem}")]
-    Invalid { scale: String, problem: String },
+    Invalid {
+        /// The scale's id.
+        scale: String,
+        /// What is inconsistent and how to fix it.
+        problem: String,
+    },
 }
 
 /// Folds a label for lookup: case, dashes, spaces and punctuation are ignored,

@@ -21,17 +21,30 @@ pub struct Span {
 pub enum SpanError {
     /// `start` is after `end`.
     #[error("span {start}..{end} is reversed: start must not exceed end")]
-    Reversed { start: usize, end: usize },
+    Reversed {
+        /// The span's start.
+        start: usize,
+        /// The span's end.
+        end: usize,
+    },
     /// The span reaches past the end of the text.
     #[error("span {start}..{end} is out of range for a text of {len} bytes")]
     OutOfRange {
+        /// The span's start.
         start: usize,
+        /// The span's end.
         end: usize,
+        /// The text's length in bytes.
         len: usize,
     },
     /// A bound falls inside a multi-byte character.
     #[error("span {start}..{end} does not fall on UTF-8 character boundaries")]
-    NotCharBoundary { start: usize, end: usize },
+    NotCharBoundary {
+        /// The span's start.
+        start: usize,
+        /// The span's end.
+        end: usize,
+    },
 }
 
 impl Span {
