@@ -215,3 +215,44 @@ fn the_example_plugins_load() {
     assert_eq!(verdict.rating.class.as_str(), "unverified");
     assert_eq!(verdict.engine, "review-first");
 }
+
+#[test]
+fn a_failure_leaves_other_calls_alone() {
+    let plugin = LoadedPlugin::load(&misbehave()).unwrap();
+    let mut answers = Vec::new();
+    for text in ["first", "panic", "second", "invalid", "error", "third"] {
+        let req = request(text);
+        let id = req.claim.id.clone();
+        answers.push((id, plugin.verdict(req)));
+    }
+    let ok: Vec<String> = answers
+        .iter()
+        .filter_map(|(id, r)| r.as_ref().ok().map(|v| (id, v)))
+        .map(|(id, v)| {
+            assert_eq!(&v.claim, id, "each verdict is on its own claim");
+            v.explanation.clone()
+        })
+        .collect();
+    assert_eq!(ok, ["behaved: first", "behaved: second", "behaved: third"]);
+    assert_eq!(answers.iter().filter(|(_, r)| r.is_err()).count(), 3);
+}
+
+#[test]
+fn loaded_plugins_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<LoadedPlugin>();
+    shared::<Plugins>();
+    let plugin = std::sync::Arc::new(LoadedPlugin::load(&misbehave()).unwrap());
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let plugin = plugin.clone();
+            std::thread::spawn(move || plugin.verdict(request(&format!("claim {i}"))).unwrap())
+        })
+        .collect();
+    for (i, handle) in handles.into_iter().enumerate() {
+        assert_eq!(
+            handle.join().unwrap().explanation,
+            format!("behaved: claim {i}")
+        );
+    }
+}
