@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The workspace root.
@@ -102,6 +102,25 @@ pub fn build_plugin(package: &str) -> PathBuf {
                 .is_some_and(|e| e == std::env::consts::DLL_EXTENSION)
         })
         .unwrap_or_else(|| panic!("cargo build -p {package} reported no shared library"));
+    refuse_group_writes(&library);
     built.insert(package.to_owned(), library.clone());
     library
+}
+
+/// The host refuses a plugin that group or others can write to; under a
+/// umask of 002 cargo creates exactly that, so take those bits away.
+fn refuse_group_writes(library: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [library, library.parent().unwrap_or(library)] {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode();
+            if mode & 0o022 != 0 {
+                let mode = std::fs::Permissions::from_mode(mode & !0o022);
+                std::fs::set_permissions(path, mode).unwrap();
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = library;
 }
