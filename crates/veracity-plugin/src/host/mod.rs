@@ -534,8 +534,8 @@ pub struct Plugins {
 
 impl Plugins {
     /// Loads every plugin `search` finds. The same file found twice is loaded
-    /// once; of two plugins with the same name, the one found first wins and
-    /// the other is reported in [`Plugins::warnings`].
+    /// once; of two plugins of the same kind and name, the one found first
+    /// wins and the other is reported in [`Plugins::warnings`].
     pub fn load(search: &PluginSearch, isolation: &Isolation) -> Result<Plugins, HostError> {
         let mut plugins = Plugins::default();
         let mut seen = HashSet::new();
@@ -555,7 +555,7 @@ impl Plugins {
             if let Some(i) = plugins
                 .plugins
                 .iter()
-                .position(|p| p.name() == plugin.name())
+                .position(|p| p.name() == plugin.name() && p.kind() == plugin.kind())
             {
                 let (first, origin): (&LoadedPlugin, Origin) = (&plugins.plugins[i], origins[i]);
                 plugins.warnings.push(format!(
