@@ -1,7 +1,9 @@
 //! Project automation, run as `cargo xtask <task>`.
 
+mod bench;
 mod check_examples;
 mod codegen;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -25,6 +27,16 @@ enum Task {
     /// Validate every schema against its metaschema and every JSON file under
     /// examples/ against its schema.
     CheckExamples,
+    /// Train a model from the data in ../shared/data and write its weights.
+    Train {
+        #[command(subcommand)]
+        model: train::Model,
+    },
+    /// Measure throughput.
+    Bench {
+        #[command(subcommand)]
+        target: bench::Target,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -38,6 +50,8 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
         Task::CheckExamples => check_examples::run(),
+        Task::Train { model } => train::run(model),
+        Task::Bench { target } => bench::run(target),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

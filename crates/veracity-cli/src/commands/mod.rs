@@ -1,12 +1,13 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod eval;
 mod scales;
 mod schema;
 mod validate;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, EvalDataset};
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 use veracity_model::{ScaleRegistry, SchemaKind};
@@ -21,6 +22,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
+        Command::Eval {
+            dataset:
+                EvalDataset::Fnc1 {
+                    bodies,
+                    stances,
+                    predictions,
+                },
+        } => eval::fnc1(&bodies, &stances, predictions.as_deref()),
     }
 }
 
