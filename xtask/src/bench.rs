@@ -58,12 +58,37 @@ pub fn run(target: Target) -> Result<bool> {
             cpu.push(r.scored as f64 / ((b.saturating_sub(a)).max(1) as f64 / 1e9));
         }
     }
-    println!("stance: {scored} FNC-1 pairs, {} distinct texts prepared once per run, {runs} runs, one thread", "headlines+bodies");
-    println!("  wall clock: median {:.0} pairs/s (min {:.0}, max {:.0})", median(&mut wall), first(&wall), last(&wall));
+    let mut texts: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let n_bodies = pairs
+        .iter()
+        .map(|p| p.body_id.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    println!(
+        "stance: {scored} FNC-1 pairs; {} distinct headlines and {n_bodies} bodies prepared once per run; \
+         {runs} runs on one thread",
+        texts.len()
+    );
+    println!(
+        "  wall clock: median {:.0} pairs/s (min {:.0}, max {:.0})",
+        median(&mut wall),
+        first(&wall),
+        last(&wall)
+    );
     if !cpu.is_empty() {
-        println!("  thread CPU time: median {:.0} pairs/s (min {:.0}, max {:.0})", median(&mut cpu), first(&cpu), last(&cpu));
+        println!(
+            "  thread CPU time: median {:.0} pairs/s (min {:.0}, max {:.0})",
+            median(&mut cpu),
+            first(&cpu),
+            last(&cpu)
+        );
     }
-    println!("  share of time preparing texts: {:.0}%", 100.0 * median(&mut prep));
+    println!(
+        "  share of time preparing texts: {:.0}%",
+        100.0 * median(&mut prep)
+    );
     Ok(true)
 }
 

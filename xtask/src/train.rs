@@ -77,8 +77,8 @@ pub fn run(model: Model) -> Result<bool> {
     }
     let opts = options(&args, args.seed, &args.disable, args.no_cues, args.augment);
     let outcome = train_fnc(&bodies, &pairs, &opts, &mut |line| eprintln!("{line}"));
-    println!("dev split: {}", outcome.model.header.dev_split);
-    println!("dev pairs: {}", outcome.model.header.dev.pairs);
+    println!("dev split: {}", outcome.model.header().dev_split);
+    println!("dev pairs: {}", outcome.model.header().dev.pairs);
     print!("{}", outcome.dev);
     if let Some(w) = &outcome.windows {
         println!(
@@ -90,18 +90,26 @@ pub fn run(model: Model) -> Result<bool> {
     if args.dry_run {
         return Ok(true);
     }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| crate::workspace_root().join("crates/veracity-verdict/models/stance-v1.bin"));
+    let out = args.out.clone().unwrap_or_else(|| {
+        crate::workspace_root().join("crates/veracity-verdict/models/stance-v1.bin")
+    });
     let bytes = outcome.model.to_bytes();
     write_atomic(&out, &bytes)?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(true)
 }
 
-fn options(args: &StanceArgs, seed: u64, disable: &[String], no_cues: bool, augment: Option<f32>) -> TrainOptions {
-    let mut o = TrainOptions { seed, ..TrainOptions::default() };
+fn options(
+    args: &StanceArgs,
+    seed: u64,
+    disable: &[String],
+    no_cues: bool,
+    augment: Option<f32>,
+) -> TrainOptions {
+    let mut o = TrainOptions {
+        seed,
+        ..TrainOptions::default()
+    };
     o.split = match args.split {
         SplitArg::Body => Split::Body,
         SplitArg::Topic => Split::Topic,
@@ -121,11 +129,17 @@ fn options(args: &StanceArgs, seed: u64, disable: &[String], no_cues: bool, augm
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, bytes).with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    std::io::Write::write_all(&mut tmp, bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 
@@ -141,14 +155,27 @@ fn ablation(
     pairs: &[veracity_verdict::stance::fnc::Pair],
 ) -> Result<()> {
     type Tweak = Box<dyn Fn(&mut TrainOptions)>;
-    let mut configs: Vec<(String, Tweak)> = vec![("default model".into(), Box::new(|_: &mut TrainOptions| {}))];
+    let mut configs: Vec<(String, Tweak)> =
+        vec![("default model".into(), Box::new(|_: &mut TrainOptions| {}))];
     for g in veracity_verdict::stance::GROUPS {
         let name = format!("{g:?}");
-        configs.push((format!("- {name} features"), Box::new(move |o: &mut TrainOptions| o.disabled_groups = vec![name.clone()])));
+        configs.push((
+            format!("- {name} features"),
+            Box::new(move |o: &mut TrainOptions| o.disabled_groups = vec![name.clone()]),
+        ));
     }
-    configs.push(("- cue words (one input per word)".into(), Box::new(|o: &mut TrainOptions| o.pair_sparse.cues = false)));
-    configs.push(("- sentence-window augmentation".into(), Box::new(|o: &mut TrainOptions| o.augment = 0.0)));
-    configs.push(("+ hashed term frequencies (2^13 per text)".into(), Box::new(|o: &mut TrainOptions| o.sparse_bits = 13)));
+    configs.push((
+        "- cue words (one input per word)".into(),
+        Box::new(|o: &mut TrainOptions| o.pair_sparse.cues = false),
+    ));
+    configs.push((
+        "- sentence-window augmentation".into(),
+        Box::new(|o: &mut TrainOptions| o.augment = 0.0),
+    ));
+    configs.push((
+        "+ hashed term frequencies (2^13 per text)".into(),
+        Box::new(|o: &mut TrainOptions| o.sparse_bits = 13),
+    ));
     println!(
         "| configuration | body: FNC % | body: macro-F1 | body: windows FNC % | topic: FNC % | topic: macro-F1 | topic: windows FNC % |"
     );
@@ -158,7 +185,11 @@ fn ablation(
         for split in [Split::Body, Split::Topic] {
             let (mut fnc, mut f1, mut win) = (0.0, 0.0, 0.0);
             for seed in ABLATION_SEEDS {
-                let mut o = TrainOptions { seed, split, ..TrainOptions::default() };
+                let mut o = TrainOptions {
+                    seed,
+                    split,
+                    ..TrainOptions::default()
+                };
                 tweak(&mut o);
                 let r = train_fnc(bodies, pairs, &o, &mut |_| {});
                 fnc += r.dev.fnc_percent();

@@ -87,10 +87,12 @@ pub enum EvalDataset {
     /// FNC-1 stance detection: score every (headline, body) pair with the
     /// built-in stance model; print the FNC-1 score, macro-F1, per-class F1,
     /// the confusion matrix and pairs/second.
-    #[command(after_help = "Examples:\n  veracity eval fnc1 --bodies test_bodies.csv --stances test_stances.csv\n  \
+    #[command(
+        after_help = "Examples:\n  veracity eval fnc1 --bodies test_bodies.csv --stances test_stances.csv\n  \
                             veracity eval fnc1 --bodies b.csv --stances s.csv --predictions pred.csv\n\n\
                             The stances file needs `Headline` and `Body ID` columns; with a `Stance`\n\
-                            column (agree, disagree, discuss, unrelated) the figures are printed.")]
+                            column (agree, disagree, discuss, unrelated) the figures are printed."
+    )]
     Fnc1 {
         /// Bodies CSV: `Body ID,articleBody`.
         #[arg(long, value_name = "FILE")]

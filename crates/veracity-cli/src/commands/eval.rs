@@ -14,7 +14,10 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
     let body_map = read_bodies(bodies)?;
     let pairs = read_stances(stances)?;
     let model = StanceModel::try_builtin().context("cannot load the built-in stance model")?;
-    let missing: Vec<&Pair> = pairs.iter().filter(|p| !body_map.contains_key(&p.body_id)).collect();
+    let missing: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| !body_map.contains_key(&p.body_id))
+        .collect();
     if let Some(first) = missing.first() {
         eprintln!(
             "veracity: warning: {} of {} pairs in {} name a Body ID missing from {} (first: `{}`); they are skipped",
@@ -27,19 +30,42 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
     }
     let result = evaluate(model, &body_map, &pairs, &|_| true);
     let mut text = String::new();
-    let labelled = pairs.iter().filter(|p| p.label.is_some() && body_map.contains_key(&p.body_id)).count();
+    let labelled = pairs
+        .iter()
+        .filter(|p| p.label.is_some() && body_map.contains_key(&p.body_id))
+        .count();
     writeln!(text, "pairs scored: {} of {}", result.scored, pairs.len())?;
     if labelled > 0 {
         write!(text, "{}", result.metrics)?;
     } else {
-        writeln!(text, "no Stance column in {}: predictions only", stances.display())?;
+        writeln!(
+            text,
+            "no Stance column in {}: predictions only",
+            stances.display()
+        )?;
     }
-    let rate = if result.seconds > 0.0 { result.scored as f64 / result.seconds } else { 0.0 };
-    writeln!(text, "speed: {rate:.0} pairs/s ({:.3} s, one thread, each distinct text prepared once)", result.seconds)?;
+    let rate = if result.seconds > 0.0 {
+        result.scored as f64 / result.seconds
+    } else {
+        0.0
+    };
+    writeln!(
+        text,
+        "speed: {rate:.0} pairs/s ({:.3} s, one thread, each distinct text prepared once)",
+        result.seconds
+    )?;
     output::stdout(text.as_bytes())?;
     if let Some(path) = predictions {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(["Headline", "Body ID", "Stance", "agree", "disagree", "discuss", "unrelated"])?;
+        w.write_record([
+            "Headline",
+            "Body ID",
+            "Stance",
+            "agree",
+            "disagree",
+            "discuss",
+            "unrelated",
+        ])?;
         for (p, pred) in pairs.iter().zip(&result.predictions) {
             let Some(s) = pred else { continue };
             let sc = &s.scores;
@@ -53,7 +79,9 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
                 &format!("{:.6}", sc.unrelated),
             ])?;
         }
-        let bytes = w.into_inner().context("cannot encode the predictions CSV")?;
+        let bytes = w
+            .into_inner()
+            .context("cannot encode the predictions CSV")?;
         output::write_atomically(path, &bytes)?;
         eprintln!("wrote {} predictions to {}", result.scored, path.display());
     }

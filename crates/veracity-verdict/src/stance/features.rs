@@ -18,29 +18,129 @@ pub const L_CONFIRM: u8 = 8;
 const N_LEX: usize = 4;
 
 const REFUTE: &[&str] = &[
-    "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denial", "not", "despite",
-    "nope", "doubt", "doubts", "bogus", "debunk", "debunked", "debunks", "prank", "pranks",
-    "retract", "retracted", "untrue", "misleading", "refute", "refuted", "refutes", "dispute",
-    "disputes", "disputed", "incorrect", "wrong", "myth", "satire", "satirical", "fabricated",
-    "baseless", "unfounded", "lie", "lies", "lied", "contrary", "dismiss", "dismissed", "reject",
-    "rejects", "rejected", "fiction", "fictional", "scam", "never", "no", "nonsense",
+    "fake",
+    "fraud",
+    "hoax",
+    "false",
+    "deny",
+    "denies",
+    "denied",
+    "denial",
+    "not",
+    "despite",
+    "nope",
+    "doubt",
+    "doubts",
+    "bogus",
+    "debunk",
+    "debunked",
+    "debunks",
+    "prank",
+    "pranks",
+    "retract",
+    "retracted",
+    "untrue",
+    "misleading",
+    "refute",
+    "refuted",
+    "refutes",
+    "dispute",
+    "disputes",
+    "disputed",
+    "incorrect",
+    "wrong",
+    "myth",
+    "satire",
+    "satirical",
+    "fabricated",
+    "baseless",
+    "unfounded",
+    "lie",
+    "lies",
+    "lied",
+    "contrary",
+    "dismiss",
+    "dismissed",
+    "reject",
+    "rejects",
+    "rejected",
+    "fiction",
+    "fictional",
+    "scam",
+    "never",
+    "no",
+    "nonsense",
 ];
 const HEDGE: &[&str] = &[
-    "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "said",
-    "says", "report", "reports", "reported", "sources", "source", "rumor", "rumour", "rumors",
-    "rumours", "unconfirmed", "apparently", "purportedly", "supposedly", "may", "might", "could",
-    "possibly", "perhaps", "suggest", "suggests", "speculation", "speculate", "unverified",
-    "appears", "appear", "seems", "believed", "likely", "if", "whether", "tweet", "tweeted",
-    "told", "stated", "statement",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "claim",
+    "claims",
+    "claimed",
+    "according",
+    "said",
+    "says",
+    "report",
+    "reports",
+    "reported",
+    "sources",
+    "source",
+    "rumor",
+    "rumour",
+    "rumors",
+    "rumours",
+    "unconfirmed",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "suggest",
+    "suggests",
+    "speculation",
+    "speculate",
+    "unverified",
+    "appears",
+    "appear",
+    "seems",
+    "believed",
+    "likely",
+    "if",
+    "whether",
+    "tweet",
+    "tweeted",
+    "told",
+    "stated",
+    "statement",
 ];
 const NEG: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
     "nowhere", "hardly",
 ];
 const CONFIRM: &[&str] = &[
-    "confirm", "confirmed", "confirms", "official", "officially", "announced", "announce",
-    "indeed", "true", "verified", "proof", "proved", "revealed", "reveals", "shows", "showed",
-    "evidence", "actually", "fact",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "official",
+    "officially",
+    "announced",
+    "announce",
+    "indeed",
+    "true",
+    "verified",
+    "proof",
+    "proved",
+    "revealed",
+    "reveals",
+    "shows",
+    "showed",
+    "evidence",
+    "actually",
+    "fact",
 ];
 
 /// Lexicon lookup: stem hash -> bit set of `L_*`.
@@ -54,7 +154,12 @@ impl Lexicon {
         LEX.get_or_init(|| {
             let mut keys: Vec<(u64, u8)> = Vec::new();
             let mut buf = String::new();
-            for (list, bit) in [(REFUTE, L_REFUTE), (HEDGE, L_HEDGE), (NEG, L_NEG), (CONFIRM, L_CONFIRM)] {
+            for (list, bit) in [
+                (REFUTE, L_REFUTE),
+                (HEDGE, L_HEDGE),
+                (NEG, L_NEG),
+                (CONFIRM, L_CONFIRM),
+            ] {
                 for w in list {
                     stem_into(w, &mut buf);
                     keys.push((fnv1a(buf.as_bytes()), bit));
@@ -115,7 +220,11 @@ impl PairSparseConfig {
     /// Size of the per-pair sparse input space.
     pub fn dim(&self) -> usize {
         let cues = if self.cues { 3 * n_cues() } else { 0 };
-        let win = if self.window_bits > 0 { 1usize << self.window_bits } else { 0 };
+        let win = if self.window_bits > 0 {
+            1usize << self.window_bits
+        } else {
+            0
+        };
         cues + win
     }
 }
@@ -159,9 +268,20 @@ impl Idf {
             }
         }
         let n = n_docs as f32;
-        let table = df.iter().map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0).collect();
-        let avg_len = if n_docs == 0 { 1.0 } else { (total_len as f32 / n).max(1.0) };
-        Idf { bits, table, avg_len }
+        let table = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+            .collect();
+        let avg_len = if n_docs == 0 {
+            1.0
+        } else {
+            (total_len as f32 / n).max(1.0)
+        };
+        Idf {
+            bits,
+            table,
+            avg_len,
+        }
     }
 
     /// Rebuilds from raw parts (deserialization).
@@ -169,7 +289,11 @@ impl Idf {
         if !(8..=24).contains(&bits) || table.len() != 1usize << bits || !avg_len.is_finite() {
             return None;
         }
-        Some(Idf { bits, table, avg_len })
+        Some(Idf {
+            bits,
+            table,
+            avg_len,
+        })
     }
 
     /// Number of hash bits.
@@ -387,12 +511,34 @@ impl TextInfo {
             .map(|(&(_, c), &w)| (c * w) * (c * w))
             .sum::<f32>()
             .sqrt();
-        let content: Vec<u64> = tk.tokens.iter().filter(|t| t.is_content()).map(|t| t.hash).collect();
+        let content: Vec<u64> = tk
+            .tokens
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| t.hash)
+            .collect();
         let bigrams = sorted_dedup(content.windows(2).map(|w| mix(w[0], w[1])).collect());
-        let trigrams =
-            sorted_dedup(content.windows(3).map(|w| mix(mix(w[0], w[1]), w[2])).collect());
-        let ngram_index = HashIndex::build(bigrams.iter().chain(&trigrams).map(|&g| (g, 0)).collect::<Vec<_>>().into_iter());
-        let numbers = sorted_dedup(tk.tokens.iter().filter(|t| t.flags & F_NUM != 0).map(|t| t.hash).collect());
+        let trigrams = sorted_dedup(
+            content
+                .windows(3)
+                .map(|w| mix(mix(w[0], w[1]), w[2]))
+                .collect(),
+        );
+        let ngram_index = HashIndex::build(
+            bigrams
+                .iter()
+                .chain(&trigrams)
+                .map(|&g| (g, 0))
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        let numbers = sorted_dedup(
+            tk.tokens
+                .iter()
+                .filter(|t| t.flags & F_NUM != 0)
+                .map(|t| t.hash)
+                .collect(),
+        );
         let names = sorted_dedup(
             tk.tokens
                 .iter()
@@ -400,9 +546,13 @@ impl TextInfo {
                 .map(|t| t.hash)
                 .collect(),
         );
-        let mut keys = Vec::with_capacity(bigrams.len() + trigrams.len() + numbers.len() + names.len());
+        let mut keys =
+            Vec::with_capacity(bigrams.len() + trigrams.len() + numbers.len() + names.len());
         let mut koff = [0u32; 5];
-        for (k, part) in [&bigrams, &trigrams, &numbers, &names].into_iter().enumerate() {
+        for (k, part) in [&bigrams, &trigrams, &numbers, &names]
+            .into_iter()
+            .enumerate()
+        {
             keys.extend_from_slice(part);
             koff[k + 1] = keys.len() as u32;
         }
@@ -626,7 +776,10 @@ pub fn pair_features(
             idf_present += w;
             dot += ch * w * cb * passage.term_idf[i];
             bm25 += w * cb * (k1 + 1.0) / (cb + len_norm);
-            let (a, b) = (passage.post_off[i] as usize, passage.post_off[i + 1] as usize);
+            let (a, b) = (
+                passage.post_off[i] as usize,
+                passage.post_off[i + 1] as usize,
+            );
             for &pos in &passage.postings[a..b] {
                 let pos = pos as usize;
                 let s = passage.tok_sent[pos] as usize;
@@ -648,17 +801,33 @@ pub fn pair_features(
     out[3] = ratio(dot, claim.tfidf_norm * passage.tfidf_norm);
     out[4] = ratio(bm25, idf_total * (k1 + 1.0));
     let (bigrams, trigrams, numbers, names) = claim.parts();
-    let bi = bigrams.iter().filter(|&&g| passage.ngram_index.get(g).is_some()).count() as f32;
+    let bi = bigrams
+        .iter()
+        .filter(|&&g| passage.ngram_index.get(g).is_some())
+        .count() as f32;
     out[5] = ratio(bi, bigrams.len() as f32);
-    let tri = trigrams.iter().filter(|&&g| passage.ngram_index.get(g).is_some()).count() as f32;
+    let tri = trigrams
+        .iter()
+        .filter(|&&g| passage.ngram_index.get(g).is_some())
+        .count() as f32;
     out[6] = ratio(tri, trigrams.len() as f32);
     let nnum = numbers.len() as f32;
-    let num_in = numbers.iter().filter(|&&g| passage.term_index.get(g).is_some()).count() as f32;
+    let num_in = numbers
+        .iter()
+        .filter(|&&g| passage.term_index.get(g).is_some())
+        .count() as f32;
     out[7] = if nnum > 0.0 { 1.0 } else { 0.0 };
     out[8] = ratio(num_in, nnum);
-    out[9] = if nnum > 0.0 && passage.parts().2.is_empty() { 0.0 } else { ratio(nnum - num_in, nnum) };
+    out[9] = if nnum > 0.0 && passage.parts().2.is_empty() {
+        0.0
+    } else {
+        ratio(nnum - num_in, nnum)
+    };
     let nname = names.len() as f32;
-    let name_in = names.iter().filter(|&&g| passage.term_index.get(g).is_some()).count() as f32;
+    let name_in = names
+        .iter()
+        .filter(|&&g| passage.term_index.get(g).is_some())
+        .count() as f32;
     out[10] = if nname > 0.0 { 1.0 } else { 0.0 };
     out[11] = ratio(name_in, nname);
 
@@ -720,9 +889,16 @@ pub fn pair_features(
     out[16] = ratio(lead, idf_total);
     out[17] = first_pos;
     out[18] = ratio(n_match, n_sent as f32);
-    out[19] = if n_sent > 0 { ratio(best[0].1 as f32, n_sent as f32) } else { 1.0 };
+    out[19] = if n_sent > 0 {
+        ratio(best[0].1 as f32, n_sent as f32)
+    } else {
+        1.0
+    };
     let (best_counts, best_neg_near) = if n_sent > 0 {
-        (passage.sent_lex[best[0].1], f32::from(scratch.neg[best[0].1]))
+        (
+            passage.sent_lex[best[0].1],
+            f32::from(scratch.neg[best[0].1]),
+        )
     } else {
         ([0u8; N_LEX], 0.0)
     };
@@ -754,7 +930,11 @@ pub fn pair_features(
             base = nc as u32;
         }
         let win_base = if psc.cues { 3 * nc as u32 } else { 0 };
-        let wmask = if psc.window_bits > 0 { (1u64 << psc.window_bits) - 1 } else { 0 };
+        let wmask = if psc.window_bits > 0 {
+            (1u64 << psc.window_bits) - 1
+        } else {
+            0
+        };
         let top: &[usize] = if n_sent == 0 {
             &[]
         } else if n_sent == 1 || best[1].0 <= 0.0 {
@@ -779,7 +959,9 @@ pub fn pair_features(
                 }
                 if psc.window_bits > 0 {
                     let h = passage.tok_hash[ti];
-                    scratch.sparse.push((win_base + ((h >> 40) & wmask) as u32, wv));
+                    scratch
+                        .sparse
+                        .push((win_base + ((h >> 40) & wmask) as u32, wv));
                 }
             }
         }
@@ -809,8 +991,26 @@ mod tests {
         let other = TextInfo::new("Stock markets fell sharply today.", &idf, 0);
         let mut f1 = vec![0.0; N_DENSE];
         let mut f2 = vec![0.0; N_DENSE];
-        pair_features(&c, &same, &idf, PairSparseConfig { cues: true, window_bits: 8, text_cues: true }, &mut f1, &mut PairScratch::default());
-        pair_features(&c, &other, &idf, PairSparseConfig::default(), &mut f2, &mut PairScratch::default());
+        pair_features(
+            &c,
+            &same,
+            &idf,
+            PairSparseConfig {
+                cues: true,
+                window_bits: 8,
+                text_cues: true,
+            },
+            &mut f1,
+            &mut PairScratch::default(),
+        );
+        pair_features(
+            &c,
+            &other,
+            &idf,
+            PairSparseConfig::default(),
+            &mut f2,
+            &mut PairScratch::default(),
+        );
         assert!((f1[0] - 1.0).abs() < 1e-6, "coverage {}", f1[0]);
         assert!((f1[3] - 1.0).abs() < 1e-5, "cosine {}", f1[3]);
         assert_eq!(f2[0], 0.0);
@@ -824,7 +1024,18 @@ mod tests {
         let c = TextInfo::new("Cat sat on the mat", &idf, 0);
         let p = TextInfo::new("It is a hoax: no cat sat on any mat.", &idf, 0);
         let mut f = vec![0.0; N_DENSE];
-        pair_features(&c, &p, &idf, PairSparseConfig { cues: true, window_bits: 8, text_cues: true }, &mut f, &mut PairScratch::default());
+        pair_features(
+            &c,
+            &p,
+            &idf,
+            PairSparseConfig {
+                cues: true,
+                window_bits: 8,
+                text_cues: true,
+            },
+            &mut f,
+            &mut PairScratch::default(),
+        );
         assert!(f[24] > 0.0, "refute count");
         assert!(f[36] > 0.0, "negation near a matched term");
     }
@@ -836,9 +1047,19 @@ mod tests {
         let p = TextInfo::new("?!", &idf, 10);
         let mut f = vec![0.0; N_DENSE];
         for (a, b) in [(&e, &e), (&e, &p), (&p, &e)] {
-            pair_features(a, b, &idf, PairSparseConfig { cues: true, window_bits: 8, text_cues: true }, &mut f, &mut PairScratch::default());
+            pair_features(
+                a,
+                b,
+                &idf,
+                PairSparseConfig {
+                    cues: true,
+                    window_bits: 8,
+                    text_cues: true,
+                },
+                &mut f,
+                &mut PairScratch::default(),
+            );
             assert!(f.iter().all(|x| x.is_finite()));
         }
     }
 }
-

@@ -3,10 +3,10 @@
 
 use super::StanceModel;
 use std::collections::HashMap;
-use std::time::Instant;
-use veracity_model::Stance;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
+use veracity_model::Stance;
 
 pub use veracity_model::StanceLabel;
 
@@ -23,13 +23,18 @@ pub fn label_index(label: StanceLabel) -> usize {
 
 /// Label of an output index (indices past 3 give `Unrelated`).
 pub fn label_from_index(i: usize) -> StanceLabel {
-    StanceLabel::ALL.get(i).copied().unwrap_or(StanceLabel::Unrelated)
+    StanceLabel::ALL
+        .get(i)
+        .copied()
+        .unwrap_or(StanceLabel::Unrelated)
 }
 
 /// Parses an FNC-1 stance name (case-insensitive, trimmed).
 pub fn parse_label(s: &str) -> Option<StanceLabel> {
     let s = s.trim();
-    StanceLabel::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+    StanceLabel::ALL
+        .into_iter()
+        .find(|l| l.as_str().eq_ignore_ascii_case(s))
 }
 
 /// Error reading an FNC-1 file.
@@ -43,7 +48,10 @@ pub struct FncError {
 }
 
 fn err(path: &Path, message: impl Into<String>) -> FncError {
-    FncError { path: path.to_path_buf(), message: message.into() }
+    FncError {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
 }
 
 /// One headline/body pair.
@@ -74,7 +82,10 @@ fn column(headers: &csv::StringRecord, name: &str, path: &Path) -> Result<usize,
 /// Reads a bodies file into a map from body id to text.
 pub fn read_bodies(path: &Path) -> Result<HashMap<String, String>, FncError> {
     let mut rdr = open(path)?;
-    let headers = rdr.headers().map_err(|e| err(path, format!("bad header: {e}")))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| err(path, format!("bad header: {e}")))?
+        .clone();
     let id_col = column(&headers, "Body ID", path)?;
     let body_col = column(&headers, "articleBody", path)?;
     let mut out = HashMap::new();
@@ -95,7 +106,10 @@ pub fn read_bodies(path: &Path) -> Result<HashMap<String, String>, FncError> {
 /// Reads a stances file. The `Stance` column is optional (unlabelled test files).
 pub fn read_stances(path: &Path) -> Result<Vec<Pair>, FncError> {
     let mut rdr = open(path)?;
-    let headers = rdr.headers().map_err(|e| err(path, format!("bad header: {e}")))?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| err(path, format!("bad header: {e}")))?
+        .clone();
     let h_col = column(&headers, "Headline", path)?;
     let id_col = column(&headers, "Body ID", path)?;
     let s_col = column(&headers, "Stance", path).ok();
@@ -164,7 +178,11 @@ impl Metrics {
 
     /// FNC score as a percentage of the maximum.
     pub fn fnc_percent(&self) -> f64 {
-        if self.fnc_max > 0.0 { 100.0 * self.fnc_score / self.fnc_max } else { 0.0 }
+        if self.fnc_max > 0.0 {
+            100.0 * self.fnc_score / self.fnc_max
+        } else {
+            0.0
+        }
     }
 
     /// Mean F1 over the four classes.
@@ -176,7 +194,11 @@ impl Metrics {
     pub fn accuracy(&self) -> f64 {
         let total: u64 = self.confusion.iter().flatten().sum();
         let right: u64 = (0..4).map(|c| self.confusion[c][c]).sum();
-        if total == 0 { 0.0 } else { right as f64 / total as f64 }
+        if total == 0 {
+            0.0
+        } else {
+            right as f64 / total as f64
+        }
     }
 }
 
@@ -197,10 +219,22 @@ impl fmt::Display for Metrics {
         }
         writeln!(f)?;
         writeln!(f, "confusion (rows gold, columns predicted):")?;
-        writeln!(f, "{:>10} {:>9} {:>9} {:>9} {:>9}", "", "agree", "disagree", "discuss", "unrelated")?;
+        writeln!(
+            f,
+            "{:>10} {:>9} {:>9} {:>9} {:>9}",
+            "", "agree", "disagree", "discuss", "unrelated"
+        )?;
         for l in StanceLabel::ALL {
             let r = &self.confusion[label_index(l)];
-            writeln!(f, "{:>10} {:>9} {:>9} {:>9} {:>9}", l.as_str(), r[0], r[1], r[2], r[3])?;
+            writeln!(
+                f,
+                "{:>10} {:>9} {:>9} {:>9} {:>9}",
+                l.as_str(),
+                r[0],
+                r[1],
+                r[2],
+                r[3]
+            )?;
         }
         Ok(())
     }
@@ -222,7 +256,12 @@ pub struct EvalOutcome {
 
 /// Scores pairs with a model, preparing each distinct text once.
 /// `filter` selects which pairs to score (e.g. the dev split).
-pub fn evaluate(model: &StanceModel, bodies: &HashMap<String, String>, pairs: &[Pair], filter: &dyn Fn(&Pair) -> bool) -> EvalOutcome {
+pub fn evaluate(
+    model: &StanceModel,
+    bodies: &HashMap<String, String>,
+    pairs: &[Pair],
+    filter: &dyn Fn(&Pair) -> bool,
+) -> EvalOutcome {
     let t0 = Instant::now();
     let mut claims: HashMap<&str, usize> = HashMap::new();
     let mut passages: HashMap<&str, usize> = HashMap::new();
@@ -233,7 +272,9 @@ pub fn evaluate(model: &StanceModel, bodies: &HashMap<String, String>, pairs: &[
         if !filter(p) {
             continue;
         }
-        let Some(body) = bodies.get(&p.body_id) else { continue };
+        let Some(body) = bodies.get(&p.body_id) else {
+            continue;
+        };
         let c = *claims.entry(p.headline.as_str()).or_insert_with(|| {
             pc.push(model.prepare_claim(&p.headline));
             pc.len() - 1

@@ -71,8 +71,15 @@ pub struct TrainConfig {
 
 impl Mlp {
     /// Randomly initialised network.
-    pub fn new(sparse_dim: usize, pair_dim: usize, n_dense: usize, hidden: usize, rng: &mut SplitMix64) -> Mlp {
-        let mut init = |n: usize, std: f32| (0..n).map(|_| rng.normal() * std).collect::<Vec<f32>>();
+    pub fn new(
+        sparse_dim: usize,
+        pair_dim: usize,
+        n_dense: usize,
+        hidden: usize,
+        rng: &mut SplitMix64,
+    ) -> Mlp {
+        let mut init =
+            |n: usize, std: f32| (0..n).map(|_| rng.normal() * std).collect::<Vec<f32>>();
         let w_claim = init(sparse_dim * hidden, 0.05);
         let w_pass = init(sparse_dim * hidden, 0.05);
         let w_pair = init(pair_dim * hidden, 0.05);
@@ -129,7 +136,14 @@ impl Mlp {
     /// Logits given the claim and passage projections and the dense features.
     /// `scratch` must have length `hidden`.
     #[inline]
-    pub fn logits(&self, claim_proj: &[f32], pass_proj: &[f32], dense: &[f32], pair: &[(u32, f32)], scratch: &mut [f32]) -> [f32; N_OUT] {
+    pub fn logits(
+        &self,
+        claim_proj: &[f32],
+        pass_proj: &[f32],
+        dense: &[f32],
+        pair: &[(u32, f32)],
+        scratch: &mut [f32],
+    ) -> [f32; N_OUT] {
         let h = self.hidden;
         for k in 0..h {
             scratch[k] = self.b1[k] + claim_proj[k] + pass_proj[k];
@@ -157,7 +171,13 @@ impl Mlp {
 
     /// Total number of parameters.
     pub fn n_params(&self) -> usize {
-        self.w_claim.len() + self.w_pass.len() + self.w_pair.len() + self.w_dense.len() + self.b1.len() + self.w2.len() + self.b2.len()
+        self.w_claim.len()
+            + self.w_pass.len()
+            + self.w_pair.len()
+            + self.w_dense.len()
+            + self.b1.len()
+            + self.w2.len()
+            + self.b2.len()
     }
 }
 
@@ -183,12 +203,23 @@ struct Adam {
 
 impl Adam {
     fn new(n: usize) -> Adam {
-        Adam { m: vec![0.0; n], v: vec![0.0; n] }
+        Adam {
+            m: vec![0.0; n],
+            v: vec![0.0; n],
+        }
     }
 
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn step_range(&mut self, w: &mut [f32], g: &mut [f32], lo: usize, hi: usize, lr_t: f32, l2: f32) {
+    fn step_range(
+        &mut self,
+        w: &mut [f32],
+        g: &mut [f32],
+        lo: usize,
+        hi: usize,
+        lr_t: f32,
+        l2: f32,
+    ) {
         const B1: f32 = 0.9;
         const B2: f32 = 0.999;
         for i in lo..hi {
@@ -210,13 +241,22 @@ struct RowGrad {
 
 impl RowGrad {
     fn new(rows: usize, h: usize) -> RowGrad {
-        RowGrad { g: vec![0.0; rows * h], touched: vec![false; rows], list: Vec::new() }
+        RowGrad {
+            g: vec![0.0; rows * h],
+            touched: vec![false; rows],
+            list: Vec::new(),
+        }
     }
 }
 
 /// Trains `mlp` in place. Deterministic for a given config.
 /// `on_epoch` is called after each epoch with (epoch, mean loss).
-pub fn train(mlp: &mut Mlp, data: &[Example<'_>], cfg: &TrainConfig, mut on_epoch: impl FnMut(usize, f32, &Mlp)) {
+pub fn train(
+    mlp: &mut Mlp,
+    data: &[Example<'_>],
+    cfg: &TrainConfig,
+    mut on_epoch: impl FnMut(usize, f32, &Mlp),
+) {
     let h = mlp.hidden;
     let mut rng = SplitMix64::new(cfg.seed ^ 0x5eed);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -387,11 +427,25 @@ mod tests {
         let data: Vec<Example> = xs
             .iter()
             .zip(&ys)
-            .map(|(x, &y)| Example { claim: &[], passage: &[], dense: x, pair: &[], label: y, weight: 1.0 })
+            .map(|(x, &y)| Example {
+                claim: &[],
+                passage: &[],
+                dense: x,
+                pair: &[],
+                label: y,
+                weight: 1.0,
+            })
             .collect();
         let mut rng = SplitMix64::new(seed);
         let mut m = Mlp::new(0, 0, 2, 16, &mut rng);
-        let cfg = TrainConfig { epochs: 40, batch: 16, lr: 0.01, l2: 0.0, dropout: 0.0, seed };
+        let cfg = TrainConfig {
+            epochs: 40,
+            batch: 16,
+            lr: 0.01,
+            l2: 0.0,
+            dropout: 0.0,
+            seed,
+        };
         train(&mut m, &data, &cfg, |_, _, _| {});
         m
     }

@@ -81,10 +81,14 @@ pub struct Header {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// Not a weights file.
-    #[error("not a stance weights file (bad magic bytes); write one with `cargo xtask train stance`")]
+    #[error(
+        "not a stance weights file (bad magic bytes); write one with `cargo xtask train stance`"
+    )]
     BadMagic,
     /// Written by another format version.
-    #[error("stance weights format version {found}, this build reads version {expected}; retrain with `cargo xtask train stance`")]
+    #[error(
+        "stance weights format version {found}, this build reads version {expected}; retrain with `cargo xtask train stance`"
+    )]
     Version {
         /// Version in the file.
         found: u32,
@@ -126,7 +130,11 @@ pub struct StanceModel {
 pub fn feature_mask(disabled: &[String]) -> Vec<bool> {
     FEATURES
         .iter()
-        .map(|(_, g)| !disabled.iter().any(|d| d.eq_ignore_ascii_case(&format!("{g:?}"))))
+        .map(|(_, g)| {
+            !disabled
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(&format!("{g:?}")))
+        })
         .collect()
 }
 
@@ -139,8 +147,21 @@ thread_local! {
 
 impl StanceModel {
     /// Assembles a model from its parts (used by training).
-    pub(crate) fn from_parts(header: Header, idf: Idf, mean: Vec<f32>, inv_std: Vec<f32>, mlp: Mlp) -> StanceModel {
-        StanceModel { header, idf, mean, inv_std, mlp, bias: [0.0; N_OUT] }
+    pub(crate) fn from_parts(
+        header: Header,
+        idf: Idf,
+        mean: Vec<f32>,
+        inv_std: Vec<f32>,
+        mlp: Mlp,
+    ) -> StanceModel {
+        StanceModel {
+            header,
+            idf,
+            mean,
+            inv_std,
+            mlp,
+            bias: [0.0; N_OUT],
+        }
     }
 
     /// The model shipped with the crate (trained on FNC-1 by
@@ -160,7 +181,10 @@ impl StanceModel {
     /// The model shipped with the crate, loaded once per process.
     pub fn try_builtin() -> Result<&'static StanceModel, LoadError> {
         static MODEL: OnceLock<Result<StanceModel, LoadError>> = OnceLock::new();
-        MODEL.get_or_init(|| StanceModel::from_bytes(BUILTIN_BYTES)).as_ref().map_err(Clone::clone)
+        MODEL
+            .get_or_init(|| StanceModel::from_bytes(BUILTIN_BYTES))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The header: configuration, seed, dev split and dev scores.
@@ -226,14 +250,32 @@ impl StanceModel {
         PreparedPassage { info, proj }
     }
 
-    fn logits(&self, claim: &PreparedClaim, passage: &PreparedPassage, scratch: &mut Scratch) -> [f32; N_OUT] {
+    fn logits(
+        &self,
+        claim: &PreparedClaim,
+        passage: &PreparedPassage,
+        scratch: &mut Scratch,
+    ) -> [f32; N_OUT] {
         scratch.dense.resize(N_DENSE, 0.0);
         scratch.hidden.resize(self.mlp.hidden, 0.0);
-        pair_features(&claim.info, &passage.info, &self.idf, self.pair_config(), &mut scratch.dense, &mut scratch.pair);
+        pair_features(
+            &claim.info,
+            &passage.info,
+            &self.idf,
+            self.pair_config(),
+            &mut scratch.dense,
+            &mut scratch.pair,
+        );
         for ((z, &m), &s) in scratch.dense.iter_mut().zip(&self.mean).zip(&self.inv_std) {
             *z = (*z - m) * s;
         }
-        let mut l = self.mlp.logits(&claim.proj, &passage.proj, &scratch.dense, &scratch.pair.sparse, &mut scratch.hidden);
+        let mut l = self.mlp.logits(
+            &claim.proj,
+            &passage.proj,
+            &scratch.dense,
+            &scratch.pair.sparse,
+            &mut scratch.hidden,
+        );
         for (li, b) in l.iter_mut().zip(self.bias) {
             *li += b;
         }
@@ -265,12 +307,18 @@ impl StanceModel {
     /// Scores one claim against many passages, preparing the claim once.
     pub fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
         let c = self.prepare_claim(claim);
-        passages.iter().map(|p| self.score_prepared(&c, &self.prepare_passage(p))).collect()
+        passages
+            .iter()
+            .map(|p| self.score_prepared(&c, &self.prepare_passage(p)))
+            .collect()
     }
 
     /// Scores a prepared claim against prepared passages.
     pub fn score_many(&self, claim: &PreparedClaim, passages: &[PreparedPassage]) -> Vec<Stance> {
-        passages.iter().map(|p| self.score_prepared(claim, p)).collect()
+        passages
+            .iter()
+            .map(|p| self.score_prepared(claim, p))
+            .collect()
     }
 
     /// Serializes the model.
@@ -319,7 +367,10 @@ impl StanceModel {
         let mut r = Reader { b: body, pos: 8 };
         let version = r.u32()?;
         if version != FORMAT_VERSION {
-            return Err(LoadError::Version { found: version, expected: FORMAT_VERSION });
+            return Err(LoadError::Version {
+                found: version,
+                expected: FORMAT_VERSION,
+            });
         }
         let mut sum_bytes = [0u8; 8];
         sum_bytes.copy_from_slice(sum);
@@ -332,7 +383,8 @@ impl StanceModel {
         let idf_bits = r.u32()?;
         let avg_len = r.f32s()?.first().copied().unwrap_or(1.0);
         let table = r.f32s()?;
-        let idf = Idf::from_parts(idf_bits, table, avg_len).ok_or_else(|| LoadError::Corrupt("idf table".into()))?;
+        let idf = Idf::from_parts(idf_bits, table, avg_len)
+            .ok_or_else(|| LoadError::Corrupt("idf table".into()))?;
         let mean = r.f32s()?;
         let inv_std = r.f32s()?;
         let sparse_dim = r.u32()? as usize;
@@ -360,7 +412,13 @@ impl StanceModel {
             && mlp.w_claim.len() == sparse_dim * hidden
             && mlp.w_pass.len() == sparse_dim * hidden
             && mlp.w_pair.len() == pair_dim * hidden
-            && pair_dim == PairSparseConfig { cues: header.config.cues, window_bits: header.config.window_bits, text_cues: false }.dim()
+            && pair_dim
+                == PairSparseConfig {
+                    cues: header.config.cues,
+                    window_bits: header.config.window_bits,
+                    text_cues: false,
+                }
+                .dim()
             && mlp.w_dense.len() == n_dense * hidden
             && mlp.b1.len() == hidden
             && mlp.w2.len() == N_OUT * hidden
@@ -372,11 +430,20 @@ impl StanceModel {
             return Err(LoadError::Corrupt("inconsistent dimensions".into()));
         }
         if header.config.lexicon != features::lexicon_fingerprint() {
-            return Err(LoadError::Corrupt("trained with other cue lexicons; retrain the model".into()));
+            return Err(LoadError::Corrupt(
+                "trained with other cue lexicons; retrain the model".into(),
+            ));
         }
         let mut bias = [0f32; N_OUT];
         bias.copy_from_slice(&bias_v);
-        Ok(StanceModel { header, idf, mean, inv_std, mlp, bias })
+        Ok(StanceModel {
+            header,
+            idf,
+            mean,
+            inv_std,
+            mlp,
+            bias,
+        })
     }
 }
 
@@ -399,7 +466,12 @@ fn softmax64(l: &[f32; N_OUT]) -> [f64; N_OUT] {
 }
 
 fn to_stance(p: [f64; N_OUT]) -> Stance {
-    Stance::from_scores(StanceScores { agree: p[0], disagree: p[1], discuss: p[2], unrelated: p[3] })
+    Stance::from_scores(StanceScores {
+        agree: p[0],
+        disagree: p[1],
+        discuss: p[2],
+        unrelated: p[3],
+    })
 }
 
 /// Reusable buffers for scoring.
@@ -417,7 +489,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len()).ok_or_else(|| LoadError::Corrupt("truncated".into()))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| LoadError::Corrupt("truncated".into()))?;
         let s = &self.b[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -430,8 +506,13 @@ impl<'a> Reader<'a> {
 
     fn f32s(&mut self) -> Result<Vec<f32>, LoadError> {
         let n = self.u32()? as usize;
-        let s = self.take(n.checked_mul(4).ok_or_else(|| LoadError::Corrupt("length".into()))?)?;
-        Ok(s.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        let s = self.take(
+            n.checked_mul(4)
+                .ok_or_else(|| LoadError::Corrupt("length".into()))?,
+        )?;
+        Ok(s.chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
     }
 }
 
@@ -473,7 +554,11 @@ mod tests {
         let m = StanceModel::builtin();
         let long = "The minister said the plan was approved. ".repeat(2000);
         for c in ODD.iter().copied().chain([long.as_str()]) {
-            for p in ODD.iter().copied().chain([long.as_str(), "The plan was approved, the minister said."]) {
+            for p in ODD
+                .iter()
+                .copied()
+                .chain([long.as_str(), "The plan was approved, the minister said."])
+            {
                 let s = m.score(c, p);
                 assert!(sums_to_one(&s), "{c:?} / {p:?}: {s:?}");
             }
@@ -497,10 +582,14 @@ mod tests {
     fn batch_and_prepared_scoring_match_single_scoring() {
         let m = StanceModel::builtin();
         let claim = "ISIS beheads American journalist";
-        let passages = ["Militants released a video showing the killing of a journalist.", "Stocks rose."];
+        let passages = [
+            "Militants released a video showing the killing of a journalist.",
+            "Stocks rose.",
+        ];
         let batch = m.score_batch(claim, &passages);
         let c = m.prepare_claim(claim);
-        let prepared: Vec<PreparedPassage> = passages.iter().map(|p| m.prepare_passage(p)).collect();
+        let prepared: Vec<PreparedPassage> =
+            passages.iter().map(|p| m.prepare_passage(p)).collect();
         let many = m.score_many(&c, &prepared);
         for (i, p) in passages.iter().enumerate() {
             let single = m.score(claim, p);
@@ -515,16 +604,31 @@ mod tests {
         let bytes = m.to_bytes();
         assert_eq!(bytes.as_slice(), BUILTIN_BYTES);
         let back = StanceModel::from_bytes(&bytes).unwrap();
-        assert_eq!(back.score("a claim", "a passage"), m.score("a claim", "a passage"));
-        assert_eq!(StanceModel::from_bytes(b"").unwrap_err(), LoadError::BadMagic);
-        assert_eq!(StanceModel::from_bytes(b"not a model at all").unwrap_err(), LoadError::BadMagic);
+        assert_eq!(
+            back.score("a claim", "a passage"),
+            m.score("a claim", "a passage")
+        );
+        assert_eq!(
+            StanceModel::from_bytes(b"").unwrap_err(),
+            LoadError::BadMagic
+        );
+        assert_eq!(
+            StanceModel::from_bytes(b"not a model at all").unwrap_err(),
+            LoadError::BadMagic
+        );
         for cut in [9, 20, bytes.len() / 2, bytes.len() - 1] {
-            assert!(StanceModel::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
+            assert!(
+                StanceModel::from_bytes(&bytes[..cut]).is_err(),
+                "truncated at {cut}"
+            );
         }
         let mut flipped = bytes.clone();
         let mid = flipped.len() / 2;
         flipped[mid] ^= 0x40;
-        assert!(matches!(StanceModel::from_bytes(&flipped), Err(LoadError::Corrupt(_))));
+        assert!(matches!(
+            StanceModel::from_bytes(&flipped),
+            Err(LoadError::Corrupt(_))
+        ));
         let mut version = bytes;
         version[8] = 99;
         assert!(StanceModel::from_bytes(&version).is_err());
@@ -533,7 +637,10 @@ mod tests {
     #[test]
     fn collection_idf_changes_nothing_structural() {
         let m = StanceModel::builtin();
-        let docs = ["The council approved the budget.", "The budget was rejected by voters."];
+        let docs = [
+            "The council approved the budget.",
+            "The budget was rejected by voters.",
+        ];
         let idf = m.collection_idf(docs);
         assert_eq!(idf.bits(), m.idf().bits());
         let m2 = m.clone().with_idf(idf);

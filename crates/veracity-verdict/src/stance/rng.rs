@@ -32,7 +32,7 @@ impl SplitMix64 {
     /// Uniform in [0, n).
     #[inline]
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// Approximately standard normal (sum of uniforms).

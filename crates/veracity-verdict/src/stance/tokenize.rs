@@ -84,19 +84,152 @@ pub fn term_hash(word: &str) -> u64 {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "myself", "of", "off", "on", "once", "only",
-    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "yours", "yourself", "s", "t", "ve", "ll", "re", "d",
-    "m", "one", "now", "new", "get", "got", "us", "via", "mr", "mrs", "ms", "may", "might", "say",
-    "says", "said", "wo", "ca",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "s",
+    "t",
+    "ve",
+    "ll",
+    "re",
+    "d",
+    "m",
+    "one",
+    "now",
+    "new",
+    "get",
+    "got",
+    "us",
+    "via",
+    "mr",
+    "mrs",
+    "ms",
+    "may",
+    "might",
+    "say",
+    "says",
+    "said",
+    "wo",
+    "ca",
 ];
 
 /// True when `lower` (an already lowercased word) is a stop word.
@@ -163,24 +296,28 @@ pub fn tokenize(text: &str) -> Tokenized {
         match bytes.get(i) {
             None => ('\0', 0),
             Some(&b) if b < 0x80 => (char::from(b), 1),
-            Some(_) => text[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+            Some(_) => text[i..]
+                .chars()
+                .next()
+                .map_or(('\0', 1), |c| (c, c.len_utf8())),
         }
     };
-    let close_sentence = |out: &mut Tokenized, sent_start: &mut u32, para_end: bool, paragraph_done: &mut bool| {
-        let end = out.tokens.len() as u32;
-        if end > *sent_start {
-            out.sentences.push((*sent_start, end));
-            *sent_start = end;
-            if !*paragraph_done {
-                out.first_paragraph_sentences = out.sentences.len() as u32;
-                if para_end {
-                    *paragraph_done = true;
+    let close_sentence =
+        |out: &mut Tokenized, sent_start: &mut u32, para_end: bool, paragraph_done: &mut bool| {
+            let end = out.tokens.len() as u32;
+            if end > *sent_start {
+                out.sentences.push((*sent_start, end));
+                *sent_start = end;
+                if !*paragraph_done {
+                    out.first_paragraph_sentences = out.sentences.len() as u32;
+                    if para_end {
+                        *paragraph_done = true;
+                    }
                 }
+            } else if para_end && !out.sentences.is_empty() {
+                *paragraph_done = true;
             }
-        } else if para_end && !out.sentences.is_empty() {
-            *paragraph_done = true;
-        }
-    };
+        };
     let mut i = 0;
     while i < n {
         let (c, len) = char_at(i);
@@ -199,7 +336,8 @@ pub fn tokenize(text: &str) -> Tokenized {
                 } else if is_apostrophe(c) && i + len < n && is_word_char(char_at(i + len).0) {
                     word.push('\'');
                     i += len;
-                } else if (c == '.' || c == ',') && all_digits && char_at(i + 1).0.is_ascii_digit() {
+                } else if (c == '.' || c == ',') && all_digits && char_at(i + 1).0.is_ascii_digit()
+                {
                     if c == '.' {
                         word.push('.');
                     }
@@ -251,7 +389,10 @@ pub fn tokenize(text: &str) -> Tokenized {
                 out.token_spans.push(span);
             }
             if negated {
-                out.tokens.push(Token { hash: fnv1a(b"not"), flags: F_STOP });
+                out.tokens.push(Token {
+                    hash: fnv1a(b"not"),
+                    flags: F_STOP,
+                });
                 out.token_spans.push(span);
             }
             at_sentence_start = false;
@@ -297,7 +438,9 @@ fn stem_hash_cached(word_hash: u64, lw: &str, stemmer: &mut Stemmer, buf: &mut S
     let slot = (word_hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize;
     let hit = CACHE.with(|c| {
         let c = c.borrow();
-        c.get(slot).filter(|e| e.0 == word_hash && word_hash != 0).map(|e| e.1)
+        c.get(slot)
+            .filter(|e| e.0 == word_hash && word_hash != 0)
+            .map(|e| e.1)
     });
     if let Some(h) = hit {
         return h;
@@ -595,14 +738,19 @@ mod tests {
 
     #[test]
     fn tokenizes_sentences_and_flags() {
-        let t = tokenize("ISIS didn't behead Foley. He was seen in 2014, said Obama.\n\nNew para here");
+        let t =
+            tokenize("ISIS didn't behead Foley. He was seen in 2014, said Obama.\n\nNew para here");
         assert_eq!(t.sentences.len(), 3);
         assert_eq!(t.first_paragraph_sentences, 2);
         let not = fnv1a(b"not");
         assert!(t.tokens.iter().any(|x| x.hash == not));
         let year = t.tokens.iter().find(|x| x.hash == fnv1a(b"2014")).unwrap();
         assert!(year.flags & F_NUM != 0);
-        let obama = t.tokens.iter().find(|x| x.hash == term_hash("Obama")).unwrap();
+        let obama = t
+            .tokens
+            .iter()
+            .find(|x| x.hash == term_hash("Obama"))
+            .unwrap();
         assert!(obama.flags & F_CAP != 0);
         let text = "ISIS didn't behead Foley. He was seen in 2014, said Obama.\n\nNew para here";
         let (a, b) = t.sentence_span(1).unwrap();
@@ -611,7 +759,19 @@ mod tests {
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for s in ["", " ", "\n\n", "...", "é", "日本語のテキスト", "a'", "'s", "n't", "1,000.5", "x\u{0}y"] {
+        for s in [
+            "",
+            " ",
+            "\n\n",
+            "...",
+            "é",
+            "日本語のテキスト",
+            "a'",
+            "'s",
+            "n't",
+            "1,000.5",
+            "x\u{0}y",
+        ] {
             let t = tokenize(s);
             assert_eq!(t.token_spans.len(), t.tokens.len());
             for (k, &(a, b)) in t.sentences.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Training on FNC-1 and evaluation.
 
-use super::features::{Idf, N_DENSE, PairScratch, PairSparseConfig, TextInfo, lexicon_fingerprint, pair_features};
+use super::features::{
+    Idf, N_DENSE, PairScratch, PairSparseConfig, TextInfo, lexicon_fingerprint, pair_features,
+};
 use super::fnc::{Metrics, Pair, StanceLabel, label_from_index, label_index};
 use super::mlp::{self, Example, Mlp, N_OUT, TrainConfig};
 use super::rng::{SplitMix64, hash64};
@@ -46,12 +48,25 @@ pub enum Role {
 pub fn assign(pairs: &[Pair], split: Split) -> Vec<Role> {
     match split {
         Split::None => vec![Role::Train; pairs.len()],
-        Split::Body => pairs.iter().map(|p| if is_dev(&p.body_id) { Role::Dev } else { Role::Train }).collect(),
+        Split::Body => pairs
+            .iter()
+            .map(|p| {
+                if is_dev(&p.body_id) {
+                    Role::Dev
+                } else {
+                    Role::Train
+                }
+            })
+            .collect(),
         Split::Topic => {
             // Union-find over headlines and bodies.
             let mut ids: HashMap<(bool, &str), usize> = HashMap::new();
             let mut parent: Vec<usize> = Vec::new();
-            fn node<'a>(ids: &mut HashMap<(bool, &'a str), usize>, k: (bool, &'a str), parent: &mut Vec<usize>) -> usize {
+            fn node<'a>(
+                ids: &mut HashMap<(bool, &'a str), usize>,
+                k: (bool, &'a str),
+                parent: &mut Vec<usize>,
+            ) -> usize {
                 let n = parent.len();
                 let id = *ids.entry(k).or_insert(n);
                 if id == n {
@@ -84,7 +99,10 @@ pub fn assign(pairs: &[Pair], split: Split) -> Vec<Role> {
             let mut rep: HashMap<usize, (u64, &str)> = HashMap::new();
             for (p, &(_, b)) in pairs.iter().zip(&hb) {
                 let r = find(&mut parent, b);
-                let key = (p.body_id.parse::<u64>().unwrap_or(u64::MAX), p.body_id.as_str());
+                let key = (
+                    p.body_id.parse::<u64>().unwrap_or(u64::MAX),
+                    p.body_id.as_str(),
+                );
                 let e = rep.entry(r).or_insert(key);
                 if key < *e {
                     *e = key;
@@ -161,7 +179,11 @@ impl Default for TrainOptions {
             class_weights: [1.0, 2.0, 1.0, 1.0],
             disabled_groups: Vec::new(),
             split: Split::Body,
-            pair_sparse: PairSparseConfig { cues: true, window_bits: 0, text_cues: true },
+            pair_sparse: PairSparseConfig {
+                cues: true,
+                window_bits: 0,
+                text_cues: true,
+            },
             augment: 0.5,
             dev_windows: true,
             report_every: 0,
@@ -195,14 +217,22 @@ struct Prepared {
     pairs: Vec<(usize, usize, StanceLabel, u8)>,
 }
 
-fn prepare(bodies: &HashMap<String, String>, pairs: &[Pair], roles: &[Role], idf: &Idf, sparse_bits: u32) -> Prepared {
+fn prepare(
+    bodies: &HashMap<String, String>,
+    pairs: &[Pair],
+    roles: &[Role],
+    idf: &Idf,
+    sparse_bits: u32,
+) -> Prepared {
     let mut claim_ix: HashMap<&str, usize> = HashMap::new();
     let mut body_ix: HashMap<&str, usize> = HashMap::new();
     let mut claim_texts: Vec<&str> = Vec::new();
     let mut body_texts: Vec<&str> = Vec::new();
     let mut out_pairs = Vec::new();
     for (p, &role) in pairs.iter().zip(roles) {
-        let (Some(label), Some(body)) = (p.label, bodies.get(&p.body_id)) else { continue };
+        let (Some(label), Some(body)) = (p.label, bodies.get(&p.body_id)) else {
+            continue;
+        };
         if role == Role::Skip {
             continue;
         }
@@ -218,8 +248,14 @@ fn prepare(bodies: &HashMap<String, String>, pairs: &[Pair], roles: &[Role], idf
         out_pairs.push((c, b, label, kind));
     }
     Prepared {
-        claims: claim_texts.iter().map(|t| TextInfo::new(t, idf, sparse_bits)).collect(),
-        bodies: body_texts.iter().map(|t| TextInfo::new(t, idf, sparse_bits)).collect(),
+        claims: claim_texts
+            .iter()
+            .map(|t| TextInfo::new(t, idf, sparse_bits))
+            .collect(),
+        bodies: body_texts
+            .iter()
+            .map(|t| TextInfo::new(t, idf, sparse_bits))
+            .collect(),
         body_texts: body_texts.iter().map(|t| t.to_string()).collect(),
         pairs: out_pairs,
     }
@@ -246,27 +282,52 @@ fn augment(prep: &mut Prepared, idf: &Idf, opts: &TrainOptions) {
         if !take {
             continue;
         }
-        pair_features(&prep.claims[c], &prep.bodies[b], idf, PairSparseConfig::default(), &mut dense, &mut ps);
-        let Some(best) = ps.best_sentence else { continue };
+        pair_features(
+            &prep.claims[c],
+            &prep.bodies[b],
+            idf,
+            PairSparseConfig::default(),
+            &mut dense,
+            &mut ps,
+        );
+        let Some(best) = ps.best_sentence else {
+            continue;
+        };
         let sp = spans[b].get_or_insert_with(|| {
             let t = tokenize(&prep.body_texts[b]);
-            (0..t.sentences.len()).filter_map(|k| t.sentence_span(k)).collect()
+            (0..t.sentences.len())
+                .filter_map(|k| t.sentence_span(k))
+                .collect()
         });
         if sp.len() <= 1 {
             continue;
         }
-        let (lo, hi) = if wide { (best.saturating_sub(1), (best + 1).min(sp.len() - 1)) } else { (best, best) };
-        let text = prep.body_texts[b].get(sp[lo].0..sp[hi].1).unwrap_or("").to_string();
-        prep.bodies.push(TextInfo::new(&text, idf, opts.sparse_bits));
+        let (lo, hi) = if wide {
+            (best.saturating_sub(1), (best + 1).min(sp.len() - 1))
+        } else {
+            (best, best)
+        };
+        let text = prep.body_texts[b]
+            .get(sp[lo].0..sp[hi].1)
+            .unwrap_or("")
+            .to_string();
+        prep.bodies
+            .push(TextInfo::new(&text, idf, opts.sparse_bits));
         prep.body_texts.push(text);
         spans.push(None);
         let nb = prep.bodies.len() - 1;
-        prep.pairs.push((c, nb, label, if kind == TRAIN { TRAIN } else { DEV_WINDOW }));
+        prep.pairs
+            .push((c, nb, label, if kind == TRAIN { TRAIN } else { DEV_WINDOW }));
     }
 }
 
 /// IDF from the training side of the split: train bodies and train headlines.
-pub fn train_idf(bodies: &HashMap<String, String>, pairs: &[Pair], roles: &[Role], bits: u32) -> Idf {
+pub fn train_idf(
+    bodies: &HashMap<String, String>,
+    pairs: &[Pair],
+    roles: &[Role],
+    bits: u32,
+) -> Idf {
     let mut ids: Vec<&str> = Vec::new();
     let mut heads: Vec<&str> = Vec::new();
     for (p, &r) in pairs.iter().zip(roles) {
@@ -279,12 +340,20 @@ pub fn train_idf(bodies: &HashMap<String, String>, pairs: &[Pair], roles: &[Role
     ids.dedup();
     heads.sort_unstable();
     heads.dedup();
-    let texts = ids.iter().map(|id| bodies[*id].as_str()).chain(heads.iter().copied());
+    let texts = ids
+        .iter()
+        .map(|id| bodies[*id].as_str())
+        .chain(heads.iter().copied());
     Idf::from_texts(texts, bits)
 }
 
 /// Trains a stance model on FNC-1 pairs, evaluating on the dev split.
-pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> TrainOutcome {
+pub fn train_fnc(
+    bodies: &HashMap<String, String>,
+    pairs: &[Pair],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> TrainOutcome {
     let t0 = Instant::now();
     let roles = assign(pairs, opts.split);
     let idf = train_idf(bodies, pairs, &roles, opts.idf_bits);
@@ -296,12 +365,22 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
     let mut psp_off = vec![0usize];
     let mut psp: Vec<(u32, f32)> = Vec::new();
     for (i, &(c, b, _, _)) in prep.pairs.iter().enumerate() {
-        pair_features(&prep.claims[c], &prep.bodies[b], &idf, opts.pair_sparse, &mut dense[i * N_DENSE..(i + 1) * N_DENSE], &mut ps);
+        pair_features(
+            &prep.claims[c],
+            &prep.bodies[b],
+            &idf,
+            opts.pair_sparse,
+            &mut dense[i * N_DENSE..(i + 1) * N_DENSE],
+            &mut ps,
+        );
         psp.extend_from_slice(&ps.sparse);
         psp_off.push(psp.len());
     }
     let pair_sp = |i: usize| &psp[psp_off[i]..psp_off[i + 1]];
-    log(&format!("features for {n} pairs in {:.1}s", t0.elapsed().as_secs_f64()));
+    log(&format!(
+        "features for {n} pairs in {:.1}s",
+        t0.elapsed().as_secs_f64()
+    ));
 
     // Standardisation from the training pairs.
     let mask = feature_mask(&opts.disabled_groups);
@@ -323,7 +402,11 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
     let inv_std: Vec<f32> = (0..N_DENSE)
         .map(|f| {
             let var = sq[f] / cnt.max(1.0) - (mean[f] as f64).powi(2);
-            if !mask[f] || var < 1e-12 { 0.0 } else { (1.0 / var.sqrt()) as f32 }
+            if !mask[f] || var < 1e-12 {
+                0.0
+            } else {
+                (1.0 / var.sqrt()) as f32
+            }
         })
         .collect();
     for i in 0..n {
@@ -349,11 +432,25 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
         .collect();
     let dev_ix: Vec<usize> = (0..n).filter(|&i| prep.pairs[i].3 == DEV).collect();
     let win_ix: Vec<usize> = (0..n).filter(|&i| prep.pairs[i].3 == DEV_WINDOW).collect();
-    log(&format!("train pairs {}, dev pairs {}", examples.len(), dev_ix.len()));
+    log(&format!(
+        "train pairs {}, dev pairs {}",
+        examples.len(),
+        dev_ix.len()
+    ));
 
     let mut rng = SplitMix64::new(opts.seed);
-    let sparse_dim = if opts.sparse_bits == 0 { 0 } else { 1usize << opts.sparse_bits };
-    let mut net = Mlp::new(sparse_dim, opts.pair_sparse.dim(), N_DENSE, opts.hidden, &mut rng);
+    let sparse_dim = if opts.sparse_bits == 0 {
+        0
+    } else {
+        1usize << opts.sparse_bits
+    };
+    let mut net = Mlp::new(
+        sparse_dim,
+        opts.pair_sparse.dim(),
+        N_DENSE,
+        opts.hidden,
+        &mut rng,
+    );
     let cfg = TrainConfig {
         epochs: opts.epochs,
         batch: opts.batch,
@@ -375,7 +472,13 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
             pp.iter_mut().for_each(|x| *x = 0.0);
             net.project(false, &prep.claims[c].sparse, &mut cp);
             net.project(true, &prep.bodies[b].sparse, &mut pp);
-            let l = net.logits(&cp, &pp, &dense[i * N_DENSE..(i + 1) * N_DENSE], pair_sp(i), &mut scratch);
+            let l = net.logits(
+                &cp,
+                &pp,
+                &dense[i * N_DENSE..(i + 1) * N_DENSE],
+                pair_sp(i),
+                &mut scratch,
+            );
             let best = (0..N_OUT).fold(0, |b, j| if l[j] > l[b] { j } else { b });
             gold.push(label);
             pred.push(label_from_index(best));
@@ -386,7 +489,10 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
     let t1 = Instant::now();
     mlp::train(&mut net, &examples, &cfg, |epoch, loss, net| {
         let last = epoch + 1 == opts.epochs;
-        if opts.report_every > 0 && ((epoch + 1) % opts.report_every == 0 || last) && !dev_ix.is_empty() {
+        if opts.report_every > 0
+            && ((epoch + 1) % opts.report_every == 0 || last)
+            && !dev_ix.is_empty()
+        {
             let m = dev_metrics(net);
             log(&format!(
                 "epoch {:>3} loss {loss:.4}  dev FNC {:.2}% macro-F1 {:.4} F1 {:.3}/{:.3}/{:.3}/{:.3}  ({:.0}s)",
@@ -400,7 +506,11 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
                 t1.elapsed().as_secs_f64()
             ));
         } else {
-            log(&format!("epoch {:>3} loss {loss:.4} ({:.0}s)", epoch + 1, t1.elapsed().as_secs_f64()));
+            log(&format!(
+                "epoch {:>3} loss {loss:.4} ({:.0}s)",
+                epoch + 1,
+                t1.elapsed().as_secs_f64()
+            ));
         }
     });
     let dev = dev_metrics(&net);
@@ -433,7 +543,12 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
             Split::Topic => format!("topic components; {DEV_RULE} on the smallest body id"),
             Split::None => "none (trained on all pairs)".into(),
         },
-        dev: DevScores { fnc_percent: dev.fnc_percent(), macro_f1: dev.macro_f1(), f1: dev.f1, pairs: dev_ix.len() },
+        dev: DevScores {
+            fnc_percent: dev.fnc_percent(),
+            macro_f1: dev.macro_f1(),
+            f1: dev.f1,
+            pairs: dev_ix.len(),
+        },
         notes: format!(
             "epochs {} batch {} lr {} l2 {} dropout {} class_weights {:?}",
             opts.epochs, opts.batch, opts.lr, opts.l2, opts.dropout, opts.class_weights
@@ -441,9 +556,13 @@ pub fn train_fnc(bodies: &HashMap<String, String>, pairs: &[Pair], opts: &TrainO
     };
     let train_pairs = examples.len();
     let model = StanceModel::from_parts(header, idf, mean, inv_std, net);
-    TrainOutcome { model, dev, windows, train_pairs }
+    TrainOutcome {
+        model,
+        dev,
+        windows,
+        train_pairs,
+    }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -454,25 +573,63 @@ mod tests {
     /// or report, and headlines paired with other topics' bodies.
     fn synthetic() -> (HashMap<String, String>, Vec<Pair>) {
         let topics = [
-            ("Mayor resigns after budget scandal", "mayor", "resigned", "budget scandal"),
-            ("Shark spotted in city river", "shark", "spotted", "city river"),
-            ("Factory fire forces evacuation of town", "factory fire", "forced", "evacuation"),
+            (
+                "Mayor resigns after budget scandal",
+                "mayor",
+                "resigned",
+                "budget scandal",
+            ),
+            (
+                "Shark spotted in city river",
+                "shark",
+                "spotted",
+                "city river",
+            ),
+            (
+                "Factory fire forces evacuation of town",
+                "factory fire",
+                "forced",
+                "evacuation",
+            ),
         ];
         let mut bodies = HashMap::new();
         let mut pairs = Vec::new();
         let mut id = 0;
         for (t, (head, a, b, c)) in topics.iter().enumerate() {
             let texts = [
-                (format!("The {a} {b} on Monday after the {c}, officials confirmed. It is true."), "agree"),
-                (format!("Reports that the {a} {b} are a hoax. Officials denied the {c} story, calling it fake."), "disagree"),
-                (format!("The {a} reportedly {b}, according to unconfirmed claims about the {c}."), "discuss"),
+                (
+                    format!(
+                        "The {a} {b} on Monday after the {c}, officials confirmed. It is true."
+                    ),
+                    "agree",
+                ),
+                (
+                    format!(
+                        "Reports that the {a} {b} are a hoax. Officials denied the {c} story, calling it fake."
+                    ),
+                    "disagree",
+                ),
+                (
+                    format!(
+                        "The {a} reportedly {b}, according to unconfirmed claims about the {c}."
+                    ),
+                    "discuss",
+                ),
             ];
             for (text, label) in texts {
                 id += 1;
                 bodies.insert(id.to_string(), text);
-                pairs.push(Pair { headline: head.to_string(), body_id: id.to_string(), label: fnc::parse_label(label) });
+                pairs.push(Pair {
+                    headline: head.to_string(),
+                    body_id: id.to_string(),
+                    label: fnc::parse_label(label),
+                });
                 let other = topics[(t + 1) % topics.len()].0;
-                pairs.push(Pair { headline: other.to_string(), body_id: id.to_string(), label: Some(StanceLabel::Unrelated) });
+                pairs.push(Pair {
+                    headline: other.to_string(),
+                    body_id: id.to_string(),
+                    label: Some(StanceLabel::Unrelated),
+                });
             }
         }
         (bodies, pairs)
@@ -483,12 +640,23 @@ mod tests {
     #[test]
     fn training_is_deterministic_for_a_seed() {
         let (bodies, pairs) = synthetic();
-        let opts = TrainOptions { epochs: 5, seed: 7, split: Split::None, ..TrainOptions::default() };
-        let a = train_fnc(&bodies, &pairs, &opts, &mut |_| {}).model.to_bytes();
-        let b = train_fnc(&bodies, &pairs, &opts, &mut |_| {}).model.to_bytes();
+        let opts = TrainOptions {
+            epochs: 5,
+            seed: 7,
+            split: Split::None,
+            ..TrainOptions::default()
+        };
+        let a = train_fnc(&bodies, &pairs, &opts, &mut |_| {})
+            .model
+            .to_bytes();
+        let b = train_fnc(&bodies, &pairs, &opts, &mut |_| {})
+            .model
+            .to_bytes();
         assert_eq!(a, b);
         let other = TrainOptions { seed: 8, ..opts };
-        let c = train_fnc(&bodies, &pairs, &other, &mut |_| {}).model.to_bytes();
+        let c = train_fnc(&bodies, &pairs, &other, &mut |_| {})
+            .model
+            .to_bytes();
         assert_ne!(a, c);
         let m = StanceModel::from_bytes(&a).unwrap();
         assert_eq!(m.header().seed, 7);
