@@ -165,6 +165,14 @@ fn ablation(
         ));
     }
     configs.push((
+        "- all overlap groups (Overlap, Cosine, Bm25, Ngram, Entities, Sentence)".into(),
+        Box::new(|o: &mut TrainOptions| {
+            o.disabled_groups = ["Overlap", "Cosine", "Bm25", "Ngram", "Entities", "Sentence"]
+                .map(String::from)
+                .to_vec()
+        }),
+    ));
+    configs.push((
         "- cue words (one input per word)".into(),
         Box::new(|o: &mut TrainOptions| o.pair_sparse.cues = false),
     ));
