@@ -1,10 +1,12 @@
 //! Project automation, run as `cargo xtask <task>`.
 
+mod bench;
 mod bench_plugin;
 mod check_examples;
 mod codegen;
+mod train;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,24 +28,16 @@ enum Task {
     /// Validate every schema against its metaschema and every JSON file under
     /// examples/ against its schema.
     CheckExamples,
-    /// Run a benchmark and print its figures.
-    Bench {
-        /// What to measure.
-        #[arg(value_enum)]
-        target: BenchTarget,
-        /// Number of timed calls.
-        #[arg(long, default_value_t = 2000)]
-        iterations: usize,
-        /// Build the plugin in release mode.
-        #[arg(long)]
-        release: bool,
+    /// Train a model from the data in ../shared/data and write its weights.
+    Train {
+        #[command(subcommand)]
+        model: train::Model,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum BenchTarget {
-    /// In-process call overhead of a verdict plugin (review-first).
-    Plugin,
+    /// Measure throughput.
+    Bench {
+        #[command(subcommand)]
+        target: bench::Target,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -57,11 +51,8 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
         Task::CheckExamples => check_examples::run(),
-        Task::Bench {
-            target: BenchTarget::Plugin,
-            iterations,
-            release,
-        } => bench_plugin::run(iterations, release),
+        Task::Train { model } => train::run(model),
+        Task::Bench { target } => bench::run(target),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

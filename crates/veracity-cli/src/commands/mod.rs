@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod eval;
 mod plugin_host;
 pub mod plugins;
 mod scales;
@@ -8,7 +9,7 @@ mod schema;
 mod validate;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command, PluginsCommand};
+use crate::cli::{Cli, Command, EvalDataset, PluginsCommand};
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 use veracity_model::{ScaleRegistry, SchemaKind};
@@ -37,6 +38,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output.as_deref(),
         ),
         Command::PluginHost { path } => plugin_host::run(&path),
+        Command::Eval {
+            dataset:
+                EvalDataset::Fnc1 {
+                    bodies,
+                    stances,
+                    predictions,
+                },
+        } => eval::fnc1(&bodies, &stances, predictions.as_deref()),
     }
 }
 

@@ -1,0 +1,132 @@
+//! `cargo xtask bench stance`: stance-model throughput on one core.
+
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+use veracity_verdict::stance::StanceModel;
+use veracity_verdict::stance::fnc::{evaluate, read_bodies, read_stances};
+
+/// What to benchmark.
+#[derive(Subcommand)]
+pub enum Target {
+    /// Stance scoring of every FNC-1 training pair with the built-in model:
+    /// each distinct headline and body is prepared once, then every pair is
+    /// scored, on one thread. Prints the median pairs/s over the runs.
+    Stance(StanceArgs),
+    /// In-process call overhead of a verdict plugin (review-first).
+    Plugin(PluginArgs),
+}
+
+/// Options of `cargo xtask bench plugin`.
+#[derive(Args)]
+pub struct PluginArgs {
+    /// Number of timed calls.
+    #[arg(long, default_value_t = 2000)]
+    iterations: usize,
+    /// Build the plugin in release mode.
+    #[arg(long)]
+    release: bool,
+}
+
+/// Options of `cargo xtask bench stance`.
+#[derive(Args)]
+pub struct StanceArgs {
+    /// FNC-1 directory holding train_bodies.csv and train_stances.csv.
+    #[arg(long, default_value = "../shared/data/fnc-1")]
+    data: PathBuf,
+    /// Timed runs (the median is reported).
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+}
+
+/// Runs `cargo xtask bench <target>`.
+pub fn run(target: Target) -> Result<bool> {
+    match target {
+        Target::Stance(args) => stance(args),
+        Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
+    }
+}
+
+fn stance(args: StanceArgs) -> Result<bool> {
+    let bodies_path = args.data.join("train_bodies.csv");
+    let stances_path = args.data.join("train_stances.csv");
+    if !bodies_path.is_file() || !stances_path.is_file() {
+        bail!(
+            "FNC-1 data not found in {} (expected train_bodies.csv and train_stances.csv); pass --data DIR",
+            args.data.display()
+        );
+    }
+    let bodies = read_bodies(&bodies_path)?;
+    let pairs = read_stances(&stances_path)?;
+    let model = StanceModel::try_builtin()?;
+    let runs = args.runs.max(1);
+    let mut wall = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
+    let mut prep = Vec::with_capacity(runs);
+    let mut scored = 0;
+    // One warm-up run, not counted.
+    evaluate(model, &bodies, &pairs, &|_| true);
+    for _ in 0..runs {
+        let c0 = thread_cpu_ns();
+        let r = evaluate(model, &bodies, &pairs, &|_| true);
+        let c1 = thread_cpu_ns();
+        scored = r.scored;
+        wall.push(r.scored as f64 / r.seconds);
+        prep.push(r.prepare_seconds / r.seconds);
+        if let (Some(a), Some(b)) = (c0, c1) {
+            cpu.push(r.scored as f64 / ((b.saturating_sub(a)).max(1) as f64 / 1e9));
+        }
+    }
+    let mut texts: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let n_bodies = pairs
+        .iter()
+        .map(|p| p.body_id.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    println!(
+        "stance: {scored} FNC-1 pairs; {} distinct headlines and {n_bodies} bodies prepared once per run; \
+         {runs} runs on one thread",
+        texts.len()
+    );
+    println!(
+        "  wall clock: median {:.0} pairs/s (min {:.0}, max {:.0})",
+        median(&mut wall),
+        first(&wall),
+        last(&wall)
+    );
+    if !cpu.is_empty() {
+        println!(
+            "  thread CPU time: median {:.0} pairs/s (min {:.0}, max {:.0})",
+            median(&mut cpu),
+            first(&cpu),
+            last(&cpu)
+        );
+    }
+    println!(
+        "  share of time preparing texts: {:.0}%",
+        100.0 * median(&mut prep)
+    );
+    Ok(true)
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn first(v: &[f64]) -> f64 {
+    v.first().copied().unwrap_or(0.0)
+}
+
+fn last(v: &[f64]) -> f64 {
+    v.last().copied().unwrap_or(0.0)
+}
+
+/// CPU time of the calling thread in nanoseconds (Linux; None elsewhere), so
+/// the figure stays meaningful on a machine shared with other work.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
