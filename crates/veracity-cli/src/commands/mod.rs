@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod render;
 mod scales;
 mod schema;
 mod validate;
@@ -16,6 +17,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Validate { files, kind } => validate::run(&files, kind.as_deref()),
+        Command::Render {
+            report,
+            format,
+            output,
+            options,
+        } => render::run(
+            &report,
+            format.as_deref(),
+            output.as_deref(),
+            &options,
+            &registry()?,
+        ),
         Command::Scales {
             name,
             label,
