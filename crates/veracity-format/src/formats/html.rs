@@ -46,7 +46,7 @@ a{color:var(--link)}
 .chart{margin:.75rem 0}.chart svg{display:block;width:100%;max-width:26rem;height:auto}
 ol.ev{list-style:none;margin:0;padding:0}
 ol.ev>li{border-left:4px solid var(--line);padding:.15rem 0 .15rem .8rem;margin:.8rem 0}
-.for>li{border-left-color:#1a7f37}.against>li{border-left-color:#c4202b}.context>li{border-left-color:#8c959f}
+ol.for>li{border-left-color:#1a7f37}ol.against>li{border-left-color:#c4202b}ol.context>li{border-left-color:#8c959f}
 blockquote{margin:0;white-space:pre-line}
 mark{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
 .empty{color:var(--muted);font-style:italic}
