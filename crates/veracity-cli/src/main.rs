@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod ingest_fallback;
 mod output;
 
 use clap::Parser;

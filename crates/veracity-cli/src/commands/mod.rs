@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+pub mod check;
 mod scales;
 mod schema;
 mod validate;
@@ -21,6 +22,20 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
+        Command::Check(args) => check::run(
+            &registry()?,
+            check::CheckArgs {
+                inputs: args.inputs,
+                claim: args.claim,
+                claims: args.claims,
+                engine: args.engine,
+                scale: args.scale,
+                top_k: args.top_k,
+                max_claims: args.max_claims,
+                format: args.format,
+                output: args.output,
+            },
+        ),
     }
 }
 
