@@ -1,10 +1,13 @@
 //! Project automation, run as `cargo xtask <task>`.
 
+mod bench;
 mod bench_plugin;
 mod check_examples;
 mod codegen;
+mod corpus;
+mod eval;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,11 +29,32 @@ enum Task {
     /// Validate every schema against its metaschema and every JSON file under
     /// examples/ against its schema.
     CheckExamples,
-    /// Run a benchmark and print its figures.
+    /// Write a synthetic corpus of N plain-text documents (deterministic).
+    GenCorpus {
+        /// How many documents.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// The directory to write to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Benchmarks.
     Bench {
-        /// What to measure.
-        #[arg(value_enum)]
-        target: BenchTarget,
+        #[command(subcommand)]
+        bench: Bench,
+    },
+    /// Evaluations on the data in ../shared (never copied into the repository).
+    Eval {
+        #[command(subcommand)]
+        eval: Eval,
+    },
+}
+
+#[derive(Subcommand)]
+enum Bench {
+    /// In-process call overhead of a verdict plugin (review-first): median
+    /// of many calls.
+    Plugin {
         /// Number of timed calls.
         #[arg(long, default_value_t = 2000)]
         iterations: usize,
@@ -38,12 +62,27 @@ enum Task {
         #[arg(long)]
         release: bool,
     },
+    /// Time checking one claim against a synthetic corpus of N documents.
+    Check {
+        /// How many documents.
+        #[arg(long, default_value_t = 10_000)]
+        docs: usize,
+        /// Runs to take the median of.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum BenchTarget {
-    /// In-process call overhead of a verdict plugin (review-first).
-    Plugin,
+#[derive(Subcommand)]
+enum Eval {
+    /// Run `veracity check` on the seed pages and check the targets: engine
+    /// `review` gives Partially True citing the Polygraph page; engine
+    /// `evidence` does not give true or mostly true.
+    CheckSeeds {
+        /// The seeds directory.
+        #[arg(long, default_value = "../shared/seeds")]
+        dir: PathBuf,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -57,11 +96,20 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
         Task::CheckExamples => check_examples::run(),
+        Task::GenCorpus { docs, out } => corpus::run(docs, &out),
         Task::Bench {
-            target: BenchTarget::Plugin,
-            iterations,
-            release,
+            bench: Bench::Check { docs, runs },
+        } => bench::run(docs, runs),
+        Task::Bench {
+            bench:
+                Bench::Plugin {
+                    iterations,
+                    release,
+                },
         } => bench_plugin::run(iterations, release),
+        Task::Eval {
+            eval: Eval::CheckSeeds { dir },
+        } => eval::check_seeds(&dir),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
