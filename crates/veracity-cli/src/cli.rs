@@ -66,6 +66,24 @@ pub enum Command {
         kind: Option<String>,
     },
 
+    /// Render a report as JSON, JSON Lines, ClaimReview, Markdown, HTML or CSV
+    /// (the report is validated first; exit 2 if it is invalid).
+    #[command(after_help = render_help())]
+    Render {
+        /// The report to render (`-` for stdin), as written by `veracity check`.
+        #[arg(value_name = "REPORT")]
+        report: PathBuf,
+        /// Output format (see the list below); default: from the extension of
+        /// `-o`.
+        #[arg(short, long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        options: FormatArgs,
+    },
+
     /// List the rating scales, or one scale's labels; resolve a published label.
     #[command(
         after_help = "Examples:\n  veracity scales\n  veracity scales politifact\n  \
@@ -168,6 +186,41 @@ pub struct CheckCmd {
     /// Write the output to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Options every output format understands; shared by the commands that
+/// take `--format`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FormatArgs {
+    /// The organisation publishing the output (ClaimReview author); default
+    /// `veracity`.
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// The publisher's web site (ClaimReview author URL; http or https).
+    #[arg(long, value_name = "URL")]
+    pub publisher_url: Option<String>,
+    /// Show verdicts on this rating scale (see `veracity scales`).
+    #[arg(long, value_name = "SCALE")]
+    pub scale: Option<String>,
+    /// A format option `KEY=VALUE` (repeatable), e.g. `base_url=https://...`
+    /// for claimreview or `title=...` for markdown and html.
+    #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
+    pub option: Vec<String>,
+}
+
+/// The `render` help epilogue: every built-in format and examples.
+fn render_help() -> String {
+    let mut help = String::from("Formats:\n");
+    help.push_str(&veracity_format::FormatRegistry::builtin().help_text());
+    help.push_str(
+        "\nExamples:\n  \
+         veracity render examples/reports/desalination.json --format markdown\n  \
+         veracity render examples/reports/desalination.json -o report.html\n  \
+         veracity render report.json --format claimreview --publisher \"Harbor Fact Desk\" \\\n    \
+         -O base_url=https://harborfactdesk.example.org/checks/1\n  \
+         veracity render report.json --format csv --scale politifact -o evidence.csv",
+    );
+    help
 }
 
 /// Output of listing commands.

@@ -508,3 +508,57 @@ fn a_failing_engine_plugin_ends_check_cleanly() {
         assert!(!out_file.exists(), "no partial report");
     }
 }
+
+#[test]
+fn render_finds_format_plugins_and_contains_their_failures() {
+    let bulletin = build_plugin("veracity-plugin-bulletin");
+    let out = run_env(
+        &[
+            "render",
+            REPORT,
+            "--plugin",
+            s(&bulletin),
+            "--format",
+            "bulletin",
+            "-O",
+            "width=50",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("VERACITY BULLETIN\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    for isolate in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_file = dir.path().join("out.txt");
+        let mut args = vec![
+            "render",
+            REPORT,
+            "--plugin",
+            s(&misbehave),
+            "--format",
+            "misbehave",
+            "-O",
+            "behaviour=panic",
+            "-o",
+            s(&out_file),
+        ];
+        if isolate {
+            args.push("--isolate");
+        }
+        let out = run_env(&args, &[("VERACITY_FIXTURE_KIND", "format")]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("plugin misbehave at {}", misbehave.display())),
+            "{err}"
+        );
+        assert!(err.contains("the plugin panicked"), "{err}");
+        assert!(!out_file.exists(), "no partial output file");
+    }
+}

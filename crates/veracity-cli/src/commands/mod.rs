@@ -4,6 +4,7 @@
 pub mod check;
 mod plugin_host;
 pub mod plugins;
+mod render;
 mod scales;
 mod schema;
 mod validate;
@@ -19,6 +20,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Validate { files, kind } => validate::run(&files, kind.as_deref()),
+        Command::Render {
+            report,
+            format,
+            output,
+            options,
+        } => render::run(
+            &report,
+            format.as_deref(),
+            output.as_deref(),
+            &options,
+            &registry()?,
+            &plugins::load(&cli.plugins, cli.isolate)?,
+        ),
         Command::Scales {
             name,
             label,
