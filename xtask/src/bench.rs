@@ -15,6 +15,20 @@ pub enum Target {
     Stance(StanceArgs),
     /// In-process call overhead of a verdict plugin (review-first).
     Plugin(PluginArgs),
+    /// One claim checked against a synthetic corpus (see `gen-corpus`):
+    /// ingest and check timed separately, medians and peak memory.
+    Check(CheckArgs),
+}
+
+/// Options of `cargo xtask bench check`.
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Number of synthetic documents.
+    #[arg(long, default_value_t = 10_000)]
+    docs: usize,
+    /// Timed runs (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
 /// Options of `cargo xtask bench plugin`.
@@ -44,6 +58,7 @@ pub fn run(target: Target) -> Result<bool> {
     match target {
         Target::Stance(args) => stance(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
+        Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
     }
 }
 

@@ -1,9 +1,12 @@
 //! Project automation, run as `cargo xtask <task>`.
 
 mod bench;
+mod bench_check;
 mod bench_plugin;
 mod check_examples;
 mod codegen;
+mod corpus;
+mod eval;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +41,32 @@ enum Task {
         #[command(subcommand)]
         target: bench::Target,
     },
+    /// Write a synthetic corpus of N plain-text documents (deterministic).
+    GenCorpus {
+        /// How many documents.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// The directory to write to.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Evaluations on the data in ../shared (never copied into the repository).
+    Eval {
+        #[command(subcommand)]
+        eval: Eval,
+    },
+}
+
+#[derive(Subcommand)]
+enum Eval {
+    /// Run `veracity check` on the seed pages and check the targets: engine
+    /// `review` gives Partially True citing the Polygraph page; engine
+    /// `evidence` does not give true or mostly true.
+    CheckSeeds {
+        /// The seeds directory.
+        #[arg(long, default_value = "../shared/seeds")]
+        dir: PathBuf,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -53,6 +82,10 @@ fn main() -> ExitCode {
         Task::CheckExamples => check_examples::run(),
         Task::Train { model } => train::run(model),
         Task::Bench { target } => bench::run(target),
+        Task::GenCorpus { docs, out } => corpus::run(docs, &out),
+        Task::Eval {
+            eval: Eval::CheckSeeds { dir },
+        } => eval::check_seeds(&dir),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

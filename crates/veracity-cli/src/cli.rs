@@ -1,6 +1,6 @@
 //! Command-line definitions (clap).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -103,6 +103,16 @@ pub enum Command {
         format: ListFormat,
     },
 
+    /// Find the claims in a collection (or take them from --claim/--claims),
+    /// gather evidence for and against each, and rate them.
+    #[command(after_help = "Examples:\n  veracity check examples/corpus\n  \
+                      veracity check examples/corpus --format json -o report.json\n  \
+                      veracity check DIR --claim \"The plant supplies 40% of the water\" --engine review\n  \
+                      veracity check DIR --claims claims.txt --scale politifact --top-k 30\n\n\
+                      Engines: evidence (weighs independent evidence; default), review (the rating of a \
+                      matching published fact-check).")]
+    Check(CheckCmd),
+
     /// List and try plugins (format plugins and verdict engines).
     #[command(
         subcommand,
@@ -175,6 +185,39 @@ pub enum EvalDataset {
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
     },
+}
+
+/// Arguments of `veracity check`.
+#[derive(Args)]
+pub struct CheckCmd {
+    /// Files or directories to read (HTML, text, JSON documents; `-` for stdin).
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// A claim to check (repeatable); without it, claims are found in the documents.
+    #[arg(long, value_name = "TEXT")]
+    pub claim: Vec<String>,
+    /// A file of claims: one per line, or a JSON list of strings or claims.
+    #[arg(long, value_name = "FILE")]
+    pub claims: Option<PathBuf>,
+    /// The verdict engine (`evidence`, `review`, or a registered plugin).
+    #[arg(long, default_value = "evidence", value_name = "NAME")]
+    pub engine: String,
+    /// Report ratings on this scale (see `veracity scales`); default: the
+    /// normalised `veracity` scale (published reviews keep their own label).
+    #[arg(long, value_name = "NAME")]
+    pub scale: Option<String>,
+    /// Passages retrieved per claim.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top_k: usize,
+    /// The most claims to find in the documents.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub max_claims: usize,
+    /// Output format: summary (for people) or json (the report).
+    #[arg(long, default_value = "summary", value_name = "FORMAT")]
+    pub format: String,
+    /// Write the output to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options every output format understands; shared by the commands that

@@ -4,7 +4,9 @@
 
 mod cli;
 mod commands;
+mod ingest_fallback;
 mod output;
+mod plugin_adapters;
 
 use clap::Parser;
 use std::process::ExitCode;

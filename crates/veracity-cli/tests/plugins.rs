@@ -442,3 +442,123 @@ fn a_plugin_written_in_c_works() {
         stderr(&out)
     );
 }
+
+#[test]
+fn check_finds_verdict_plugins_with_engine() {
+    let review_first = build_plugin("veracity-plugin-review-first");
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("report.json");
+    let out = run_env(
+        &[
+            "check",
+            "examples/corpus",
+            "--plugin",
+            s(&review_first),
+            "--engine",
+            "review-first",
+            "--format",
+            "json",
+            "-o",
+            s(&out_file),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    let verdicts = report["verdicts"].as_array().unwrap();
+    assert!(!verdicts.is_empty());
+    assert!(verdicts.iter().all(|v| v["engine"] == "review-first"));
+}
+
+#[test]
+fn a_failing_engine_plugin_ends_check_cleanly() {
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    for (claim, isolate, expected) in [
+        ("panic", false, "the plugin panicked"),
+        ("invalid", false, "/ok/verdict/confidence"),
+        ("abort", true, "killed by signal"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_file = dir.path().join("report.json");
+        let mut args = vec![
+            "check",
+            "examples/corpus",
+            "--plugin",
+            s(&misbehave),
+            "--engine",
+            "misbehave",
+            "--claim",
+            "fine",
+            "--claim",
+            claim,
+            "-o",
+            s(&out_file),
+        ];
+        if isolate {
+            args.push("--isolate");
+        }
+        let out = run_env(&args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{claim}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("plugin misbehave at {}", misbehave.display())),
+            "{err}"
+        );
+        assert!(err.contains(expected), "{claim}: {err}");
+        assert!(!out_file.exists(), "no partial report");
+    }
+}
+
+#[test]
+fn render_finds_format_plugins_and_contains_their_failures() {
+    let bulletin = build_plugin("veracity-plugin-bulletin");
+    let out = run_env(
+        &[
+            "render",
+            REPORT,
+            "--plugin",
+            s(&bulletin),
+            "--format",
+            "bulletin",
+            "-O",
+            "width=50",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("VERACITY BULLETIN\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    for isolate in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_file = dir.path().join("out.txt");
+        let mut args = vec![
+            "render",
+            REPORT,
+            "--plugin",
+            s(&misbehave),
+            "--format",
+            "misbehave",
+            "-O",
+            "behaviour=panic",
+            "-o",
+            s(&out_file),
+        ];
+        if isolate {
+            args.push("--isolate");
+        }
+        let out = run_env(&args, &[("VERACITY_FIXTURE_KIND", "format")]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("plugin misbehave at {}", misbehave.display())),
+            "{err}"
+        );
+        assert!(err.contains("the plugin panicked"), "{err}");
+        assert!(!out_file.exists(), "no partial output file");
+    }
+}

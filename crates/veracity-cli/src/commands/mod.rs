@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+pub mod check;
 mod eval;
 mod plugin_host;
 pub mod plugins;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output.as_deref(),
             &options,
             &registry()?,
+            &plugins::load(&cli.plugins, cli.isolate)?,
         ),
         Command::Scales {
             name,
@@ -51,6 +53,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output.as_deref(),
         ),
         Command::PluginHost { path } => plugin_host::run(&path),
+        Command::Check(args) => check::run(
+            &registry()?,
+            check::CheckArgs {
+                inputs: args.inputs,
+                claim: args.claim,
+                claims: args.claims,
+                engine: args.engine,
+                scale: args.scale,
+                top_k: args.top_k,
+                max_claims: args.max_claims,
+                format: args.format,
+                output: args.output,
+            },
+            &plugins::load(&cli.plugins, cli.isolate)?,
+        ),
         Command::Eval {
             dataset:
                 EvalDataset::Fnc1 {

@@ -14,8 +14,10 @@ pub fn run(
     out: Option<&Path>,
     args: &FormatArgs,
     scales: &ScaleRegistry,
+    plugins: &veracity_plugin::host::Plugins,
 ) -> Result<Outcome> {
-    let registry = FormatRegistry::builtin();
+    let mut registry = FormatRegistry::builtin();
+    crate::plugin_adapters::register_formats(&mut registry, plugins)?;
     let name = choose_format(&registry, format, out)?;
     let options = format_options(args, scales)?;
     let report = read_report(input)?;

@@ -1,0 +1,352 @@
+//! `veracity check INPUTS...`: ingest, find claims, gather evidence, rate.
+
+use crate::Outcome;
+use crate::output;
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use veracity_model::{
+    Claim, Diagnostic, Document, EvidenceRole, Report, ScaleRegistry, Severity, StanceLabel,
+    Verdict,
+};
+use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
+
+/// The parsed arguments of `veracity check`.
+pub struct CheckArgs {
+    pub inputs: Vec<PathBuf>,
+    pub claim: Vec<String>,
+    pub claims: Option<PathBuf>,
+    pub engine: String,
+    pub scale: Option<String>,
+    pub top_k: usize,
+    pub max_claims: usize,
+    pub format: String,
+    pub output: Option<PathBuf>,
+}
+
+/// The output formats `check` writes itself.
+pub const FORMATS: &[&str] = &["summary", "json"];
+
+/// The stance scorer the pipeline uses.
+pub fn stance_scorer() -> Box<dyn StanceScorer> {
+    Box::new(veracity_verdict::LexicalScorer)
+}
+
+pub fn run(
+    registry: &ScaleRegistry,
+    args: CheckArgs,
+    plugins: &veracity_plugin::host::Plugins,
+) -> Result<Outcome> {
+    if !FORMATS.contains(&args.format.as_str()) {
+        bail!(
+            "unknown format `{}`; choose one of: {}",
+            args.format,
+            FORMATS.join(", ")
+        );
+    }
+    let mut engines = EngineRegistry::builtin();
+    crate::plugin_adapters::register_engines(&mut engines, plugins, &Default::default())?;
+    let engine = engines.require(&args.engine)?;
+    let scale_id = args.scale.as_deref().unwrap_or("veracity");
+    let scale = registry.get(scale_id).with_context(|| {
+        let ids: Vec<&str> = registry.scales().iter().map(|s| s.id.as_str()).collect();
+        format!(
+            "unknown scale `{scale_id}`; known scales: {}",
+            ids.join(", ")
+        )
+    })?;
+
+    let mut given = args.claim.clone();
+    if let Some(file) = &args.claims {
+        given.extend(read_claims_file(file)?);
+    }
+    if args.claims.is_some() && given.is_empty() {
+        bail!("the claims file names no claims; write one claim per line or a JSON list");
+    }
+
+    let (documents, diagnostics) = load_inputs(&args.inputs)?;
+    for d in &diagnostics {
+        eprintln!(
+            "veracity: {}: {}: {}",
+            severity(d.severity),
+            d.source,
+            d.message
+        );
+    }
+    if documents.is_empty() && given.is_empty() {
+        bail!(
+            "no documents could be read from the inputs, and no --claim was given; nothing to check"
+        );
+    }
+
+    let scorer = stance_scorer();
+    let checker = Checker::new(&documents, scorer.as_ref());
+    let claims = checker.claims(
+        &given,
+        ClaimOptions {
+            max_claims: args.max_claims,
+            sentences: true,
+        },
+    );
+    let mut verdicts = Vec::with_capacity(claims.len());
+    for claim in &claims {
+        verdicts.push(
+            checker
+                .verdict(claim, engine, scale, args.top_k)
+                .with_context(|| format!("rating claim {}", claim.id))?,
+        );
+    }
+
+    let sources = checker.sources().clone();
+    drop(checker);
+    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
+    report.documents = documents;
+    report.claims = claims;
+    report.verdicts = verdicts;
+    report.diagnostics = diagnostics;
+
+    let bytes = match args.format.as_str() {
+        "json" => {
+            let mut s = serde_json::to_string_pretty(&report)?;
+            s.push('\n');
+            s.into_bytes()
+        }
+        _ => summary(&report, &args.engine, &sources).into_bytes(),
+    };
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => output::write_atomically(path, &bytes)?,
+        _ => output::stdout(&bytes)?,
+    }
+    Ok(Outcome::Success)
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+/// Claims from a file: a JSON list of strings or Claim objects, or one claim
+/// per line (blank lines and lines starting with `#` skipped).
+pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
+    let bytes = output::read_input(path)?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("claims file {} is not UTF-8 text", path.display()))?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(trimmed).with_context(|| {
+            format!(
+                "claims file {} starts with `[` but is not valid JSON",
+                path.display()
+            )
+        })?;
+        let items = value.as_array().cloned().unwrap_or_default();
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                serde_json::Value::String(s) => out.push(s),
+                other => {
+                    let claim: Claim = serde_json::from_value(other).with_context(|| {
+                        format!(
+                            "claims file {}: item /{i} is neither a string nor a claim \
+                             (see `veracity schema claim`)",
+                            path.display()
+                        )
+                    })?;
+                    out.push(claim.text);
+                }
+            }
+        }
+        return Ok(out);
+    }
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Every file under the inputs (directories walked in sorted order).
+fn expand(inputs: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut stack = vec![input.clone()];
+            let mut files = Vec::new();
+            while let Some(dir) = stack.pop() {
+                match std::fs::read_dir(&dir) {
+                    Ok(entries) => {
+                        for e in entries.flatten() {
+                            let p = e.path();
+                            let name = e.file_name();
+                            if name.to_string_lossy().starts_with('.') {
+                                continue;
+                            }
+                            if p.is_dir() {
+                                stack.push(p);
+                            } else {
+                                files.push(p);
+                            }
+                        }
+                    }
+                    Err(e) => diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        source: dir.display().to_string(),
+                        message: format!("cannot read the directory ({e}); check its permissions"),
+                    }),
+                }
+            }
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out
+}
+
+/// Reads every input into documents; problems become diagnostics and the
+/// rest of the batch still runs.
+pub fn load_inputs(inputs: &[PathBuf]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
+    let mut diagnostics = Vec::new();
+    let files = expand(inputs, &mut diagnostics);
+    let mut docs: Vec<Document> = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        let bytes = match output::read_input(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    source: name,
+                    message: format!("{e:#}"),
+                });
+                continue;
+            }
+        };
+        match crate::ingest_fallback::parse(&name, &bytes) {
+            Ok(mut d) => docs.append(&mut d),
+            Err(message) => diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                source: name,
+                message,
+            }),
+        }
+    }
+    // The same document read twice (same content) is kept once.
+    let mut seen = std::collections::BTreeSet::new();
+    docs.retain(|d| seen.insert(d.id.clone()));
+    Ok((docs, diagnostics))
+}
+
+fn one_line(s: &str, max: usize) -> String {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        t
+    } else {
+        let cut: String = t.chars().take(max).collect();
+        format!("{cut}\u{2026}")
+    }
+}
+
+/// The terminal summary: per claim, the verdict, the strongest evidence for
+/// and against, what was not counted, and published reviews.
+pub fn summary(report: &Report, engine: &str, sources: &veracity_verdict::Sources) -> String {
+    let mut out = format!(
+        "veracity check: {} document{}, {} claim{}, engine {engine}\n",
+        report.documents.len(),
+        if report.documents.len() == 1 { "" } else { "s" },
+        report.claims.len(),
+        if report.claims.len() == 1 { "" } else { "s" },
+    );
+    let name = |id: &veracity_model::DocumentId| {
+        sources.get(id).cloned().unwrap_or_else(|| id.to_string())
+    };
+    for (i, (claim, verdict)) in report.claims.iter().zip(&report.verdicts).enumerate() {
+        let docs: std::collections::BTreeSet<_> =
+            claim.appearances.iter().map(|a| &a.document).collect();
+        out.push_str(&format!(
+            "\n[{}] \u{201c}{}\u{201d}\n",
+            i + 1,
+            one_line(&claim.text, 160)
+        ));
+        out.push_str(&format!(
+            "    {}; {:?} claim; {} appearance{} in {} document{}\n",
+            claim
+                .claimant
+                .as_deref()
+                .map_or("claimant unknown".to_owned(), |c| format!("by {c}")),
+            claim.origin,
+            claim.appearances.len(),
+            if claim.appearances.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            docs.len(),
+            if docs.len() == 1 { "" } else { "s" },
+        ));
+        out.push_str(&verdict_lines(verdict, &name));
+    }
+    if !report.diagnostics.is_empty() {
+        out.push_str(&format!(
+            "\n{} input problem{} (see stderr or the JSON report)\n",
+            report.diagnostics.len(),
+            if report.diagnostics.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    out
+}
+
+fn verdict_lines(v: &Verdict, name: &dyn Fn(&veracity_model::DocumentId) -> String) -> String {
+    let mut out = format!(
+        "    Verdict: {} ({}, {} scale)  confidence {:.2}  support {:.2} / refutation {:.2}\n",
+        v.rating.label, v.rating.class, v.rating.scale, v.confidence, v.support, v.refutation
+    );
+    for (label, head) in [
+        (StanceLabel::Disagree, "Against"),
+        (StanceLabel::Agree, "For"),
+    ] {
+        let items: Vec<_> = v
+            .evidence
+            .iter()
+            .filter(|e| e.weight > 0.0 && e.stance.label == label)
+            .take(2)
+            .collect();
+        for e in items {
+            out.push_str(&format!(
+                "    {head:7}  {:.2}  {}\n             \u{201c}{}\u{201d}\n",
+                e.weight,
+                one_line(&name(&e.document), 90),
+                one_line(&e.text, 140)
+            ));
+        }
+    }
+    let count = |r: EvidenceRole| v.evidence.iter().filter(|e| e.role == r).count();
+    let (a, c, d) = (
+        count(EvidenceRole::Attribution),
+        count(EvidenceRole::Claimant),
+        count(EvidenceRole::Duplicate),
+    );
+    if a + c + d > 0 {
+        out.push_str(&format!(
+            "    Not counted: {a} attribution (reports of the claim being made), {c} claimant, {d} duplicate\n"
+        ));
+    }
+    for r in &v.reviews {
+        out.push_str(&format!(
+            "    Published review: {} \u{2014} {} ({} scale), {} (match {:.2})\n",
+            r.review.reviewer.as_deref().unwrap_or("unknown reviewer"),
+            r.review.rating.label,
+            r.review.rating.scale,
+            one_line(&name(&r.document), 90),
+            r.similarity
+        ));
+    }
+    out
+}

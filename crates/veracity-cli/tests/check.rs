@@ -1,0 +1,212 @@
+//! CLI tests of `veracity check` on fixtures written for the project.
+
+mod common;
+
+use common::{run, stderr, stdout};
+use serde_json::Value;
+
+const DIR: &str = "crates/veracity-cli/tests/fixtures/check";
+
+fn fixture(name: &str) -> String {
+    format!("{DIR}/{name}")
+}
+
+fn json(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
+}
+
+#[test]
+fn finds_the_reviewed_claim_and_refutes_it() {
+    let out = run(&["check", &fixture("ferry.jsonl"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = json(&out);
+    assert_eq!(r["$schema"], "urn:veracity:report:1");
+    let claims = r["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    let first = &claims[0];
+    assert_eq!(first["origin"], "reviewed");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .contains("two million passengers")
+    );
+    assert!(
+        first["appearances"].as_array().unwrap().len() >= 2,
+        "{first}"
+    );
+    let v = &r["verdicts"][0];
+    assert_eq!(v["engine"], "evidence");
+    let class = v["rating"]["class"].as_str().unwrap();
+    assert!(["false", "mostly_false", "mixed"].contains(&class), "{v}");
+    let ev = v["evidence"].as_array().unwrap();
+    let roles: Vec<&str> = ev.iter().map(|e| e["role"].as_str().unwrap()).collect();
+    assert!(roles.contains(&"attribution"), "{roles:?}");
+    assert!(roles.contains(&"duplicate"), "{roles:?}");
+    for e in ev {
+        assert!(!e["note"].as_str().unwrap().is_empty());
+        if ["attribution", "claimant", "duplicate"].contains(&e["role"].as_str().unwrap()) {
+            assert_eq!(e["weight"], 0.0);
+        }
+    }
+    // The published review is reported beside the computed verdict.
+    assert_eq!(v["reviews"][0]["review"]["rating"]["label"], "Mostly False");
+    assert!(
+        v["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Mirren Fact Check")
+    );
+}
+
+#[test]
+fn review_engine_gives_the_published_rating() {
+    let out = run(&[
+        "check",
+        &fixture("ferry.jsonl"),
+        "--engine",
+        "review",
+        "--max-claims",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = json(&out);
+    let v = &r["verdicts"][0];
+    assert_eq!(v["engine"], "review");
+    assert_eq!(v["rating"]["label"], "Mostly False");
+    assert_eq!(v["rating"]["scale"], "politifact");
+}
+
+#[test]
+fn scale_option_rescales() {
+    let out = run(&[
+        "check",
+        &fixture("ferry.jsonl"),
+        "--engine",
+        "review",
+        "--max-claims",
+        "1",
+        "--scale",
+        "washington-post",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["verdicts"][0]["rating"]["scale"],
+        "washington-post"
+    );
+}
+
+#[test]
+fn given_claims_from_flags_and_files() {
+    let out = run(&[
+        "check",
+        DIR,
+        "--claim",
+        "The Lake Mirren ferry carried two million passengers last year.",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = json(&out);
+    assert_eq!(r["claims"].as_array().unwrap().len(), 1);
+    assert_eq!(r["claims"][0]["origin"], "given");
+    // The empty file is reported, and the rest of the batch still runs.
+    assert!(stderr(&out).contains("empty.txt"));
+    assert!(
+        r["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["source"].as_str().unwrap().ends_with("empty.txt"))
+    );
+
+    for file in ["claims.txt", "claims.json"] {
+        let out = run(&[
+            "check",
+            &fixture("ferry.jsonl"),
+            "--claims",
+            &fixture(file),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let n = json(&out)["claims"].as_array().unwrap().len();
+        assert_eq!(n, if file == "claims.txt" { 1 } else { 2 });
+    }
+}
+
+#[test]
+fn unsupported_claim_is_unverified_not_false() {
+    let out = run(&[
+        "check",
+        &fixture("notes.txt"),
+        "--claim",
+        "The moon base on Kepler ridge houses nine hundred astronauts.",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = &json(&out)["verdicts"][0];
+    assert_eq!(v["rating"]["class"], "unverified");
+    assert!(
+        v["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("not a finding that the claim is false")
+    );
+}
+
+#[test]
+fn summary_is_readable_and_output_deterministic() {
+    let out = run(&["check", &fixture("ferry.jsonl")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(s.starts_with("veracity check: 5 documents"), "{s}");
+    assert!(s.contains("Verdict:"));
+    assert!(s.contains("Published review: Mirren Fact Check"));
+    assert!(s.contains("Against"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    for p in [&a, &b] {
+        let out = run(&[
+            "check",
+            &fixture("ferry.jsonl"),
+            "--format",
+            "json",
+            "-o",
+            p.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    // The report validates against its schema.
+    let out = run(&["validate", a.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        vec!["check", DIR, "--engine", "nope"],
+        vec!["check", DIR, "--scale", "nope"],
+        vec!["check", DIR, "--format", "nope"],
+        vec!["check", "no/such/dir"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("veracity: error"), "{}", stderr(&out));
+    }
+}

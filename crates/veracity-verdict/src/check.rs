@@ -1,0 +1,308 @@
+//! The verdict pipeline over one collection: index once, then for each claim
+//! retrieve, score stance, apply the cues, decide provenance, match published
+//! reviews and ask an engine for the verdict.
+
+use crate::claims::{self, ClaimOptions, MERGE_THRESHOLD};
+use crate::cues;
+use crate::engine::{Engine, EngineError, Sources};
+use crate::index::Index;
+use crate::provenance::{self, Scored};
+use crate::scorer::StanceScorer;
+use crate::text;
+use veracity_model::{CitedReview, Claim, Document, RatingScale, Review, Verdict};
+
+/// Default number of passages retrieved per claim.
+pub const DEFAULT_TOP_K: usize = 20;
+
+/// One collection, indexed, with a stance scorer.
+pub struct Checker<'a> {
+    docs: &'a [Document],
+    index: Index,
+    scorer: &'a dyn StanceScorer,
+    sources: Sources,
+    reviews: Vec<(usize, &'a Review)>,
+}
+
+impl<'a> Checker<'a> {
+    /// Indexes `docs` (once) for checking claims against them.
+    pub fn new(docs: &'a [Document], scorer: &'a dyn StanceScorer) -> Checker<'a> {
+        let index = Index::build(docs);
+        let sources = docs
+            .iter()
+            .map(|d| (d.id.clone(), provenance::source_name(d)))
+            .collect();
+        let reviews = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
+            .collect();
+        Checker {
+            docs,
+            index,
+            scorer,
+            sources,
+            reviews,
+        }
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The documents.
+    pub fn documents(&self) -> &'a [Document] {
+        self.docs
+    }
+
+    /// Human names of the documents, for explanations.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// The claims to check: the `given` texts when there are any (with their
+    /// appearances found in the collection), else the claims found in the
+    /// documents.
+    pub fn claims(&self, given: &[String], options: ClaimOptions) -> Vec<Claim> {
+        let mut claims = if given.is_empty() {
+            claims::extract(self.docs, options)
+        } else {
+            claims::given(given)
+        };
+        for c in &mut claims {
+            claims::find_appearances(c, self.docs, &self.index, 50);
+            if c.claimant.is_none() {
+                c.claimant = self.claimant_from_appearances(c);
+            }
+        }
+        claims
+    }
+
+    /// The speaker of a quote that states the claim, or the claimant of a
+    /// review of it.
+    fn claimant_from_appearances(&self, claim: &Claim) -> Option<String> {
+        for a in &claim.appearances {
+            let Some(doc) = self.docs.iter().find(|d| d.id == a.document) else {
+                continue;
+            };
+            for q in &doc.quotes {
+                if q.content.start < a.span.end && a.span.start < q.content.end {
+                    if let Some(s) = &q.speaker {
+                        return Some(s.name.clone());
+                    }
+                }
+            }
+        }
+        self.reviews(claim)
+            .into_iter()
+            .find_map(|r| r.review.claimant)
+    }
+
+    /// The published reviews whose reviewed claim matches `claim`, best
+    /// match first; copies of one review (same reviewer, label and claim)
+    /// are cited once.
+    pub fn reviews(&self, claim: &Claim) -> Vec<CitedReview> {
+        let mut out: Vec<CitedReview> = Vec::new();
+        for &(d, r) in &self.reviews {
+            let mut sim = text::statement_similarity(&claim.text, &r.claim);
+            if veracity_model::id::normalize_for_id(&claim.text)
+                == veracity_model::id::normalize_for_id(&r.claim)
+            {
+                sim = 1.0;
+            }
+            if sim < MERGE_THRESHOLD {
+                continue;
+            }
+            out.push(CitedReview {
+                document: self.docs[d].id.clone(),
+                similarity: (sim.min(1.0) * 10_000.0).round() / 10_000.0,
+                review: r.clone(),
+            });
+        }
+        out.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then_with(|| a.document.cmp(&b.document))
+        });
+        let key = |r: &CitedReview| {
+            (
+                r.review
+                    .reviewer
+                    .as_deref()
+                    .map(veracity_model::id::normalize_for_id),
+                veracity_model::scale::label_key(&r.review.rating.label),
+                text::term_set(&r.review.claim)
+                    .into_iter()
+                    .collect::<std::collections::BTreeSet<_>>(),
+            )
+        };
+        let mut seen = Vec::new();
+        out.retain(|r| {
+            let k = key(r);
+            if seen.contains(&k) {
+                false
+            } else {
+                seen.push(k);
+                true
+            }
+        });
+        out
+    }
+
+    /// The evidence for `claim`: the `top_k` passages by BM25, stance-scored
+    /// in one batch, adjusted by the cues, with provenance roles and weights.
+    pub fn evidence(&self, claim: &Claim, top_k: usize) -> Vec<veracity_model::Evidence> {
+        let hits = self.index.search(&claim.text, top_k);
+        let passages: Vec<(usize, veracity_model::Span, f64)> = hits
+            .iter()
+            .map(|h| {
+                let p = self.index.passages()[h.passage as usize];
+                (p.doc as usize, p.span, f64::from(h.relevance))
+            })
+            .collect();
+        let texts: Vec<&str> = passages
+            .iter()
+            .map(|(d, s, _)| self.docs[*d].slice(*s))
+            .collect();
+        let stances = self.scorer.score_batch(&claim.text, &texts);
+        let scored = passages
+            .iter()
+            .zip(stances)
+            .zip(&texts)
+            .map(|((&(doc, span, relevance), stance), t)| {
+                let found = cues::cues(&claim.text, t);
+                let adjusted = cues::adjust(stance, &found);
+                Scored {
+                    doc,
+                    span,
+                    relevance,
+                    stance: adjusted,
+                    model_label: stance.label,
+                    cues: if adjusted.label != stance.label {
+                        found.iter().map(|c| c.reason.clone()).collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
+        provenance::assess(claim, self.docs, scored)
+    }
+
+    /// The verdict of `engine` on `claim`.
+    pub fn verdict(
+        &self,
+        claim: &Claim,
+        engine: &dyn Engine,
+        scale: &RatingScale,
+        top_k: usize,
+    ) -> Result<Verdict, EngineError> {
+        let evidence = self.evidence(claim, top_k);
+        let reviews = self.reviews(claim);
+        engine.verdict_with_sources(claim, evidence, reviews, scale, &self.sources)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{EngineRegistry, EvidenceEngine};
+    use crate::scorer::LexicalScorer;
+    use crate::testutil::{doc, with_quote};
+    use veracity_model::{EvidenceRole, RatingClass, ScaleRegistry};
+
+    fn corpus() -> Vec<Document> {
+        let q = "The plant already supplies forty percent of the city's drinking water";
+        vec![
+            with_quote(
+                doc(
+                    "gazette",
+                    &format!(
+                        "\"{q},\" Mayor Dana Whitfield said on Tuesday. The mayor repeated it at a rally."
+                    ),
+                ),
+                q,
+                "Dana Whitfield",
+            ),
+            doc(
+                "wire",
+                "According to the utility's annual report, the plant supplied 12 percent of the city's drinking water in 2025. It was offline for 41 days.",
+            ),
+            doc(
+                "blog",
+                "The water authority's figures show the plant supplied only 12% of the city's drinking water last year. Residents were surprised.",
+            ),
+            doc(
+                "beach",
+                "Volunteers collected 300 kilograms of litter on the north beach on Saturday morning.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn end_to_end_refutes_with_independent_evidence() {
+        let docs = corpus();
+        let checker = Checker::new(&docs, &LexicalScorer);
+        let claims = checker.claims(
+            &["The plant already supplies forty percent of the city's drinking water".into()],
+            ClaimOptions::default(),
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].claimant.as_deref(), Some("Dana Whitfield"));
+        let scale = ScaleRegistry::builtin().get("veracity").unwrap();
+        let v = checker
+            .verdict(&claims[0], &EvidenceEngine::default(), scale, 20)
+            .unwrap();
+        assert!(
+            matches!(
+                v.rating.class,
+                RatingClass::False | RatingClass::MostlyFalse
+            ),
+            "{v:#?}"
+        );
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.role == EvidenceRole::Attribution)
+        );
+        assert!(v.explanation.contains("Strongest evidence against"));
+        // Deterministic.
+        let v2 = checker
+            .verdict(&claims[0], &EvidenceEngine::default(), scale, 20)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            serde_json::to_string(&v2).unwrap()
+        );
+    }
+
+    #[test]
+    fn attribution_alone_never_makes_it_true() {
+        let q = "The coalition strikes exclusively Daesh and never touches the Front";
+        let docs: Vec<Document> = (0..4)
+            .map(|i| {
+                with_quote(
+                    doc(
+                        &format!("d{i}"),
+                        &format!("\"{q},\" Lavrov said on day {i}."),
+                    ),
+                    q,
+                    "Sergei Lavrov",
+                )
+            })
+            .collect();
+        let checker = Checker::new(&docs, &LexicalScorer);
+        let claims = checker.claims(&[q.to_owned()], ClaimOptions::default());
+        let scale = ScaleRegistry::builtin().get("veracity").unwrap();
+        let v = checker
+            .verdict(
+                &claims[0],
+                EngineRegistry::builtin().require("evidence").unwrap(),
+                scale,
+                20,
+            )
+            .unwrap();
+        assert_eq!(v.rating.class, RatingClass::Unverified, "{}", v.explanation);
+        assert!(v.evidence.iter().all(|e| e.weight == 0.0));
+    }
+}

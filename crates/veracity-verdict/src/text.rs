@@ -1,0 +1,516 @@
+//! Text normalisation shared by retrieval, claim merging and the cues:
+//! tokenising, stop words, number words, stemming and a fast hasher.
+
+use crate::porter;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, deterministic hasher (FxHash) for the in-memory index.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.hash = (self.hash.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ i).wrapping_mul(SEED);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// English stop words: function words that carry no topic. Negations are
+/// stop words for retrieval; the cues look for them in the raw words.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "let",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "d",
+    "ll",
+    "re",
+    "ve",
+    "m",
+];
+
+/// True for a stop word (see [`STOP_WORDS`]).
+pub fn is_stop_word(word: &str) -> bool {
+    use std::sync::OnceLock;
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+/// The digits for an English number word ("forty" → "40"), if it is one.
+pub fn number_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "zero" => "0",
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "eleven" => "11",
+        "twelve" => "12",
+        "thirteen" => "13",
+        "fourteen" => "14",
+        "fifteen" => "15",
+        "sixteen" => "16",
+        "seventeen" => "17",
+        "eighteen" => "18",
+        "nineteen" => "19",
+        "twenty" => "20",
+        "thirty" => "30",
+        "forty" => "40",
+        "fifty" => "50",
+        "sixty" => "60",
+        "seventy" => "70",
+        "eighty" => "80",
+        "ninety" => "90",
+        "hundred" => "100",
+        "half" => "50%",
+        "third" => "33%",
+        "quarter" => "25%",
+        "fifth" => "20%",
+        "tenth" => "10%",
+        _ => return None,
+    })
+}
+
+/// The base form of an irregular verb form or a common compound
+/// ("struck" → "strike", "airstrikes" → "strike"), so they meet their stems.
+pub fn irregular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "struck" | "airstrike" | "airstrikes" => "strike",
+        "rose" | "risen" => "rise",
+        "fell" | "fallen" => "fall",
+        "paid" => "pay",
+        "won" => "win",
+        "lost" => "lose",
+        "built" => "build",
+        "led" => "lead",
+        "grew" | "grown" => "grow",
+        "began" | "begun" => "begin",
+        "bought" => "buy",
+        "brought" => "bring",
+        "fought" => "fight",
+        "found" => "find",
+        "gave" | "given" => "give",
+        "held" => "hold",
+        "kept" => "keep",
+        "knew" | "known" => "know",
+        "made" => "make",
+        "met" => "meet",
+        "sent" => "send",
+        "sold" => "sell",
+        "spent" => "spend",
+        "took" | "taken" => "take",
+        "went" | "gone" => "go",
+        "wrote" | "written" => "write",
+        "killed" | "kills" => "kill",
+        "warmer" | "warming" | "warmed" => "warm",
+        _ => return None,
+    })
+}
+
+/// Calls `f` with every word of `text`, lowercased: runs of letters and
+/// digits (a decimal point or thousands comma between digits is kept out),
+/// acronyms with dots joined ("U.S." → "u.s."), `%` as the word `percent`.
+/// `buf` is reused so tokenising allocates nothing per word.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    while i < len {
+        let c = bytes[i];
+        if c == b'%' {
+            f("percent");
+            i += 1;
+            continue;
+        }
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        buf.clear();
+        // Acronyms with dots: "U.S.", "U.N.", "U.S.A.".
+        if c.is_ascii_uppercase()
+            && i + 2 < len
+            && bytes[i + 1] == b'.'
+            && bytes[i + 2].is_ascii_uppercase()
+        {
+            let mut j = i;
+            while j + 1 < len
+                && bytes[j].is_ascii_uppercase()
+                && bytes[j + 1] == b'.'
+                && (j + 2 >= len || !bytes[j + 2].is_ascii_lowercase())
+            {
+                buf.push(bytes[j].to_ascii_lowercase() as char);
+                buf.push('.');
+                j += 2;
+            }
+            if j < len
+                && bytes[j].is_ascii_uppercase()
+                && (j + 1 >= len || !bytes[j + 1].is_ascii_alphanumeric())
+            {
+                buf.push(bytes[j].to_ascii_lowercase() as char);
+                buf.push('.');
+                j += 1;
+            }
+            if buf.len() >= 4 {
+                f(buf);
+                i = j;
+                continue;
+            }
+            buf.clear();
+        }
+        while i < len {
+            let c = bytes[i];
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase() as char);
+                i += 1;
+                // Decimal points and thousands commas inside numbers: "1.2", "1,500".
+                if c.is_ascii_digit()
+                    && i + 1 < len
+                    && (bytes[i] == b'.' || bytes[i] == b',')
+                    && bytes[i + 1].is_ascii_digit()
+                    && buf.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                {
+                    if bytes[i] == b'.' {
+                        buf.push('.');
+                    }
+                    i += 1;
+                }
+            } else if !c.is_ascii() {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if !ch.is_alphanumeric() {
+                    if buf.is_empty() {
+                        i += ch.len_utf8();
+                    }
+                    break;
+                }
+                buf.extend(ch.to_lowercase());
+                i += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if !buf.is_empty() {
+            f(buf);
+        }
+    }
+}
+
+/// The normalised term of a lowercase word: stop words give `None`, number
+/// words give digits, other words their Porter stem.
+pub fn term(word: &str) -> Option<String> {
+    if is_stop_word(word) {
+        return None;
+    }
+    if let Some(n) = number_word(word) {
+        return Some(n.trim_end_matches('%').to_owned());
+    }
+    if let Some(base) = irregular(word) {
+        return Some(porter::stem(base));
+    }
+    if word.contains('.') {
+        return Some(word.to_owned());
+    }
+    Some(porter::stem(word))
+}
+
+/// The terms of a text in order (stop words dropped, stemmed).
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |w| {
+        if let Some(t) = term(w) {
+            out.push(t);
+        }
+    });
+    out
+}
+
+/// The lowercase words of a text in order (nothing dropped).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |w| out.push(w.to_owned()));
+    out
+}
+
+/// The set of terms of a text.
+pub fn term_set(text: &str) -> FxHashSet<String> {
+    terms(text).into_iter().collect()
+}
+
+/// Containment of the smaller set in the larger: |A ∩ B| / min(|A|, |B|).
+pub fn containment(a: &FxHashSet<String>, b: &FxHashSet<String>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    small.iter().filter(|t| large.contains(*t)).count() as f64 / small.len() as f64
+}
+
+/// How much of `a` is in `b`: |A ∩ B| / |A|.
+pub fn coverage(a: &FxHashSet<String>, b: &FxHashSet<String>) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|t| b.contains(*t)).count() as f64 / a.len() as f64
+}
+
+/// Jaccard similarity |A ∩ B| / |A ∪ B|.
+pub fn jaccard(a: &FxHashSet<String>, b: &FxHashSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.iter().filter(|t| b.contains(*t)).count();
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// Word-bigram shingles of the terms of a text.
+pub fn shingles(text: &str) -> FxHashSet<String> {
+    let t = terms(text);
+    if t.len() < 2 {
+        return t.into_iter().collect();
+    }
+    t.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect()
+}
+
+/// Similarity of two statements for merging near-duplicates: the larger of
+/// the term containment and the shingle containment, damped when the shorter
+/// text is very short (a few shared words prove little).
+pub fn statement_similarity(a: &str, b: &str) -> f64 {
+    let (ta, tb) = (term_set(a), term_set(b));
+    let small = ta.len().min(tb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let unigram = containment(&ta, &tb);
+    let bigram = containment(&shingles(a), &shingles(b));
+    // Containment of a short text in a long one is weak evidence of identity:
+    // require the shorter side to cover a fair share of the longer one.
+    let ratio = small as f64 / ta.len().max(tb.len()) as f64;
+    let damp = if small < 4 { small as f64 / 4.0 } else { 1.0 };
+    let base = (0.6 * unigram + 0.4 * bigram) * damp;
+    base * (0.75 + 0.25 * ratio.min(1.0).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_terms() {
+        assert_eq!(
+            words("The U.S. coalition's 40% cut, al-Nusra, 1.2 million, 1,500."),
+            [
+                "the",
+                "u.s.",
+                "coalition",
+                "s",
+                "40",
+                "percent",
+                "cut",
+                "al",
+                "nusra",
+                "1.2",
+                "million",
+                "1500"
+            ]
+        );
+        assert_eq!(
+            terms("Forty percent of drinking water"),
+            ["40", "percent", "drink", "water"]
+        );
+        assert_eq!(words("Zürich’s café"), ["zürich", "s", "café"]);
+    }
+
+    #[test]
+    fn similarity_of_trims_and_rewordings() {
+        let full = "Our new desalination plant already supplies forty percent of the city's drinking water, and it has cut household water bills by a fifth.";
+        let trim = "the plant already supplies 40% of the city's drinking water";
+        let other = "Volunteers collected 300 kilograms of litter on the beach.";
+        assert!(statement_similarity(full, trim) > 0.7);
+        assert!(statement_similarity(full, other) < 0.2);
+        assert!((statement_similarity(full, full) - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,143 @@
+//! `cargo xtask eval check-seeds`: runs `veracity check` on the seed pages
+//! (read from ../shared/seeds at evaluation time only) and checks the
+//! targets for the claim the Polygraph fact-check reviews.
+
+use crate::workspace_root;
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn check(dir: &Path, engine: &str) -> Result<Value> {
+    let out = Command::new(env!("CARGO"))
+        .current_dir(workspace_root())
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "veracity-cli",
+            "--",
+            "check",
+        ])
+        .arg(dir)
+        .args(["--engine", engine, "--format", "json"])
+        .output()
+        .context("cannot run cargo")?;
+    if !out.status.success() {
+        bail!(
+            "veracity check --engine {engine} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+/// The verdict on the claim the Polygraph page reviews, with the report.
+fn lavrov(report: &Value) -> Option<&Value> {
+    let claims = report["claims"].as_array()?;
+    let i = claims.iter().position(|c| {
+        let t = c["text"].as_str().unwrap_or("").to_lowercase();
+        t.contains("anti-terrorist coalition") && t.contains("nusra")
+    })?;
+    report["verdicts"].get(i)
+}
+
+fn location<'a>(report: &'a Value, doc: &str) -> &'a str {
+    report["documents"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["id"] == doc))
+        .and_then(|d| d["source"]["location"].as_str())
+        .unwrap_or("?")
+}
+
+pub fn check_seeds(dir: &Path) -> Result<bool> {
+    let dir = if dir.is_relative() {
+        workspace_root().join(dir)
+    } else {
+        dir.to_path_buf()
+    };
+    let mut ok = true;
+
+    let report = check(&dir, "review")?;
+    match lavrov(&report) {
+        None => {
+            println!("FAIL review: no claim matching the Polygraph-reviewed claim was found");
+            ok = false;
+        }
+        Some(v) => {
+            let label = v["rating"]["label"].as_str().unwrap_or("");
+            let cited = v["reviews"][0]["document"].as_str().unwrap_or("");
+            let pass = label == "Partially True" && !cited.is_empty();
+            ok &= pass;
+            println!(
+                "{} review: rating {label:?} ({}), citing {} ({})",
+                if pass { "PASS" } else { "FAIL" },
+                v["rating"]["scale"].as_str().unwrap_or(""),
+                location(&report, cited),
+                v["reviews"][0]["review"]["reviewer"]
+                    .as_str()
+                    .unwrap_or("reviewer unknown")
+            );
+        }
+    }
+
+    let report = check(&dir, "evidence")?;
+    match lavrov(&report) {
+        None => {
+            println!("FAIL evidence: no claim matching the Polygraph-reviewed claim was found");
+            ok = false;
+        }
+        Some(v) => {
+            let class = v["rating"]["class"].as_str().unwrap_or("");
+            let pass = !matches!(class, "true" | "mostly_true");
+            ok &= pass;
+            println!(
+                "{} evidence: rating {:?} (class {class}), confidence {}, support {} / refutation {}",
+                if pass { "PASS" } else { "FAIL" },
+                v["rating"]["label"].as_str().unwrap_or(""),
+                v["confidence"],
+                v["support"],
+                v["refutation"]
+            );
+            let evidence = v["evidence"].as_array().cloned().unwrap_or_default();
+            let refuting: Vec<&Value> = evidence
+                .iter()
+                .filter(|e| e["stance"]["label"] == "disagree")
+                .collect();
+            let strike = refuting.iter().find(|e| {
+                let t = e["text"].as_str().unwrap_or("").to_lowercase();
+                t.contains("october") && t.contains("nusra")
+            });
+            ok &= strike.is_some();
+            println!(
+                "{} evidence: the October 2016 strike on a senior al-Nusra figure is {}among the refuting evidence",
+                if strike.is_some() { "PASS" } else { "FAIL" },
+                if strike.is_some() { "" } else { "not " }
+            );
+            for e in refuting.iter().take(5) {
+                println!(
+                    "    against  w={}  {}  {}",
+                    e["weight"],
+                    e["role"].as_str().unwrap_or(""),
+                    e["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .take(110)
+                        .collect::<String>()
+                );
+            }
+            let roles = |r: &str| evidence.iter().filter(|e| e["role"] == r).count();
+            println!(
+                "    roles: {} attribution, {} claimant, {} duplicate, {} fact_check, {} independent",
+                roles("attribution"),
+                roles("claimant"),
+                roles("duplicate"),
+                roles("fact_check"),
+                roles("independent")
+            );
+        }
+    }
+    Ok(ok)
+}
