@@ -141,3 +141,49 @@ pub fn check_seeds(dir: &Path) -> Result<bool> {
     }
     Ok(ok)
 }
+
+/// `cargo xtask eval climate-fever --data FILE`: tunes on the even half,
+/// reports both halves.
+pub fn climate_fever(data: &Path) -> Result<bool> {
+    use veracity_verdict::climate_fever as cf;
+    let text =
+        std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
+    let claims = cf::parse(&text).with_context(|| data.display().to_string())?;
+    let scorer = crate::bench::stance_scorer();
+    let scored = cf::score_all(&claims, scorer.as_ref());
+    let (tune, test) = cf::split(claims.len());
+    let params = cf::tune(&claims, &scored, &tune);
+    println!(
+        "climate-fever: {} claims, scorer {}; tuned on the {} claims at even positions: {params:?}",
+        claims.len(),
+        scorer.name(),
+        tune.len()
+    );
+    let default = cf::CfParams::default();
+    for (name, idx, p) in [
+        ("tune half (even), tuned", &tune, &params),
+        ("held-out half (odd), tuned", &test, &params),
+        (
+            "all, tuned",
+            &(0..claims.len()).collect::<Vec<_>>(),
+            &params,
+        ),
+        ("held-out half (odd), default thresholds", &test, &default),
+    ] {
+        let m = cf::evaluate(&claims, &scored, idx, p);
+        println!(
+            "  {name:42} claims {:3}  accuracy {:.3}  macro-F1 {:.3}  evidence stance accuracy {:.3}",
+            m.claims, m.accuracy, m.macro_f1, m.evidence_accuracy
+        );
+        if name.starts_with("held-out half (odd), tuned") {
+            println!(
+                "    confusion (rows gold, columns predicted; {}):",
+                cf::LABELS.join(", ")
+            );
+            for row in m.confusion {
+                println!("      {row:?}");
+            }
+        }
+    }
+    Ok(true)
+}

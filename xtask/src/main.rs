@@ -67,6 +67,15 @@ enum Eval {
         #[arg(long, default_value = "../shared/seeds")]
         dir: PathBuf,
     },
+    /// Climate-FEVER claim accuracy, macro-F1 and evidence stance accuracy.
+    ClimateFever {
+        /// The JSONL file.
+        #[arg(
+            long,
+            default_value = "../shared/data/climate-fever/climate-fever-dev.jsonl"
+        )]
+        data: PathBuf,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -86,6 +95,9 @@ fn main() -> ExitCode {
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
         } => eval::check_seeds(&dir),
+        Task::Eval {
+            eval: Eval::ClimateFever { data },
+        } => eval::climate_fever(&data),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
