@@ -14,7 +14,6 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, then a rename, so readers never see a partial file.
-#[allow(dead_code)] // used by the commands that take `-o`
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod ingest;
 mod scales;
 mod schema;
 mod validate;
@@ -21,6 +22,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
+        Command::Ingest {
+            inputs,
+            format,
+            output,
+            jobs,
+            max_size,
+            strict,
+        } => ingest::run(ingest::Args {
+            inputs: &inputs,
+            format,
+            output: output.as_deref(),
+            jobs,
+            max_size,
+            strict,
+        }),
     }
 }
 
