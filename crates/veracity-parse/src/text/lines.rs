@@ -483,7 +483,11 @@ pub(crate) fn classify(s: &str) -> Class {
             return Class::Boilerplate(why);
         }
     }
-    let head = &lower[..lower.len().min(160)];
+    let mut cut = lower.len().min(160);
+    while !lower.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &lower[..cut];
     for (phrase, why) in PHRASES {
         if head.contains(phrase) {
             return Class::Boilerplate(why);

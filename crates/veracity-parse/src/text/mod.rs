@@ -61,7 +61,12 @@ fn page_facts(all: &[Line<'_>]) -> Page {
 fn post_starts(all: &[Line<'_>], classes: &[Class]) -> Vec<usize> {
     let mut starts = Vec::new();
     for i in 0..all.len().saturating_sub(1) {
-        if classes[i] != Class::Content || !is_headline_like(all[i].text) {
+        let t = all[i].text;
+        let short_title = t.split_whitespace().count() <= 12
+            && t.len() <= 120
+            && !t.ends_with([':', ','])
+            && t.chars().next().is_some_and(char::is_uppercase);
+        if classes[i] != Class::Content || !(is_headline_like(t) || short_title) {
             continue;
         }
         let date_next = matches!(&classes[i + 1], Class::Date(_))
