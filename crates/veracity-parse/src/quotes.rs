@@ -397,7 +397,13 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             .char_indices()
             .find(|(_, c)| c.is_alphanumeric())
             .map(|(i, _)| i);
-        let Some(lead) = lead else { continue };
+        let Some(lead) = lead else {
+            // A dash or bullet between words ends a phrase.
+            if let Some(last) = out.last_mut() {
+                last.stop_after = true;
+            }
+            continue;
+        };
         let mut core = &raw[lead..];
         let trail_at = core
             .char_indices()
@@ -406,7 +412,12 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let tail = &core[trail_at..];
         core = &core[..trail_at];
-        let mut stop_after = tail.contains(['.', ';', ':', '!', '?']);
+        let mut stop_after = tail.contains(['.', ';', ':', '!', '?', ')', ']']);
+        if raw[..lead].contains(['(', '[']) {
+            if let Some(last) = out.last_mut() {
+                last.stop_after = true;
+            }
+        }
         if let Some(stripped) = core.strip_suffix('.')
             && !is_abbrev(stripped)
         {
@@ -433,7 +444,7 @@ fn lower(s: &str) -> String {
 }
 
 fn is_cue(w: &str) -> bool {
-    CUES.contains(&lower(w).as_str())
+    w.chars().next().is_some_and(char::is_lowercase) && CUES.contains(&w)
 }
 
 fn capitalised(w: &str) -> bool {
@@ -810,7 +821,7 @@ pub(crate) fn find(
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(para) = p.slice(text) else { continue };
         if !para.contains(['"', '\u{201c}', '\u{ab}', '\u{201e}']) {
-            indirect(text, pi, *p, sentences, &mut found);
+            indirect(text, pi, *p, sentences, &[], &mut found);
             continue;
         }
         let quotes = direct_in(para, p.start);
@@ -901,7 +912,11 @@ pub(crate) fn find(
                 continuation,
             });
         }
-        indirect(text, pi, *p, sentences, &mut found);
+        let inside: Vec<Span> = quotes
+            .iter()
+            .map(|&(cs, ce, _, _)| Span { start: cs, end: ce })
+            .collect();
+        indirect(text, pi, *p, sentences, &inside, &mut found);
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     resolve(text, found, claims)
@@ -915,11 +930,21 @@ fn normal(s: &str) -> String {
 }
 
 /// Indirect speech in the sentences of one paragraph.
-fn indirect(text: &str, pi: usize, p: Span, sentences: &[Span], found: &mut Vec<Found>) {
+fn indirect(
+    text: &str,
+    pi: usize,
+    p: Span,
+    sentences: &[Span],
+    direct: &[Span],
+    found: &mut Vec<Found>,
+) {
     let first = sentences.partition_point(|s| s.end <= p.start);
     for s in sentences[first..].iter().take_while(|s| s.start < p.end) {
         let sent = &text[s.start..s.end];
-        if sent.len() < 20 || sent.starts_with(['"', '\u{201c}']) {
+        if sent.len() < 20
+            || sent.starts_with(['"', '\u{201c}'])
+            || direct.iter().any(|d| d.start < s.end && s.start < d.end)
+        {
             continue;
         }
         let ws = words(text, s.start, s.end);
@@ -949,6 +974,16 @@ fn indirect(text: &str, pi: usize, p: Span, sentences: &[Span], found: &mut Vec<
             };
             // The speaker must open the clause (sentence start or after a comma).
             let before = text[s.start..subject_start].trim_end();
+            let before = before
+                .strip_suffix(" the")
+                .or_else(|| before.strip_suffix(" The"))
+                .unwrap_or(before)
+                .trim_end();
+            let before = if before.eq_ignore_ascii_case("the") {
+                ""
+            } else {
+                before
+            };
             let lead_ok = before.is_empty()
                 || before.ends_with(',')
                 || before.split_whitespace().all(|x| {
@@ -995,6 +1030,21 @@ fn indirect(text: &str, pi: usize, p: Span, sentences: &[Span], found: &mut Vec<
             speaker_before(text, &tail[..ci])
         };
         let Some(who) = who else { continue };
+        // The speaker phrase must open the tail: ", Lavrov said", ", the minister added".
+        if ci > 0 {
+            let start = match &who {
+                Who::Name { from, .. } => *from,
+                Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
+            };
+            let opens = tail[0].start == start
+                || (tail.len() > 1
+                    && tail[0].text.eq_ignore_ascii_case("the")
+                    && tail[1].start == start)
+                || matches!(&who, Who::Descriptor { span, .. } if span.start == tail[0].start);
+            if !opens {
+                continue;
+            }
+        }
         let head = &text[s.start..ws[comma].end];
         if head.contains(['"', '\u{201c}', '\u{201d}']) {
             continue;
