@@ -843,7 +843,9 @@ pub(crate) fn find(
                     if ci == 0 {
                         who = speaker_after(text, &ws[1..]);
                     } else if !ws[..ci].iter().any(|w| w.stop_after) {
-                        who = speaker_before(text, &ws[..ci]);
+                        // The speaker must follow the quote directly.
+                        who = speaker_before(text, &ws[..ci])
+                            .filter(|who| phrase_opens(who, &ws[..ci]));
                     }
                     if who.is_some() {
                         cue = Some(lower(ws[ci].text));
@@ -1030,20 +1032,10 @@ fn indirect(
             speaker_before(text, &tail[..ci])
         };
         let Some(who) = who else { continue };
-        // The speaker phrase must open the tail: ", Lavrov said", ", the minister added".
-        if ci > 0 {
-            let start = match &who {
-                Who::Name { from, .. } => *from,
-                Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
-            };
-            let opens = tail[0].start == start
-                || (tail.len() > 1
-                    && tail[0].text.eq_ignore_ascii_case("the")
-                    && tail[1].start == start)
-                || matches!(&who, Who::Descriptor { span, .. } if span.start == tail[0].start);
-            if !opens {
-                continue;
-            }
+        // The speaker phrase must open the tail: ", Lavrov said", ", the
+        // minister added"; "said she" is not an attribution.
+        if (ci > 0 && !phrase_opens(&who, tail)) || (ci == 0 && matches!(who, Who::Pronoun(_))) {
+            continue;
         }
         let head = &text[s.start..ws[comma].end];
         if head.contains(['"', '\u{201c}', '\u{201d}']) {
@@ -1060,6 +1052,17 @@ fn indirect(
             });
         }
     }
+}
+
+/// True when the speaker phrase starts at the first word of `ws` (or the
+/// second, after "the").
+fn phrase_opens(who: &Who, ws: &[Word<'_>]) -> bool {
+    let start = match who {
+        Who::Name { from, .. } => *from,
+        Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
+    };
+    ws.first().is_some_and(|w| w.start == start)
+        || (ws.len() > 1 && ws[0].text.eq_ignore_ascii_case("the") && ws[1].start == start)
 }
 
 fn strip_final(text: &str, span: Span) -> Span {
@@ -1196,7 +1199,7 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
                     .find(|(person, _)| {
                         person.role.as_ref().is_some_and(|r| {
                             let r = lower(r);
-                            r.contains(&key)
+                            (key.contains(' ') && r.contains(&key))
                                 || (!last_word.is_empty()
                                     && r.split_whitespace().any(|w| w == last_word))
                         })
