@@ -9,6 +9,7 @@ const SEEDS: &[&str] = &[
     include_str!("fixtures/fact-check.txt"),
     include_str!("fixtures/claimreview.json"),
     include_str!("fixtures/factcheck-api.json"),
+    include_str!("fixtures/page.html"),
 ];
 
 fn check(bytes: &[u8]) {

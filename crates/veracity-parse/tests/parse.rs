@@ -212,3 +212,12 @@ fn output_is_deterministic() {
     let b = serde_json::to_string(&docs("tag-page.txt")).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn html_is_sniffed_from_content() {
+    let d = &docs("page.html")[0];
+    assert_eq!(d.source.media_type, "text/html");
+    assert!(d.text.contains("The Gull Line raised its fares"));
+    assert!(!d.text.contains("not text"));
+    assert!(!d.text.contains("color: red"));
+}
