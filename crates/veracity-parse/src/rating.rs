@@ -1,13 +1,33 @@
 //! Published rating labels, normalised through the scale registry.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use veracity_model::scale::label_key;
 use veracity_model::{Rating, RatingClass, ScaleRegistry};
+
+/// True when some built-in scale knows the label (a cheap set lookup; the
+/// folded keys of every label and alias are built once).
+pub fn is_known_label(label: &str) -> bool {
+    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        ScaleRegistry::builtin()
+            .scales()
+            .iter()
+            .flat_map(|s| &s.labels)
+            .flat_map(|l| std::iter::once(&l.label).chain(&l.aliases))
+            .map(|l| label_key(l))
+            .collect()
+    });
+    let label = label.trim().trim_end_matches(['.', '!']).trim();
+    label.len() <= 80 && keys.contains(&label_key(label))
+}
 
 /// The registry's rating for a published `label`: on the reviewer's own
 /// scale when a scale names it as publisher, else the first scale that
 /// knows the label; `None` when no scale does.
 pub fn lookup(label: &str, reviewer: Option<&str>) -> Option<Rating> {
     let label = label.trim().trim_end_matches(['.', '!']).trim();
-    if label.is_empty() || label.len() > 80 {
+    if label.is_empty() || !is_known_label(label) {
         return None;
     }
     let registry = ScaleRegistry::builtin();
