@@ -291,6 +291,10 @@ fn time_at(t: &[Tok<'_>], mut k: usize) -> Option<(u32, u32, u32, Option<&'stati
 
 /// The first date in `s` (with its time and zone when they follow it).
 pub fn find_date(s: &str) -> Option<FoundDate> {
+    // Every form has a day or year in digits.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let t = tokens(s);
     for i in 0..t.len() {
         let Some((y, m, d, k)) = date_at(&t, i) else {
