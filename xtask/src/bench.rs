@@ -1,4 +1,5 @@
-//! `cargo xtask bench stance`: stance-model throughput on one core.
+//! `cargo xtask bench <target>`: the benchmark targets, and the stance
+//! model's throughput on one core.
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
@@ -18,6 +19,19 @@ pub enum Target {
     /// One claim checked against a synthetic corpus (see `gen-corpus`):
     /// ingest and check timed separately, medians and peak memory.
     Check(CheckArgs),
+    /// Parsing throughput of plain text on one core, in MB/s (median of runs).
+    Ingest(IngestArgs),
+}
+
+/// Options of `cargo xtask bench ingest`.
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Timed runs.
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+    /// Megabytes parsed per run.
+    #[arg(long, default_value_t = 20)]
+    mb: usize,
 }
 
 /// Options of `cargo xtask bench check`.
@@ -59,6 +73,7 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Stance(args) => stance(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
         Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
+        Target::Ingest(args) => crate::bench_ingest::ingest(args.runs, args.mb),
     }
 }
 

@@ -2,11 +2,13 @@
 
 mod bench;
 mod bench_check;
+mod bench_ingest;
 mod bench_plugin;
 mod check_examples;
 mod codegen;
 mod corpus;
-mod eval;
+mod eval_parse;
+mod eval_verdict;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -76,6 +78,20 @@ enum Eval {
         )]
         data: PathBuf,
     },
+    /// Ingest the seed pages and print the parser checklist (tag page split,
+    /// dates, boilerplate, the fact-check's review, Lavrov's quotes).
+    Seeds {
+        /// The seeds folder.
+        #[arg(long, default_value_os_t = eval_parse::default_seeds())]
+        dir: PathBuf,
+    },
+    /// Ingest the example corpus and print its checklist (tag page split,
+    /// the mayor's quotes, the fact-check's review, boilerplate).
+    Corpus {
+        /// The corpus folder.
+        #[arg(long, default_value_os_t = workspace_root().join("examples/corpus"))]
+        dir: PathBuf,
+    },
 }
 
 /// The workspace root (xtask lives one level below it).
@@ -94,10 +110,16 @@ fn main() -> ExitCode {
         Task::GenCorpus { docs, out } => corpus::run(docs, &out),
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
-        } => eval::check_seeds(&dir),
+        } => eval_verdict::check_seeds(&dir),
         Task::Eval {
             eval: Eval::ClimateFever { data },
-        } => eval::climate_fever(&data),
+        } => eval_verdict::climate_fever(&data),
+        Task::Eval {
+            eval: Eval::Seeds { dir },
+        } => eval_parse::seeds(&dir),
+        Task::Eval {
+            eval: Eval::Corpus { dir },
+        } => eval_parse::corpus(&dir),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -103,6 +103,42 @@ pub enum Command {
         format: ListFormat,
     },
 
+    /// Parse articles (HTML, plain text, JSON, JSON Lines, gzip of any) into
+    /// Documents: boilerplate removed, multi-post pages split, metadata,
+    /// sentences, quotes with speakers and published reviews.
+    #[command(
+        after_help = "Inputs: files, directories (read recursively) and `-` for stdin; \
+                            the format is sniffed from the content.\n\
+                            Empty, binary, non-UTF-8 and oversized files are skipped with a \
+                            warning (fatal with --strict); malformed JSON and invalid \
+                            documents are errors (exit 2) but the rest is still written.\n\n\
+                            Examples:\n  veracity ingest examples/corpus\n  \
+                            veracity ingest --format jsonl -o docs.jsonl pages/ extra.txt.gz\n  \
+                            curl -s URL | veracity ingest -\n  \
+                            veracity ingest --strict --max-size 5000000 scrapes/"
+    )]
+    Ingest {
+        /// Files, directories or `-` (stdin).
+        #[arg(value_name = "INPUT", required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocFormat::Json)]
+        format: DocFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Parse this many files at once (default: the number of CPUs).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Skip inputs larger than this many bytes (before and after gzip).
+        #[arg(long, value_name = "BYTES", default_value_t = veracity_parse::DEFAULT_MAX_SIZE)]
+        max_size: u64,
+        /// Treat any skipped input (empty, binary, not UTF-8, too large) as
+        /// an error: exit 2 and write nothing.
+        #[arg(long)]
+        strict: bool,
+    },
+
     /// Find the claims in a collection (or take them from --claim/--claims),
     /// gather evidence for and against each, and rate them.
     #[command(after_help = "Examples:\n  veracity check examples/corpus\n  \
@@ -253,6 +289,15 @@ fn render_help() -> String {
          veracity render report.json --format csv --scale politifact -o evidence.csv",
     );
     help
+}
+
+/// Output of commands that print documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// One JSON array.
+    Json,
+    /// JSON Lines: one document per line.
+    Jsonl,
 }
 
 /// Output of listing commands.

@@ -3,6 +3,7 @@
 
 pub mod check;
 mod eval;
+mod ingest;
 mod plugin_host;
 pub mod plugins;
 mod render;
@@ -76,6 +77,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     predictions,
                 },
         } => eval::fnc1(&bodies, &stances, predictions.as_deref()),
+        Command::Ingest {
+            inputs,
+            format,
+            output,
+            jobs,
+            max_size,
+            strict,
+        } => ingest::run(ingest::Args {
+            inputs: &inputs,
+            format,
+            output: output.as_deref(),
+            jobs,
+            max_size,
+            strict,
+        }),
     }
 }
 

@@ -1,0 +1,151 @@
+//! veracity-parse: bytes → [`Document`]s.
+//!
+//! The entry points are [`parse`] (one input's bytes) and [`collect_inputs`]
+//! plus [`parse_input`] (paths, directories and `-`). Formats are sniffed
+//! from content: gzip, HTML, plain text, JSON (a Document, a list of them,
+//! schema.org ClaimReview, a Fact Check Tools `claims:search` response) and
+//! JSON Lines. Plain text is cleaned of boilerplate, multi-post pages are
+//! split into one document per post, and every document gets paragraphs,
+//! sentences, quotes with speakers and published reviews.
+//!
+//! The library never prints, never exits and never panics on input: bad
+//! input is a [`ParseError`] naming the input and what to do, and a problem
+//! with one record of a multi-record input is a warning in [`Parsed`].
+
+#![deny(missing_docs)]
+
+mod build;
+pub mod error;
+mod input;
+mod json;
+mod quotes;
+pub mod rating;
+pub mod sniff;
+mod structure;
+pub mod text;
+
+pub use error::{ErrorKind, ParseError};
+pub use input::{Input, collect_inputs};
+pub use sniff::Format;
+
+use veracity_model::{Diagnostic, Document, Severity, Source};
+
+/// The default size limit for one input: 50 MB.
+pub const DEFAULT_MAX_SIZE: u64 = 50 * 1024 * 1024;
+
+/// Parser settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Inputs larger than this many bytes (before or after gzip
+    /// decompression) are refused.
+    pub max_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// What one input yielded: its documents, and warnings about records that
+/// were skipped (a bad line of a JSON Lines file) or guesses made.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The documents, in input order (posts in page order).
+    pub documents: Vec<Document>,
+    /// Problems that did not stop the input.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses one input's bytes; `location` is its path, URL or `-`.
+pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, ParseError> {
+    let err = |kind| ParseError::new(location, kind);
+    if bytes.len() as u64 > options.max_size {
+        return Err(err(ErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_size,
+        }));
+    }
+    let decompressed;
+    let bytes = if sniff::is_gzip(bytes) {
+        decompressed = sniff::gunzip(bytes, options.max_size).map_err(err)?;
+        &decompressed[..]
+    } else {
+        bytes
+    };
+    let sha256 = veracity_model::id::sha256_hex(bytes);
+    let text = sniff::decode_text(bytes).map_err(err)?;
+    let format = sniff::sniff(text);
+    let origin = json::Origin {
+        location,
+        media_type: format.media_type(),
+        sha256: &sha256,
+    };
+    let mut parsed = Parsed::default();
+    match format {
+        Format::Json => {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| err(ErrorKind::Json(e.to_string())))?;
+            parsed.documents = json::documents(&value, &origin, "").map_err(err)?;
+        }
+        Format::Jsonl => {
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let path = format!("line {}", n + 1);
+                let result = serde_json::from_str::<serde_json::Value>(line)
+                    .map_err(|e| ErrorKind::Json(e.to_string()))
+                    .and_then(|value| json::documents(&value, &origin, &path));
+                match result {
+                    Ok(mut docs) => parsed.documents.append(&mut docs),
+                    Err(kind) => parsed.warnings.push(Diagnostic {
+                        severity: Severity::Warning,
+                        source: location.to_owned(),
+                        message: format!("{path} skipped: {kind}"),
+                    }),
+                }
+            }
+            if parsed.documents.is_empty() && !parsed.warnings.is_empty() {
+                let messages: Vec<String> =
+                    parsed.warnings.iter().map(|w| w.message.clone()).collect();
+                return Err(err(ErrorKind::Invalid(messages)));
+            }
+        }
+        Format::Html => {
+            parsed.documents = text::parse_html_fallback(text, &origin);
+        }
+        Format::Text => {
+            parsed.documents = text::parse_text(text, &origin);
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses one input's bytes into documents, dropping warnings (see [`parse`]).
+pub fn parse_bytes(
+    bytes: &[u8],
+    location: &str,
+    options: &Options,
+) -> Result<Vec<Document>, ParseError> {
+    parse(bytes, location, options).map(|p| p.documents)
+}
+
+/// Reads and parses one input.
+pub fn parse_input(input: &Input, options: &Options) -> Result<Parsed, ParseError> {
+    let bytes = input.read(options.max_size)?;
+    parse(&bytes, &input.location(), options)
+}
+
+/// A `Source` for text read from `location`.
+pub(crate) fn source(location: &str, media_type: &str, sha256: &str) -> Source {
+    Source {
+        location: location.to_owned(),
+        media_type: media_type.to_owned(),
+        sha256: sha256.to_owned(),
+        byte_range: None,
+        url: None,
+    }
+}

@@ -1,0 +1,1306 @@
+//! Quotes: direct quotes (straight or curly marks, spanning sentences, with
+//! [bracketed] insertions) and indirect speech ("Lavrov said that ..."),
+//! each with its speaker (name and role), cue verb, and pronouns or
+//! descriptions ("he said", "the minister added") resolved to the last
+//! compatible named speaker, or left unresolved.
+
+use veracity_model::{Quote, Span, Speaker};
+
+/// A claim a fact-check reviews, with its claimant: the quoted claim in the
+/// text is attributed to them.
+#[derive(Debug, Clone)]
+pub(crate) struct KnownClaim {
+    pub claim: String,
+    pub name: String,
+    pub role: Option<String>,
+}
+
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "asserted",
+    "asserts",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "announced",
+    "suggested",
+    "reasoned",
+    "remarked",
+    "replied",
+    "responded",
+    "asked",
+    "continued",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "confirmed",
+    "denied",
+    "maintained",
+    "observed",
+    "recalled",
+    "countered",
+    "predicted",
+    "promised",
+    "vowed",
+    "alleged",
+    "contended",
+    "reported",
+    "assured",
+    "tweeted",
+    "posted",
+];
+
+/// Words that may stand between a speaker and the cue verb.
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "further",
+    "again",
+    "previously",
+    "earlier",
+    "has",
+    "had",
+    "have",
+    "reportedly",
+    "recently",
+    "repeatedly",
+    "once",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "last",
+    "week",
+    "night",
+    "separately",
+    "flatly",
+    "publicly",
+    "privately",
+    "simply",
+    "bluntly",
+    "himself",
+    "herself",
+    "only",
+    "first",
+    "would",
+    "will",
+    "had",
+    "has",
+    "once",
+    "mistakenly",
+];
+
+const ROLE_WORDS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "governor",
+    "senator",
+    "analyst",
+    "economist",
+    "professor",
+    "director",
+    "chief",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "member",
+    "councilmember",
+    "councilman",
+    "councilwoman",
+    "official",
+    "commissioner",
+    "ambassador",
+    "general",
+    "gen.",
+    "brig.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "maj.",
+    "dr.",
+    "prof.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "commander",
+    "envoy",
+    "leader",
+    "deputy",
+    "former",
+    "retired",
+    "acting",
+    "interim",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "executive",
+    "ceo",
+    "founder",
+    "researcher",
+    "scientist",
+    "expert",
+    "lawyer",
+    "attorney",
+    "judge",
+    "justice",
+    "editor",
+    "reporter",
+    "correspondent",
+    "geopolitical",
+    "political",
+    "military",
+    "senior",
+    "vice",
+    "special",
+    "representative",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "chancellor",
+    "premier",
+    "diplomat",
+    "officer",
+    "manager",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "counsel",
+    "city",
+    "board",
+    "council",
+    "u.s.",
+    "army",
+    "navy",
+    "top",
+    "chief",
+    "deputy",
+    "assistant",
+    "press",
+    "communications",
+    "general",
+    "staff",
+    "local",
+    "state",
+    "federal",
+    "regional",
+    "police",
+    "foreign",
+    "affairs",
+    "of",
+    "for",
+    "the",
+    "water",
+    "utility",
+    "finance",
+    "health",
+    "environment",
+    "energy",
+    "defense",
+    "interior",
+    "economy",
+    "trade",
+    "justice",
+];
+
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "authority",
+    "office",
+    "council",
+    "institute",
+    "agency",
+    "committee",
+    "commission",
+    "government",
+    "pentagon",
+    "kremlin",
+    "coalition",
+    "army",
+    "observatory",
+    "front",
+    "party",
+    "bank",
+    "court",
+    "police",
+    "service",
+    "network",
+    "company",
+    "corporation",
+    "union",
+    "organization",
+    "organisation",
+    "alliance",
+    "group",
+    "administration",
+    "embassy",
+    "house",
+    "reuters",
+    "ap",
+    "afp",
+    "tass",
+    "interfax",
+    "university",
+    "foundation",
+    "association",
+    "board",
+    "moscow",
+    "washington",
+    "damascus",
+    "kyiv",
+    "beijing",
+    "london",
+    "paris",
+    "tehran",
+    "ankara",
+];
+
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "when",
+    "while",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "so",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "after",
+    "before",
+    "since",
+    "still",
+    "yet",
+    "then",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "however",
+    "instead",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    comma_after: bool,
+    stop_after: bool,
+}
+
+fn is_abbrev(core: &str) -> bool {
+    let lower = core.to_ascii_lowercase();
+    core.chars().count() == 1
+        || core.contains('.')
+        || [
+            "gen", "brig", "dr", "col", "lt", "sgt", "capt", "maj", "mr", "mrs", "ms", "sen",
+            "rep", "gov", "prof", "st", "jr", "sr",
+        ]
+        .contains(&lower.as_str())
+}
+
+/// Word tokens of `text[from..to]` with their byte ranges.
+fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(from..to) else {
+        return out;
+    };
+    let base = slice.as_ptr() as usize;
+    for raw in slice.split(|c: char| c.is_whitespace()) {
+        let raw_start = raw.as_ptr() as usize - base;
+        if raw.is_empty() {
+            continue;
+        }
+        let lead = raw
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, _)| i);
+        let Some(lead) = lead else {
+            // A dash or bullet between words ends a phrase.
+            if let Some(last) = out.last_mut() {
+                last.stop_after = true;
+            }
+            continue;
+        };
+        let mut core = &raw[lead..];
+        let trail_at = core
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric() || *c == '.')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let tail = &core[trail_at..];
+        core = &core[..trail_at];
+        let mut stop_after = tail.contains(['.', ';', ':', '!', '?', ')', ']']);
+        if raw[..lead].contains(['(', '[']) {
+            if let Some(last) = out.last_mut() {
+                last.stop_after = true;
+            }
+        }
+        if let Some(stripped) = core.strip_suffix('.')
+            && !is_abbrev(stripped)
+        {
+            core = stripped;
+            stop_after = true;
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let start = from + raw_start + lead;
+        out.push(Word {
+            start,
+            end: start + core.len(),
+            text: core,
+            comma_after: tail.contains(','),
+            stop_after,
+        });
+    }
+    out
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_cue(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && CUES.contains(&w)
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'') || w.ends_with('\u{2019}')
+}
+
+fn name_token(w: &str) -> bool {
+    capitalised(w)
+        && !is_possessive(w)
+        && !NOT_NAMES.contains(&lower(w).as_str())
+        && !ROLE_WORDS.contains(&lower(w).as_str())
+}
+
+/// Who a quote is attributed to, before resolution.
+#[derive(Debug, Clone)]
+enum Who {
+    Name {
+        name: String,
+        role: Option<String>,
+        span: Span,
+        /// Where the whole phrase (role and name) starts.
+        from: usize,
+    },
+    Pronoun(Span),
+    Descriptor {
+        head: String,
+        span: Span,
+    },
+}
+
+/// Parses a speaker phrase from `ws` (in order), which must end right
+/// before a cue (or, with `forward`, start right after one).
+fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
+    // Skip adverbs between the speaker and the cue.
+    let mut end = ws.len();
+    while end > 0 && BETWEEN.contains(&lower(ws[end - 1].text).as_str()) && end > 1 {
+        end -= 1;
+    }
+    let ws = &ws[..end];
+    let last = ws.last()?;
+    if last.stop_after {
+        return None;
+    }
+    let l = lower(last.text);
+    if PRONOUNS.contains(&l.as_str()) {
+        if ws.len() >= 2 && !ws[ws.len() - 2].stop_after && !ws[ws.len() - 2].comma_after {
+            // "that he said": still a pronoun subject.
+        }
+        return Some(Who::Pronoun(Span {
+            start: last.start,
+            end: last.end,
+        }));
+    }
+    // Appositive: "Jennifer Cararella, an analyst at ..., told".
+    if last.comma_after {
+        let close = ws.len() - 1;
+        let open = (0..close).rev().find(|&i| ws[i].comma_after)?;
+        if close - open > 14 {
+            return None;
+        }
+        let role_text = &text[ws[open + 1].start..last.end];
+        let role = role_text
+            .trim_start_matches("a ")
+            .trim_start_matches("an ")
+            .trim_start_matches("the ")
+            .trim()
+            .to_owned();
+        let who = speaker_before(
+            text,
+            &ws[..=open]
+                .iter()
+                .map(|w| Word {
+                    comma_after: false,
+                    ..*w
+                })
+                .collect::<Vec<_>>(),
+        )?;
+        return Some(match who {
+            Who::Name {
+                name,
+                role: r,
+                span,
+                from,
+            } => Who::Name {
+                name,
+                role: r.or(Some(role)),
+                span,
+                from,
+            },
+            other => other,
+        });
+    }
+    // "the minister", "the foreign minister", "the ministry".
+    let mut k = ws.len();
+    let mut lowers = 0;
+    while k > 0 && lowers < 3 {
+        let w = ws[k - 1].text;
+        if w.eq_ignore_ascii_case("the") {
+            if lowers == 0 {
+                return None;
+            }
+            return Some(Who::Descriptor {
+                head: lower(&text[ws[k].start..last.end])
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                span: Span {
+                    start: ws[k - 1].start,
+                    end: last.end,
+                },
+            });
+        }
+        if capitalised(w) || ws[k - 1].comma_after || ws[k - 1].stop_after && k < ws.len() {
+            break;
+        }
+        lowers += 1;
+        k -= 1;
+    }
+    // Names: a run of capitalised tokens, then a role before it.
+    let mut i = ws.len();
+    while i > 0 {
+        let w = &ws[i - 1];
+        let ok = capitalised(w.text)
+            && !is_possessive(w.text)
+            && !NOT_NAMES.contains(&lower(w.text).as_str());
+        if !ok || (i < ws.len() && (w.comma_after || w.stop_after)) {
+            break;
+        }
+        i -= 1;
+    }
+    let run = &ws[i..];
+    if run.is_empty() {
+        return None;
+    }
+    let last_lower = lower(run[run.len() - 1].text);
+    if ORG_WORDS.contains(&last_lower.as_str()) {
+        let mut start = 0;
+        // Leading role words do not belong to an organisation name.
+        while start + 1 < run.len()
+            && ROLE_WORDS.contains(&lower(run[start].text).as_str())
+            && !ORG_WORDS.contains(&lower(run[start].text).as_str())
+        {
+            start += 1;
+        }
+        let span = Span {
+            start: run[start].start,
+            end: run[run.len() - 1].end,
+        };
+        let mut name = text[span.start..span.end].to_owned();
+        // "the U.S. State Department" is fine; include a leading "the"? No.
+        if i > 0 && ws[i - 1].text.eq_ignore_ascii_case("the") {
+            name = text[span.start..span.end].to_owned();
+        }
+        return Some(Who::Name {
+            name,
+            role: None,
+            span,
+            from: span.start,
+        });
+    }
+    // Name: trailing name tokens (at most 4), the rest is role.
+    let mut n = run.len();
+    let mut count = 0;
+    while n > 0 && count < 4 && name_token(run[n - 1].text) {
+        n -= 1;
+        count += 1;
+    }
+    if count == 0 {
+        return None;
+    }
+    let name_span = Span {
+        start: run[n].start,
+        end: run[run.len() - 1].end,
+    };
+    // Role: the capitalised rest of the run, and lower-case role words
+    // before it ("geopolitical analyst", "former Syrian prime minister").
+    let mut r = i;
+    while r > 0 {
+        let w = &ws[r - 1];
+        let lw = lower(w.text);
+        if w.comma_after
+            || w.stop_after
+            || !(ROLE_WORDS.contains(&lw.as_str())
+                || (capitalised(w.text) && !NOT_NAMES.contains(&lw.as_str())))
+            || is_possessive(w.text)
+        {
+            break;
+        }
+        r -= 1;
+    }
+    while r < n && ["the", "of", "for"].contains(&lower(ws[r].text).as_str()) {
+        r += 1;
+    }
+    let role = (r < i + n).then(|| text[ws[r].start..ws[i + n - 1].end].trim().to_owned());
+    let role = role.filter(|r| !r.is_empty());
+    let from = if role.is_some() {
+        ws[r].start
+    } else {
+        name_span.start
+    };
+    Some(Who::Name {
+        name: text[name_span.start..name_span.end].to_owned(),
+        role,
+        span: name_span,
+        from,
+    })
+}
+
+/// A speaker right after a cue: "said Hollis Grange, a water economist",
+/// "said former Syrian prime minister Riad Hijab", "said he".
+fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
+    let first = ws.first()?;
+    let l = lower(first.text);
+    if PRONOUNS.contains(&l.as_str()) {
+        return Some(Who::Pronoun(Span {
+            start: first.start,
+            end: first.end,
+        }));
+    }
+    let mut k = 0;
+    while k < ws.len() && k < 8 {
+        let w = &ws[k];
+        let lw = lower(w.text);
+        let ok = capitalised(w.text) || ROLE_WORDS.contains(&lw.as_str());
+        if !ok || is_possessive(w.text) {
+            break;
+        }
+        k += 1;
+        if w.comma_after || w.stop_after {
+            break;
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    let phrase: Vec<Word<'_>> = ws[..k]
+        .iter()
+        .map(|w| Word {
+            comma_after: false,
+            stop_after: false,
+            ..*w
+        })
+        .collect();
+    let who = speaker_before(text, &phrase)?;
+    // Appositive role after a comma: "Hollis Grange, a water economist at ...".
+    if let Who::Name {
+        name,
+        role: None,
+        span,
+        from,
+    } = &who
+        && ws[k - 1].comma_after
+        && k < ws.len()
+    {
+        let mut e = k;
+        while e < ws.len() && e - k < 14 {
+            e += 1;
+            if ws[e - 1].comma_after || ws[e - 1].stop_after {
+                break;
+            }
+        }
+        let first = lower(ws[k].text);
+        if ["a", "an", "the", "who"].contains(&first.as_str())
+            || ROLE_WORDS.contains(&first.as_str())
+        {
+            if first == "who" {
+                return Some(who);
+            }
+            let role = text[ws[k].start..ws[e - 1].end]
+                .trim_start_matches("a ")
+                .trim_start_matches("an ")
+                .trim_start_matches("the ")
+                .to_owned();
+            return Some(Who::Name {
+                name: name.clone(),
+                role: Some(role),
+                span: *span,
+                from: *from,
+            });
+        }
+    }
+    Some(who)
+}
+
+/// A quote found, before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct Found {
+    content: Span,
+    who: Option<Who>,
+    cue: Option<String>,
+    direct: bool,
+    paragraph: usize,
+    /// Follows the previous quote's speaker when it has none of its own.
+    continuation: bool,
+}
+
+fn open_mark(c: char) -> Option<char> {
+    match c {
+        '\u{201c}' => Some('\u{201d}'),
+        '\u{ab}' => Some('\u{bb}'),
+        '\u{201e}' => Some('\u{201c}'),
+        '"' => Some('"'),
+        _ => None,
+    }
+}
+
+/// Direct quotes of one paragraph: (content start, content end, open mark
+/// start, close mark end).
+fn direct_in(para: &str, base: usize) -> Vec<(usize, usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, char)> = None;
+    for (i, c) in para.char_indices() {
+        match open {
+            None => {
+                if let Some(close) = open_mark(c) {
+                    open = Some((i, i + c.len_utf8(), close));
+                }
+            }
+            Some((mark, content, close)) => {
+                if c == close {
+                    out.push((
+                        base + content,
+                        base + i,
+                        base + mark,
+                        base + i + c.len_utf8(),
+                    ));
+                    open = None;
+                } else if c == '\u{201c}' && close == '\u{201d}' {
+                    // A new opening mark before a close: restart there.
+                    open = Some((i, i + c.len_utf8(), close));
+                }
+            }
+        }
+    }
+    if let Some((mark, content, _)) = open {
+        out.push((
+            base + content,
+            base + para.len(),
+            base + mark,
+            base + para.len(),
+        ));
+    }
+    out
+}
+
+fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
+    let s = text.get(start..end)?;
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim().trim_end_matches([',', ' ']);
+    let t = t.trim_end();
+    (!t.is_empty()).then(|| Span {
+        start: start + lead,
+        end: start + lead + t.len(),
+    })
+}
+
+fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.end <= at);
+    sentences.get(i).copied().filter(|s| s.start <= at)
+}
+
+/// Finds the quotes of a document.
+pub(crate) fn find(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    claims: &[KnownClaim],
+) -> Vec<Quote> {
+    let mut found: Vec<Found> = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let Some(para) = p.slice(text) else { continue };
+        if !para.contains(['"', '\u{201c}', '\u{ab}', '\u{201e}']) {
+            indirect(text, pi, *p, sentences, &[], &mut found);
+            continue;
+        }
+        let quotes = direct_in(para, p.start);
+        for (qi, &(cs, ce, ms, me)) in quotes.iter().enumerate() {
+            let Some(content) = trim_span(text, cs, ce) else {
+                continue;
+            };
+            let n_words = text[content.start..content.end].split_whitespace().count();
+            let mut who = None;
+            let mut cue = None;
+            // Right: `," Lavrov said` / `," said Lavrov` / `," he said`.
+            if let Some(sent) = sentence_of(sentences, me.saturating_sub(1)) {
+                let right_end = quotes
+                    .get(qi + 1)
+                    .map_or(sent.end, |next| next.2.min(sent.end))
+                    .max(me);
+                let ws = words(text, me, right_end);
+                if let Some(ci) = ws.iter().take(12).position(|w| is_cue(w.text)) {
+                    if ci == 0 {
+                        who = speaker_after(text, &ws[1..]);
+                    } else if !ws[..ci].iter().any(|w| w.stop_after) {
+                        // The speaker must follow the quote directly.
+                        who = speaker_before(text, &ws[..ci])
+                            .filter(|who| phrase_opens(who, &ws[..ci]));
+                    }
+                    if who.is_some() {
+                        cue = Some(lower(ws[ci].text));
+                    }
+                }
+            }
+            // Left: `Lavrov said: "` / `X, an analyst, told "` / `she said:`.
+            if who.is_none() {
+                let prev_end = if qi > 0 { quotes[qi - 1].3 } else { p.start };
+                let mut left_start = sentence_of(sentences, ms)
+                    .map_or(p.start, |s| s.start)
+                    .max(prev_end);
+                let mut ctx_end = ms;
+                if left_start >= ms && ms == p.start && pi > 0 {
+                    // A quote paragraph introduced by "..., she said:".
+                    let prev = paragraphs[pi - 1];
+                    if text[prev.start..prev.end].ends_with(':')
+                        && let Some(s) = sentence_of(sentences, prev.end - 1)
+                    {
+                        left_start = s.start;
+                        ctx_end = prev.end;
+                    }
+                }
+                let ws = words(text, left_start, ctx_end);
+                if let Some(ci) = ws.iter().rposition(|w| is_cue(w.text))
+                    && ws.len() - ci <= 16
+                {
+                    who = speaker_before(text, &ws[..ci]);
+                    if who.is_none() && ws[..ci].len() <= 1 {
+                        who = speaker_after(text, &ws[ci + 1..]);
+                    }
+                    if who.is_some() {
+                        cue = Some(lower(ws[ci].text));
+                    }
+                }
+            }
+            // The claim a fact-check reviews: its claimant.
+            if who.is_none() {
+                let q = normal(&text[content.start..content.end]);
+                if let Some(k) = claims.iter().find(|k| {
+                    let c = normal(&k.claim);
+                    !c.is_empty() && (c.contains(&q) || q.contains(&c)) && q.len() * 2 >= c.len()
+                }) {
+                    who = Some(Who::Name {
+                        name: k.name.clone(),
+                        role: k.role.clone(),
+                        span: Span { start: 0, end: 0 },
+                        from: 0,
+                    });
+                }
+            }
+            let continuation = who.is_none()
+                && (qi > 0 || (cs == p.start + text[p.start..cs].len() && ms == p.start));
+            if who.is_none() && n_words < 4 {
+                continue;
+            }
+            if who.is_none() && !continuation && n_words < 4 {
+                continue;
+            }
+            found.push(Found {
+                content,
+                who,
+                cue,
+                direct: true,
+                paragraph: pi,
+                continuation,
+            });
+        }
+        let inside: Vec<Span> = quotes
+            .iter()
+            .map(|&(cs, ce, _, _)| Span { start: cs, end: ce })
+            .collect();
+        indirect(text, pi, *p, sentences, &inside, &mut found);
+    }
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    resolve(text, found, claims)
+}
+
+fn normal(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Indirect speech in the sentences of one paragraph.
+fn indirect(
+    text: &str,
+    pi: usize,
+    p: Span,
+    sentences: &[Span],
+    direct: &[Span],
+    found: &mut Vec<Found>,
+) {
+    let first = sentences.partition_point(|s| s.end <= p.start);
+    for s in sentences[first..].iter().take_while(|s| s.start < p.end) {
+        let sent = &text[s.start..s.end];
+        if sent.len() < 20
+            || sent.starts_with(['"', '\u{201c}'])
+            || direct.iter().any(|d| d.start < s.end && s.start < d.end)
+        {
+            continue;
+        }
+        let ws = words(text, s.start, s.end);
+        // Forward: "SPEAKER CUE [object] that CLAUSE".
+        let mut done = false;
+        for (ci, w) in ws.iter().enumerate().take(30) {
+            if !is_cue(w.text) || ci == 0 {
+                continue;
+            }
+            let Some(ti) = ws[ci + 1..]
+                .iter()
+                .take(7)
+                .position(|x| x.text.eq_ignore_ascii_case("that"))
+                .map(|k| ci + 1 + k)
+            else {
+                continue;
+            };
+            if ws[ci..ti].iter().any(|x| x.stop_after) || ti + 1 >= ws.len() {
+                continue;
+            }
+            let Some(who) = speaker_before(text, &ws[..ci]) else {
+                continue;
+            };
+            let subject_start = match &who {
+                Who::Name { from, .. } => *from,
+                Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
+            };
+            // The speaker must open the clause (sentence start or after a comma).
+            let before = text[s.start..subject_start].trim_end();
+            let before = before
+                .strip_suffix(" the")
+                .or_else(|| before.strip_suffix(" The"))
+                .unwrap_or(before)
+                .trim_end();
+            let before = if before.eq_ignore_ascii_case("the") {
+                ""
+            } else {
+                before
+            };
+            let lead_ok = before.is_empty()
+                || before.ends_with(',')
+                || before.split_whitespace().all(|x| {
+                    matches!(
+                        lower(x).as_str(),
+                        "the" | "but" | "and" | "still" | "meanwhile" | "however"
+                    )
+                });
+            if !lead_ok {
+                continue;
+            }
+            if let Some(content) =
+                trim_span(text, ws[ti + 1].start, s.end).map(|c| strip_final(text, c))
+            {
+                found.push(Found {
+                    content,
+                    who: Some(who),
+                    cue: Some(lower(w.text)),
+                    direct: false,
+                    paragraph: pi,
+                    continuation: false,
+                });
+                done = true;
+            }
+            break;
+        }
+        if done {
+            continue;
+        }
+        // Backward: "CLAUSE, SPEAKER CUE [...]." or "CLAUSE, CUE SPEAKER."
+        let Some(comma) = ws.iter().rposition(|w| w.comma_after) else {
+            continue;
+        };
+        let tail = &ws[comma + 1..];
+        if tail.is_empty() || comma < 3 {
+            continue;
+        }
+        let Some(ci) = tail.iter().take(8).position(|w| is_cue(w.text)) else {
+            continue;
+        };
+        let who = if ci == 0 {
+            speaker_after(text, &tail[1..])
+        } else {
+            speaker_before(text, &tail[..ci])
+        };
+        let Some(who) = who else { continue };
+        // The speaker phrase must open the tail: ", Lavrov said", ", the
+        // minister added"; "said she" is not an attribution.
+        if (ci > 0 && !phrase_opens(&who, tail)) || (ci == 0 && matches!(who, Who::Pronoun(_))) {
+            continue;
+        }
+        let head = &text[s.start..ws[comma].end];
+        if head.contains(['"', '\u{201c}', '\u{201d}']) {
+            continue;
+        }
+        if let Some(content) = trim_span(text, s.start, ws[comma].end) {
+            found.push(Found {
+                content,
+                who: Some(who),
+                cue: Some(lower(tail[ci].text)),
+                direct: false,
+                paragraph: pi,
+                continuation: false,
+            });
+        }
+    }
+}
+
+/// True when the speaker phrase starts at the first word of `ws` (or the
+/// second, after "the").
+fn phrase_opens(who: &Who, ws: &[Word<'_>]) -> bool {
+    let start = match who {
+        Who::Name { from, .. } => *from,
+        Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
+    };
+    ws.first().is_some_and(|w| w.start == start)
+        || (ws.len() > 1 && ws[0].text.eq_ignore_ascii_case("the") && ws[1].start == start)
+}
+
+fn strip_final(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let t = s.trim_end_matches(['.', '!', '?']);
+    Span {
+        start: span.start,
+        end: span.start + t.len().max(1).min(s.len()),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    role: Option<String>,
+}
+
+fn is_person(name: &str) -> bool {
+    let l = lower(name);
+    !l.split_whitespace().any(|w| ORG_WORDS.contains(&w))
+}
+
+/// Finds "Firstname Surname" for a lone surname earlier in the text:
+/// "Lavrov" → "Sergei Lavrov" with the role printed before it.
+fn full_name(text: &str, surname: &str) -> Option<(String, Option<String>, Span)> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(surname) {
+        let start = from + at;
+        let end = start + surname.len();
+        from = end;
+        let after_ok = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !after_ok {
+            continue;
+        }
+        let sent_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let ws = words(text, sent_start, end);
+        if ws.len() >= 2 && name_token(ws[ws.len() - 2].text) && !ws[ws.len() - 2].comma_after {
+            if let Some(Who::Name {
+                name, role, span, ..
+            }) = speaker_before(text, &ws)
+            {
+                if name.split_whitespace().count() >= 2 {
+                    return Some((name, role, span));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
+    let mut people: Vec<Person> = claims
+        .iter()
+        .map(|k| Person {
+            name: k.name.clone(),
+            role: k.role.clone(),
+        })
+        .collect();
+    let mut history: Vec<(Person, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let mut last_quote: Option<(Option<Speaker>, usize)> = None;
+    for f in found {
+        let speaker = match f.who {
+            Some(Who::Name {
+                name, role, span, ..
+            }) => {
+                let span = (span.end > span.start).then_some(span);
+                let mut person = Person {
+                    name: name.clone(),
+                    role: role.clone(),
+                };
+                if !name.contains(' ') && is_person(&name) {
+                    if let Some(p) = people
+                        .iter()
+                        .rev()
+                        .find(|p| p.name.ends_with(&format!(" {name}")))
+                    {
+                        person = Person {
+                            name: p.name.clone(),
+                            role: role.or_else(|| p.role.clone()),
+                        };
+                    } else if let Some((full, r, _)) = full_name(text, &name) {
+                        person = Person {
+                            name: full,
+                            role: role.or(r),
+                        };
+                    }
+                } else if person.role.is_none()
+                    && let Some(p) = people.iter().rev().find(|p| p.name == name)
+                {
+                    person.role = p.role.clone();
+                }
+                if !people
+                    .iter()
+                    .any(|p| p.name == person.name && p.role == person.role)
+                {
+                    people.push(person.clone());
+                }
+                history.push((person.clone(), f.paragraph));
+                Some(Speaker {
+                    name: person.name,
+                    role: person.role,
+                    span,
+                })
+            }
+            Some(Who::Pronoun(span)) => {
+                let p = lower(&text[span.start..span.end]);
+                let candidate = if p == "he" || p == "she" {
+                    history
+                        .iter()
+                        .rev()
+                        .find(|(person, para)| {
+                            is_person(&person.name) && f.paragraph.saturating_sub(*para) <= 4
+                        })
+                        .map(|(person, _)| person.clone())
+                } else {
+                    None
+                };
+                candidate.map(|person| Speaker {
+                    name: person.name,
+                    role: person.role,
+                    span: Some(span),
+                })
+            }
+            Some(Who::Descriptor { head, span }) => {
+                let key = head.trim_start_matches("the ").to_owned();
+                let last_word = key.split_whitespace().last().unwrap_or("").to_owned();
+                history
+                    .iter()
+                    .rev()
+                    .find(|(person, _)| {
+                        person.role.as_ref().is_some_and(|r| {
+                            let r = lower(r);
+                            (key.contains(' ') && r.contains(&key))
+                                || (!last_word.is_empty()
+                                    && r.split_whitespace().any(|w| w == last_word))
+                        })
+                    })
+                    .map(|(person, _)| Speaker {
+                        name: person.name.clone(),
+                        role: person.role.clone(),
+                        span: Some(span),
+                    })
+            }
+            None => {
+                if f.continuation {
+                    last_quote
+                        .as_ref()
+                        .filter(|(_, para)| f.paragraph.saturating_sub(*para) <= 1)
+                        .and_then(|(s, _)| s.clone())
+                        .map(|s| Speaker { span: None, ..s })
+                } else {
+                    None
+                }
+            }
+        };
+        if speaker.is_some() {
+            last_quote = Some((speaker.clone(), f.paragraph));
+        }
+        out.push(Quote {
+            content: f.content,
+            speaker,
+            cue: f.cue,
+            direct: f.direct,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let mut paras = Vec::new();
+        let mut start = 0;
+        for p in text.split("\n\n") {
+            paras.push(Span {
+                start,
+                end: start + p.len(),
+            });
+            start += p.len() + 2;
+        }
+        let sents = crate::structure::sentences(text, &paras);
+        find(text, &paras, &sents, &[])
+            .into_iter()
+            .map(|q| {
+                (
+                    text[q.content.start..q.content.end].to_owned(),
+                    q.speaker.as_ref().map(|s| s.name.clone()),
+                    q.speaker.and_then(|s| s.role),
+                    q.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_role_and_pronoun() {
+        let t = "\u{201c}They are telling us not to hit it [Nusra Front],\u{201d} Russian Foreign Minister Sergei Lavrov said on Friday.\n\n\u{201c}We agreed on that,\u{201d} he said.";
+        let q = quotes(t);
+        assert_eq!(q[0].0, "They are telling us not to hit it [Nusra Front]");
+        assert_eq!(q[0].1.as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(q[0].2.as_deref(), Some("Russian Foreign Minister"));
+        assert_eq!(q[1].1.as_deref(), Some("Sergei Lavrov"));
+    }
+
+    #[test]
+    fn cue_first_and_appositive() {
+        let t = "\"The honest pitch is reliability,\" said Hollis Grange, a water economist at the Alder Bay Institute.";
+        let q = quotes(t);
+        assert_eq!(q[0].1.as_deref(), Some("Hollis Grange"));
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("water economist at the Alder Bay Institute")
+        );
+    }
+
+    #[test]
+    fn indirect_speech_and_descriptor() {
+        let t = "Russian Foreign Minister Sergei Lavrov on Friday said that the coalition is divided.\n\nThe issue was discussed in Hamburg, the minister added.\n\nLavrov said that talks would go on.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert!(
+            q.iter()
+                .all(|x| x.1.as_deref() == Some("Sergei Lavrov") && !x.3),
+            "{q:?}"
+        );
+        assert_eq!(q[0].0, "the coalition is divided");
+    }
+
+    #[test]
+    fn unresolved_pronoun_stays_unresolved() {
+        let q = quotes("\u{201c}It will rain all week long,\u{201d} she said.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Format sniffing from content: gzip, binary, UTF-8, then HTML, JSON,
+//! JSON Lines or plain text.
+
+use crate::error::ErrorKind;
+
+/// The formats the parser reads (inside gzip or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An HTML page.
+    Html,
+    /// A plain-text scrape.
+    Text,
+    /// One JSON value.
+    Json,
+    /// JSON Lines: one JSON value per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The media type recorded in `Source.media_type`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Html => "text/html",
+            Format::Text => "text/plain",
+            Format::Json => "application/json",
+            Format::Jsonl => "application/jsonl",
+        }
+    }
+}
+
+/// True when the bytes start with the gzip magic number.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Decompresses gzip (all members), refusing more than `limit` bytes out.
+pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    crate::input::read_limited(decoder, limit).map_err(|e| match e {
+        ErrorKind::Io(io) => ErrorKind::Gzip(io.to_string()),
+        other => other,
+    })
+}
+
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ", "xz data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+];
+
+/// Checks that `bytes` are text: not empty, no binary signature or NUL
+/// bytes, valid UTF-8. Returns the text without a byte-order mark.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ErrorKind::Empty);
+    }
+    for (magic, what) in SIGNATURES {
+        if bytes.starts_with(magic) {
+            return Err(ErrorKind::Binary {
+                what: (*what).to_owned(),
+            });
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err(ErrorKind::Binary {
+            what: "it contains NUL bytes".to_owned(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let controls = text
+        .chars()
+        .take(4096)
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        .count();
+    if controls > 16 {
+        return Err(ErrorKind::Binary {
+            what: format!("{controls} control characters in its first 4096 characters"),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ErrorKind::Empty);
+    }
+    Ok(text)
+}
+
+/// Sniffs the format of decoded text from its content.
+pub fn sniff(text: &str) -> Format {
+    let trimmed = text.trim_start();
+    let head: String = trimmed
+        .chars()
+        .take(1024)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if trimmed.starts_with('{') {
+        let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next().unwrap_or("").trim_end();
+        let second_is_object = lines
+            .next()
+            .is_some_and(|l| l.trim_start().starts_with('{'));
+        // One object per line, and the first line a whole value: JSON Lines.
+        if second_is_object
+            && first.ends_with('}')
+            && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+        {
+            return Format::Jsonl;
+        }
+        return Format::Json;
+    }
+    if trimmed.starts_with('[') {
+        return Format::Json;
+    }
+    const HTML_MARKERS: [&str; 9] = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta ",
+        "<title",
+        "<article",
+        "<div",
+        "<p>",
+    ];
+    if (trimmed.starts_with('<') || head.contains("<html"))
+        && HTML_MARKERS.iter().any(|m| head.contains(m))
+    {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff("  {\"a\": 1}"), Format::Json);
+        assert_eq!(sniff("{\"a\": 1}\n{\"a\": 2}\n"), Format::Jsonl);
+        assert_eq!(sniff("{\n  \"a\": 1\n}\n"), Format::Json);
+        assert_eq!(sniff("[1, 2]"), Format::Json);
+        assert_eq!(sniff("<!DOCTYPE html><html></html>"), Format::Html);
+        assert_eq!(sniff("Hello <b>world</b>"), Format::Text);
+        assert_eq!(sniff("Plain words."), Format::Text);
+    }
+
+    #[test]
+    fn refuses_non_text() {
+        assert!(matches!(decode_text(b""), Err(ErrorKind::Empty)));
+        assert!(matches!(decode_text(b" \n\t"), Err(ErrorKind::Empty)));
+        assert!(matches!(
+            decode_text(b"%PDF-1.4"),
+            Err(ErrorKind::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_text(b"ab\0cd"),
+            Err(ErrorKind::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_text(b"caf\xe9"),
+            Err(ErrorKind::InvalidUtf8 { offset: 3 })
+        ));
+        assert_eq!(decode_text("\u{feff}hi".as_bytes()).unwrap(), "hi");
+    }
+
+    #[test]
+    fn gzip_round_trip() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"hello").unwrap();
+        let gz = enc.finish().unwrap();
+        assert!(is_gzip(&gz));
+        assert_eq!(gunzip(&gz, 100).unwrap(), b"hello");
+        assert!(matches!(gunzip(&gz, 2), Err(ErrorKind::TooLarge { .. })));
+        assert!(matches!(
+            gunzip(&gz[..gz.len() - 4], 100),
+            Err(ErrorKind::Gzip(_))
+        ));
+    }
+}

@@ -1,0 +1,562 @@
+//! Line classification for plain-text pages: boilerplate, end-of-article
+//! markers, metadata and content.
+
+use super::dates::{self, DateLine};
+use super::meta::{self, Byline, Syndication, lower_prefix};
+
+/// One line of the source: trimmed text and its byte range in the source.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// A blank line comes right before it.
+    pub after_blank: bool,
+}
+
+/// Splits the source into trimmed non-blank lines with their byte ranges.
+pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut blank = true;
+    for raw in source.split('\n') {
+        let start = offset;
+        offset += raw.len() + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        out.push(Line {
+            text: trimmed,
+            start: start + lead,
+            end: start + lead + trimmed.len(),
+            after_blank: blank,
+        });
+        blank = false;
+    }
+    out
+}
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Article text.
+    Content,
+    /// Boilerplate, dropped; the reason is for debugging and the docs.
+    Boilerplate(&'static str),
+    /// Marks the end of the article (tags, share box, related links);
+    /// dropped with everything after it once the body has started.
+    End(&'static str),
+    /// A byline; moved into metadata.
+    Byline(Byline),
+    /// A date line; moved into metadata.
+    Date(DateLine),
+    /// A syndication note; moved into metadata.
+    Syndication(Syndication),
+}
+
+/// Whole lines (lower case, trailing `:.→»` removed) that are boilerplate.
+const EXACT: &[&str] = &[
+    "accessibility links",
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "skip to main navigation",
+    "breaking news",
+    "breaking",
+    "read more",
+    "more",
+    "menu",
+    "search",
+    "home",
+    "about",
+    "about us",
+    "contact",
+    "contact us",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "x",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "link",
+    "copy link",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "register",
+    "subscribe",
+    "my news",
+    "advertisement",
+    "advertising",
+    "ad",
+    "image description",
+    "image",
+    "photo",
+    "video",
+    "watch",
+    "listen",
+    "like this",
+    "like loading...",
+    "like loading",
+    "loading...",
+    "comments",
+    "donate",
+    "accept all",
+    "essential only",
+    "accept",
+    "ok",
+    "[ok]",
+    "close",
+    "archives",
+    "contributors",
+    "submit a post",
+    "search this site",
+    "newsletters",
+    "apps",
+    "advertise",
+    "advertise with us",
+    "advertising guidelines",
+    "cookies",
+    "cookie settings",
+    "terms of use",
+    "terms of service",
+    "terms",
+    "privacy",
+    "privacy policy",
+    "do not sell or share my personal information",
+    "email address",
+    "show more",
+    "load more",
+    "back to top",
+    "top",
+    "next",
+    "previous",
+    "next post",
+    "previous post",
+    "newer posts",
+    "older posts",
+    "« older posts",
+    "newer posts »",
+    "print this page",
+    "save",
+    "follow",
+    "follow us",
+    "all rights reserved",
+    "quick links",
+    "navigation",
+    "main menu",
+    "go",
+    "toggle navigation",
+    "open menu",
+    "close menu",
+    "search fact-checks",
+    "send us a claim",
+    "about our ratings",
+];
+
+/// Line starts (lower case) that mark boilerplate.
+const PREFIXES: &[(&str, &str)] = &[
+    ("read more:", "related link"),
+    ("read more about", "related link"),
+    ("read also:", "related link"),
+    ("see also:", "related link"),
+    ("also read:", "related link"),
+    ("related:", "related link"),
+    ("photo credit", "image credit"),
+    ("photo:", "image credit"),
+    ("image:", "image credit"),
+    ("image credit", "image credit"),
+    ("credit:", "image credit"),
+    ("\u{a9}", "copyright or image credit"),
+    ("(c) ", "copyright"),
+    ("copyright", "copyright"),
+    ("all rights reserved", "copyright"),
+    ("follow us", "share widget"),
+    ("sign up for", "newsletter"),
+    ("click here", "call to action"),
+    ("for media inquiries", "contact"),
+    ("media inquiries", "contact"),
+    ("contact:", "contact"),
+    ("contact the newsroom", "contact"),
+    ("tips and corrections", "contact"),
+    ("email:", "contact"),
+    ("newsroom:", "contact"),
+    ("posted tagged", "tag page heading"),
+    ("posts tagged", "tag page heading"),
+    ("tag:", "tag page heading"),
+    ("tag archives", "tag page heading"),
+    ("category:", "tag page heading"),
+    ("category archives", "tag page heading"),
+    ("breaking:", "news ticker"),
+    ("home |", "navigation"),
+    ("home \u{203a}", "navigation"),
+    ("home >", "navigation"),
+    ("home /", "navigation"),
+    ("you are here", "navigation"),
+    ("skip to", "navigation"),
+    ("editing by", "editing credit"),
+    ("writing by", "editing credit"),
+    ("market data delayed", "publisher blurb"),
+    ("spotted an error", "publisher blurb"),
+    ("this site uses cookies", "cookie notice"),
+    ("we use cookies", "cookie notice"),
+    ("by continuing to", "cookie notice"),
+    ("by using this site", "cookie notice"),
+    ("get the ", "newsletter"),
+    ("enter your email", "newsletter"),
+    ("subscribe to", "newsletter"),
+    ("how we rate", "publisher blurb"),
+];
+
+/// Phrases (lower case, looked for near the start) that mark publisher
+/// blurbs, cookie and newsletter notices, disclaimers and contact lines.
+const PHRASES: &[(&str, &str)] = &[
+    ("all rights reserved", "copyright"),
+    ("journalists report the news", "publisher blurb"),
+    ("is a nonprofit newsroom", "publisher blurb"),
+    ("is a non-profit newsroom", "publisher blurb"),
+    ("volunteer-run", "publisher blurb"),
+    ("contains copyrighted material", "copyright"),
+    ("rates claims on a", "publisher blurb"),
+    ("minute read", "reading time"),
+    ("min read", "reading time"),
+    ("sent to your inbox", "newsletter"),
+    ("to your inbox", "newsletter"),
+    ("never more than one email", "newsletter"),
+    ("uses cookies", "cookie notice"),
+    ("use of cookies", "cookie notice"),
+    ("cookie policy", "cookie notice"),
+    ("privacy policy", "cookie notice"),
+    ("[email\u{a0}protected]", "contact"),
+    ("[email protected]", "contact"),
+    ("16x9 image", "image placeholder"),
+    ("do not represent any government", "publisher blurb"),
+    ("is a member of the", "publisher blurb"),
+    ("member of the coastal press", "publisher blurb"),
+    ("may not be published, broadcast", "copyright"),
+];
+
+/// End-of-article markers (lower case prefixes; `=`-prefixed ones must be
+/// the whole line).
+const END_MARKERS: &[(&str, &str)] = &[
+    ("tags:", "tags"),
+    ("tagged:", "tags"),
+    ("tagged with", "tags"),
+    ("filed under", "tags"),
+    ("topics:", "tags"),
+    ("share this", "share box"),
+    ("=share", "share box"),
+    ("share on", "share box"),
+    ("=related", "related links"),
+    ("related post", "related links"),
+    ("related article", "related links"),
+    ("related stories", "related links"),
+    ("related fact-check", "related links"),
+    ("related content", "related links"),
+    ("related news", "related links"),
+    ("=read next", "related links"),
+    ("=read more:", "related links"),
+    ("=read more", "related links"),
+    ("more from ", "related links"),
+    ("more stories", "related links"),
+    ("trending on", "related links"),
+    ("=trending", "related links"),
+    ("most read", "related links"),
+    ("most popular", "related links"),
+    ("you may also like", "related links"),
+    ("recommended for you", "related links"),
+    ("comments (", "comments"),
+    ("leave a comment", "comments"),
+    ("leave a reply", "comments"),
+    ("you must be logged in", "comments"),
+    ("join the conversation", "comments"),
+    ("license this story", "publisher links"),
+    ("our standards:", "publisher links"),
+    ("=sponsored", "sponsored links"),
+    ("sponsored links", "sponsored links"),
+    ("sponsored content", "sponsored links"),
+    ("disclaimer:", "disclaimer"),
+    ("about the author", "author box"),
+    ("\u{ab} older posts", "pagination"),
+    ("=older posts", "pagination"),
+];
+
+fn strip_trailing(s: &str) -> &str {
+    s.trim_end_matches([':', '.', '\u{2192}', '\u{bb}', ' ', '>'])
+}
+
+const SHARE_WORDS: &[&str] = &[
+    "tweet",
+    "share",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "x",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "link",
+    "copy",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "save",
+    "comment",
+    "flipboard",
+    "messenger",
+    "sms",
+    "vk",
+    "mail",
+];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+    t.ends_with(['.', '!', '?', '\u{2026}', ':'])
+}
+
+/// A body-prose line: a sentence or more of running text (a long headline
+/// without final punctuation is not).
+pub(crate) fn is_prose(s: &str) -> bool {
+    let words = word_count(s);
+    if ends_terminal(s) {
+        words >= 6
+    } else {
+        words > 22
+    }
+}
+
+/// Words that are not just dashes or bullets.
+pub(crate) fn real_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A line that can be a headline: a few words, no final period.
+pub(crate) fn is_headline_like(s: &str) -> bool {
+    let words = word_count(s);
+    (2..=30).contains(&words)
+        && s.len() <= 250
+        && (!s.ends_with('.') || s.ends_with("..."))
+        && !s.ends_with(':')
+        && !s.ends_with(',')
+        && s.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// An image caption ending in a credit: "... (AFP photo)", "... (AFP/File)",
+/// "... Photo: Lila Norberg / Coastal Wire", "Igor Kovalenko / Sputnik".
+fn is_caption(s: &str, lower: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
+    if lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo credit") {
+        return true;
+    }
+    if lower.ends_with(')')
+        && let Some(open) = lower.rfind('(')
+    {
+        let inner = &lower[open..];
+        if inner.len() <= 40
+            && [
+                "photo", "file", "afp", "reuters", "getty", "ap)", "/", "\u{a9}", "credit",
+            ]
+            .iter()
+            .any(|m| inner.contains(m))
+        {
+            return true;
+        }
+    }
+    let words = word_count(s);
+    // A bare credit: "Igor Kovalenko / Sputnik", "Al Qaeda fighters © Stringer".
+    if words <= 16 && s.contains('\u{a9}') {
+        return true;
+    }
+    if words <= 6
+        && s.contains(" / ")
+        && !ends_terminal(s)
+        && meta::looks_like_name(&s.replace(" / ", " "))
+    {
+        return true;
+    }
+    false
+}
+
+fn is_share_widget(lower: &str) -> bool {
+    let mut n = 0;
+    for w in lower.split(|c: char| c.is_whitespace() || c == '|' || c == '\u{b7}') {
+        if w.is_empty() {
+            continue;
+        }
+        if !SHARE_WORDS.contains(&w) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+/// "6 Comments", "Comments (4)", "4 minute read".
+fn is_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), [n, w] if n.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("comment") || *w == "responses" || *w == "replies" || *w == "shares"))
+}
+
+/// Menus and footers: several short items separated by `|`, `·` or `›`.
+fn is_nav_line(s: &str) -> bool {
+    for sep in ['|', '\u{b7}', '\u{203a}', '\u{2022}'] {
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        if parts.len() >= 3 && parts.iter().all(|p| word_count(p) <= 5) {
+            return true;
+        }
+        if parts.len() == 2
+            && parts.iter().all(|p| word_count(p) <= 3)
+            && !parts.iter().any(|p| dates::find_date(p).is_some())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// An e-mail address or a phone number on a short line: contact details.
+fn is_contact(s: &str) -> bool {
+    if word_count(s) > 25 {
+        return false;
+    }
+    s.split_whitespace().any(|w| {
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
+    })
+}
+
+/// Classifies one trimmed line.
+pub(crate) fn classify(s: &str) -> Class {
+    let lower = lower_prefix(s, 240);
+    let key = strip_trailing(&lower);
+    if s.len() <= 120 {
+        if EXACT.contains(&key) {
+            return Class::Boilerplate("menu, widget or label");
+        }
+        if is_share_widget(key) {
+            return Class::Boilerplate("share widget");
+        }
+        if is_counter(key) {
+            return Class::End("comments");
+        }
+    }
+    for (marker, why) in END_MARKERS {
+        let hit = match marker.strip_prefix('=') {
+            Some(whole) => key == whole,
+            None => lower.starts_with(marker),
+        };
+        if hit {
+            return Class::End(why);
+        }
+    }
+    if let Some(b) = meta::byline(s) {
+        return Class::Byline(b);
+    }
+    if let Some(d) = dates::date_line(s) {
+        return Class::Date(d);
+    }
+    if let Some(syn) = meta::syndication(s) {
+        return Class::Syndication(syn);
+    }
+    for (prefix, why) in PREFIXES {
+        if lower.starts_with(prefix) {
+            return Class::Boilerplate(why);
+        }
+    }
+    let mut cut = lower.len().min(160);
+    while !lower.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &lower[..cut];
+    for (phrase, why) in PHRASES {
+        if head.contains(phrase) {
+            return Class::Boilerplate(why);
+        }
+    }
+    if is_caption(s, &lower) {
+        return Class::Boilerplate("image caption or credit");
+    }
+    if s.len() <= 200 && is_nav_line(s) {
+        return Class::Boilerplate("navigation");
+    }
+    if is_contact(s) {
+        return Class::Boilerplate("contact");
+    }
+    if s.starts_with('\u{2022}') && word_count(s) <= 4 {
+        return Class::Boilerplate("image placeholder");
+    }
+    Class::Content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_boilerplate(s: &str) -> bool {
+        matches!(classify(s), Class::Boilerplate(_) | Class::End(_))
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        for s in [
+            "Accessibility links",
+            "Skip to main content",
+            "READ MORE:\u{a0}30 killed, scores injured",
+            "Read more",
+            "Read more \u{2192}",
+            "Tweet   Share   Email   Print",
+            "Al Qaeda-linked Nusra Front fighters \u{a9} Stringer",
+            "Igor Kovalenko / Sputnik",
+            "\u{a9} Reuters",
+            "image description",
+            "Photo Credit: Reuters/Channel 2 News",
+            "Foreign Minister Sergey Lavrov of Russia answers questions on May 25, 2016. (AFP photo)",
+            "Ahrar al-Sham is an ally of al-Nusra Front. (AFP/File)",
+            "6 Comments",
+            "Comments (4)",
+            "4 minute read",
+            "Home | Local | Nation | World",
+            "Contact: editors@waterwatch.example.org",
+            "  \u{2022} 16x9 Image",
+            "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+            "This site uses cookies. By continuing to browse you agree to our use of cookies.",
+            "\u{a9} 2026 Coastal Wire. All rights reserved.",
+        ] {
+            assert!(is_boilerplate(s.trim()), "{s}");
+        }
+    }
+
+    #[test]
+    fn article_lines_survive() {
+        for s in [
+            "Moscow hopes that the US is not trying to do anything behind Russia\u{2019}s back, Lavrov said.",
+            "What the utility reports",
+            "Here\u{2019}s a translation:",
+            "\u{2018}US trying to play both sides to continue Syrian conflict\u{2019}",
+            "Summary",
+            "Our ruling",
+        ] {
+            assert_eq!(classify(s), Class::Content, "{s}");
+        }
+    }
+}

@@ -1,0 +1,448 @@
+//! Plain-text pages: boilerplate removal, multi-post splitting, metadata
+//! (title, dates, authors, dateline, syndication) and published verdicts.
+//!
+//! The rules are documented in `docs/parsing.md`.
+
+pub mod dates;
+mod lines;
+mod meta;
+mod verdict;
+
+use crate::build::{self, Meta, push_unique};
+use crate::json::Origin;
+use lines::{Class, Line, classify, is_headline_like, is_prose};
+use veracity_model::{Document, DocumentKind, Span};
+
+/// Page-level facts shared by every post of a page.
+#[derive(Debug, Default)]
+struct Page {
+    publisher: Option<String>,
+    tag_page: bool,
+}
+
+fn page_facts(all: &[Line<'_>]) -> Page {
+    let mut page = Page::default();
+    let mut holder = None;
+    for line in all {
+        if line.text.len() <= 300
+            && let Some(h) = meta::copyright_holder(line.text)
+        {
+            holder = Some(h);
+        }
+    }
+    if let Some(holder) = holder {
+        // Prefer the site name as the header prints it ("Bayside Daily" for
+        // "Bayside Daily Publishing LLC").
+        let short = all
+            .iter()
+            .take(12)
+            .map(|l| l.text)
+            .find(|t| t.len() >= 3 && holder.starts_with(t) && holder.len() > t.len());
+        page.publisher = Some(short.unwrap_or(&holder).to_owned());
+    }
+    page.tag_page = all.iter().take(40).any(|l| {
+        let lower = meta::lower_prefix(l.text, 40);
+        [
+            "posted tagged",
+            "posts tagged",
+            "tag archives",
+            "tag:",
+            "category archives",
+            "archives for",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    });
+    page
+}
+
+/// Where posts start: a headline-like line followed by a date line, with
+/// body prose before the next start.
+fn post_starts(all: &[Line<'_>], classes: &[Class]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for i in 0..all.len().saturating_sub(1) {
+        let t = all[i].text;
+        let short_title = t.split_whitespace().count() <= 12
+            && t.len() <= 120
+            && !t.ends_with([':', ','])
+            && t.chars().next().is_some_and(char::is_uppercase);
+        if classes[i] != Class::Content || !(is_headline_like(t) || short_title) {
+            continue;
+        }
+        let date_next = matches!(&classes[i + 1], Class::Date(_))
+            || (matches!(&classes[i + 1], Class::Byline(_))
+                && matches!(classes.get(i + 2), Some(Class::Date(_))));
+        if !date_next {
+            continue;
+        }
+        // Body prose within the next lines, before another such start.
+        let has_body = (i + 2..all.len().min(i + 14)).any(|k| {
+            classes[k] == Class::Content && is_prose(all[k].text) && all[k].text.len() > 80
+        });
+        // A title repeated under the date is not a new post.
+        let repeat = starts.last().is_some_and(|&s: &usize| {
+            (s + 1..i).all(|k| !(classes[k] == Class::Content && is_prose(all[k].text)))
+        });
+        if has_body && !repeat {
+            starts.push(i);
+        }
+    }
+    starts
+}
+
+/// Parses a plain-text page into one document, or one per post.
+pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
+    let all = lines::lines(source);
+    let classes: Vec<Class> = all.iter().map(|l| classify(l.text)).collect();
+    let page = page_facts(&all);
+    let starts = post_starts(&all, &classes);
+    let page_id = build::document_id(origin.sha256, None);
+    let mut docs = Vec::new();
+    if starts.len() >= 2 {
+        for (n, &s) in starts.iter().enumerate() {
+            let e = starts.get(n + 1).copied().unwrap_or(all.len());
+            let lines = &all[s..e];
+            let start = lines[0].start;
+            let end = if e < all.len() {
+                all[e - 1].end
+            } else {
+                lines[lines.len() - 1].end
+            };
+            let range = Span { start, end };
+            let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true);
+            let part = format!("{}..{}", range.start, range.end);
+            let mut src = crate::source(origin.location, origin.media_type, origin.sha256);
+            src.byte_range = Some(range);
+            docs.push(build::document(
+                build::document_id(origin.sha256, Some(&part)),
+                src,
+                Some(page_id.clone()),
+                meta,
+                &paragraphs,
+            ));
+        }
+        return docs;
+    }
+    let (meta, paragraphs) = article(&all, &classes, None, &page, page.tag_page);
+    let src = crate::source(origin.location, origin.media_type, origin.sha256);
+    docs.push(build::document(page_id, src, None, meta, &paragraphs));
+    docs
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
+/// Cleans one article (a page, or a post of a multi-post page): returns its
+/// metadata and paragraphs.
+fn article(
+    lines: &[Line<'_>],
+    classes: &[Class],
+    known_title: Option<usize>,
+    page: &Page,
+    blog: bool,
+) -> (Meta, Vec<String>) {
+    let mut meta = Meta {
+        publisher: page.publisher.clone(),
+        ..Meta::default()
+    };
+    let first_prose = (0..lines.len())
+        .find(|&i| classes[i] == Class::Content && is_prose(lines[i].text))
+        .unwrap_or(lines.len());
+    let widget = verdict::widget(lines, known_title.map_or(0, |t| t + 1));
+    let widget = widget.filter(|w| w.first <= first_prose + 1);
+    // The title: given, or the longest headline-like line before the body
+    // (and before a verdict widget).
+    let title_limit = widget
+        .as_ref()
+        .map_or(first_prose, |w| w.first.min(first_prose));
+    let title = known_title.or_else(|| {
+        (0..title_limit)
+            .filter(|&i| classes[i] == Class::Content && is_headline_like(lines[i].text))
+            .filter(|&i| lines[i].text.split_whitespace().count() >= 3)
+            .max_by_key(|&i| (lines[i].text.split_whitespace().count(), usize::MAX - i))
+    });
+    meta.title = title.map(|i| lines[i].text.to_owned());
+    // Header: everything up to the title, and title repeats and headline-like
+    // lines up to the last metadata line before the body.
+    let body_from = title.map_or(0, |t| t + 1);
+    let last_header_meta = (body_from..first_prose.min(lines.len()))
+        .filter(|&i| !matches!(classes[i], Class::Content))
+        .max();
+    let mut drop = vec![false; lines.len()];
+    for d in drop.iter_mut().take(body_from) {
+        *d = true;
+    }
+    if let Some(last) = last_header_meta {
+        for i in body_from..last {
+            if classes[i] == Class::Content && is_headline_like(lines[i].text) {
+                drop[i] = true;
+            }
+        }
+    }
+    if let Some(w) = &widget {
+        for &i in &w.drop {
+            drop[i] = true;
+        }
+    }
+    let mut published: Option<(bool, String)> = None;
+    let mut kept: Vec<usize> = Vec::new();
+    let mut body_started = false;
+    let mut cut = false;
+    for i in 0..lines.len() {
+        let text = lines[i].text;
+        match &classes[i] {
+            Class::Byline(b) => {
+                for a in &b.authors {
+                    push_unique(&mut meta.authors, a);
+                }
+                if let Some(aff) = &b.affiliation {
+                    push_unique(&mut meta.syndicated_from, aff);
+                }
+                continue;
+            }
+            Class::Date(d) => {
+                if i >= body_from.saturating_sub(1) || published.is_none() {
+                    let better = match &published {
+                        None => true,
+                        // A "Published ..." line wins; so does the same day
+                        // with a time.
+                        Some((labelled, iso)) => {
+                            (d.published_label && !labelled)
+                                || (d.iso.len() > iso.len() && d.iso.starts_with(iso.as_str()))
+                        }
+                    };
+                    if better && !cut {
+                        published = Some((d.published_label, d.iso.clone()));
+                    }
+                }
+                if let Some(name) = &d.name {
+                    push_unique(&mut meta.authors, name);
+                }
+                continue;
+            }
+            Class::Syndication(s) => {
+                if !cut {
+                    for o in &s.outlets {
+                        push_unique(&mut meta.syndicated_from, o);
+                    }
+                }
+                if s.ends_article && body_started {
+                    cut = true;
+                }
+                continue;
+            }
+            Class::End(_) => {
+                if body_started {
+                    cut = true;
+                }
+                continue;
+            }
+            Class::Boilerplate(_) => continue,
+            Class::Content => {}
+        }
+        if cut || drop[i] {
+            continue;
+        }
+        if let Some(t) = &meta.title
+            && same_text(t, text)
+        {
+            continue;
+        }
+        if is_prose(text) {
+            body_started = true;
+        }
+        kept.push(i);
+    }
+    // Trailing short lines after the last prose line: site names, section
+    // labels, breadcrumbs.
+    while let Some(&last) = kept.last() {
+        let t = lines[last].text;
+        if is_prose(t) || lines::real_words(t) > 10 {
+            break;
+        }
+        kept.pop();
+    }
+    meta.published = published.map(|(_, iso)| iso);
+    // Paragraphs: a line continues the previous one when it was wrapped
+    // (no blank line between, no final punctuation, lower-case start).
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &i in &kept {
+        let line = lines[i];
+        let continues = prev.is_some_and(|p| {
+            p + 1 == i
+                && !line.after_blank
+                && !lines[p]
+                    .text
+                    .ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+                && line.text.chars().next().is_some_and(char::is_lowercase)
+        });
+        match paragraphs.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line.text);
+            }
+            _ => paragraphs.push(line.text.to_owned()),
+        }
+        prev = Some(i);
+    }
+    // Dateline of the first paragraph that has one.
+    if let Some((dl, agency)) = paragraphs.iter().take(3).find_map(|p| meta::dateline(p)) {
+        meta.dateline = Some(dl);
+        if let Some(agency) = agency
+            && meta.publisher.as_deref() != Some(agency.as_str())
+        {
+            push_unique(&mut meta.syndicated_from, &agency);
+        }
+    }
+    if let Some(p) = &meta.publisher {
+        meta.syndicated_from.retain(|s| !s.eq_ignore_ascii_case(p));
+    }
+    // Published verdicts.
+    let fields = verdict::box_fields(&lines[body_from.min(lines.len())..]);
+    if let Some(review) = verdict::review(
+        widget.as_ref(),
+        &fields,
+        meta.publisher.as_deref(),
+        meta.published.as_deref(),
+    ) {
+        meta.reviews.push(review);
+        if let (Some(name), Some(role)) = (
+            meta.reviews[0].claimant.clone(),
+            fields
+                .claimant_role
+                .clone()
+                .or_else(|| widget.as_ref().and_then(|w| w.role.clone())),
+        ) {
+            meta.claimant_role = Some((name, role));
+        }
+    }
+    meta.kind = Some(kind(lines, classes, &meta, blog));
+    (meta, paragraphs)
+}
+
+/// The document kind, by cues.
+fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> DocumentKind {
+    if !meta.reviews.is_empty() {
+        return DocumentKind::FactCheck;
+    }
+    let mut press = false;
+    let mut opinion = false;
+    let mut posted_by = false;
+    for (line, class) in lines.iter().zip(classes) {
+        if let Class::Byline(b) = class {
+            posted_by |= b.posted_by;
+        }
+        if line.text.len() > 400 {
+            continue;
+        }
+        let lower = line.text.to_ascii_lowercase();
+        press |= lower.starts_with("for immediate release")
+            || lower == "press release"
+            || lower.starts_with("media contact");
+        opinion |= lower.contains("opinions are the author")
+            || lower.contains("views expressed in this")
+            || lower.contains("views expressed are")
+            || lower == "opinion"
+            || lower.starts_with("op-ed")
+            || lower.starts_with("commentary:")
+            || (lower.starts_with("tags:") && lower.contains("opinion"));
+    }
+    if press {
+        DocumentKind::PressRelease
+    } else if opinion {
+        DocumentKind::Opinion
+    } else if blog || posted_by {
+        DocumentKind::Blog
+    } else if meta.dateline.is_some()
+        || !meta.syndicated_from.is_empty()
+        || (meta.published.is_some() && meta.title.is_some())
+        || !meta.authors.is_empty()
+    {
+        DocumentKind::News
+    } else {
+        DocumentKind::Other
+    }
+}
+
+/// HTML until the html module lands: tags stripped to lines, then parsed as
+/// text.
+pub(crate) fn parse_html_fallback(source: &str, origin: &Origin<'_>) -> Vec<Document> {
+    let mut out = String::with_capacity(source.len() / 2);
+    let mut in_tag = false;
+    let mut skip_until: Option<&str> = None;
+    let lower = source.to_ascii_lowercase();
+    let mut i = 0;
+    let bytes = source.as_bytes();
+    while i < bytes.len() {
+        if let Some(end) = skip_until {
+            match lower[i..].find(end) {
+                Some(at) => {
+                    i += at + end.len();
+                    skip_until = None;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let c = bytes[i];
+        if in_tag {
+            if c == b'>' {
+                in_tag = false;
+            }
+            i += 1;
+            continue;
+        }
+        if c == b'<' {
+            let rest = &lower[i..];
+            if rest.starts_with("<script") {
+                skip_until = Some("</script>");
+            } else if rest.starts_with("<style") {
+                skip_until = Some("</style>");
+            } else if rest.starts_with("<!--") {
+                skip_until = Some("-->");
+            } else {
+                let block = [
+                    "<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr", "<article",
+                    "<section",
+                ]
+                .iter()
+                .any(|t| rest.starts_with(t));
+                if block {
+                    out.push_str("\n\n");
+                }
+                in_tag = true;
+            }
+            i += 1;
+            continue;
+        }
+        let ch_len = source[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&source[i..i + ch_len]);
+        i += ch_len;
+    }
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&rsquo;", "\u{2019}")
+        .replace("&lsquo;", "\u{2018}")
+        .replace("&ldquo;", "\u{201c}")
+        .replace("&rdquo;", "\u{201d}")
+        .replace("&mdash;", "\u{2014}")
+        .replace("&ndash;", "\u{2013}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    let mut docs = parse_text(&decoded, origin);
+    for d in &mut docs {
+        d.source.byte_range = None;
+    }
+    docs
+}
