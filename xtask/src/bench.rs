@@ -1,124 +1,130 @@
-//! `cargo xtask bench check --docs N [--runs R]`: times checking one claim
-//! against a synthetic corpus of N documents (see `gen-corpus`), with the
-//! ingest (text → documents) timed separately, and reports medians and the
-//! peak resident memory (VmHWM from /proc/self/status).
+//! `cargo xtask bench stance`: stance-model throughput on one core.
 
-use crate::corpus;
-use anyhow::Result;
-use std::time::{Duration, Instant};
-use veracity_model::id::sha256_hex;
-use veracity_model::{Document, DocumentId, DocumentKind, ScaleRegistry, Source, Span};
-use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, LexicalScorer, StanceScorer};
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+use veracity_verdict::stance::StanceModel;
+use veracity_verdict::stance::fnc::{evaluate, read_bodies, read_stances};
 
-/// Text → document, as `veracity check` reads a plain-text file.
-pub fn ingest(name: &str, text: &str) -> Document {
-    let hash = sha256_hex(text.as_bytes());
-    let sentences = veracity_verdict::index::split_sentences(text);
-    Document {
-        id: DocumentId::from_content(&[&hash]),
-        source: Source {
-            location: name.to_owned(),
-            media_type: "text/plain".into(),
-            sha256: hash,
-            byte_range: None,
-            url: None,
-        },
-        kind: DocumentKind::News,
-        title: text.lines().next().map(str::to_owned),
-        authors: Vec::new(),
-        published: None,
-        language: None,
-        publisher: None,
-        dateline: None,
-        syndicated_from: Vec::new(),
-        text: text.to_owned(),
-        paragraphs: vec![Span {
-            start: 0,
-            end: text.len(),
-        }],
-        sentences,
-        quotes: Vec::new(),
-        reviews: Vec::new(),
-        parent: None,
-    }
+/// What to benchmark.
+#[derive(Subcommand)]
+pub enum Target {
+    /// Stance scoring of every FNC-1 training pair with the built-in model:
+    /// each distinct headline and body is prepared once, then every pair is
+    /// scored, on one thread. Prints the median pairs/s over the runs.
+    Stance(StanceArgs),
+    /// Checking one claim against a synthetic corpus of N documents (ingest
+    /// timed separately); medians and peak memory.
+    Check(CheckArgs),
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
+/// Options of `cargo xtask bench check`.
+#[derive(Args)]
+pub struct CheckArgs {
+    /// How many documents.
+    #[arg(long, default_value_t = 10_000)]
+    docs: usize,
+    /// Runs to take the median of.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
-fn vm_hwm() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(|l| l["VmHWM:".len()..].trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+/// Options of `cargo xtask bench stance`.
+#[derive(Args)]
+pub struct StanceArgs {
+    /// FNC-1 directory holding train_bodies.csv and train_stances.csv.
+    #[arg(long, default_value = "../shared/data/fnc-1")]
+    data: PathBuf,
+    /// Timed runs (the median is reported).
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
 }
 
-pub fn stance_scorer() -> Box<dyn StanceScorer> {
-    Box::new(LexicalScorer)
-}
-
-pub fn run(docs: usize, runs: usize) -> Result<bool> {
-    let runs = runs.max(1);
-    eprintln!("generating {docs} documents...");
-    let texts = corpus::generate(docs);
-    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    let scorer = stance_scorer();
-    let engines = EngineRegistry::builtin();
-    let engine = engines.require("evidence")?;
-    let scale = ScaleRegistry::builtin()
-        .get("veracity")
-        .expect("built-in scale");
-    let mut ingest_t = Vec::new();
-    let mut check_t = Vec::new();
-    let mut passages = 0;
-    let mut summary = String::new();
-    for _ in 0..runs {
-        let t0 = Instant::now();
-        let documents: Vec<Document> = texts.iter().map(|(n, t)| ingest(n, t)).collect();
-        let t1 = Instant::now();
-        let checker = Checker::new(&documents, scorer.as_ref());
-        let claims = checker.claims(&[corpus::SEED_CLAIM.to_owned()], ClaimOptions::default());
-        let v = checker.verdict(&claims[0], engine, scale, 20)?;
-        let t2 = Instant::now();
-        passages = checker.index().len();
-        summary = format!(
-            "verdict {} ({}), {} evidence, {} appearances",
-            v.rating.label,
-            v.rating.class,
-            v.evidence.len(),
-            claims[0].appearances.len()
+/// Runs `cargo xtask bench <target>`.
+pub fn run(target: Target) -> Result<bool> {
+    let args = match target {
+        Target::Stance(args) => args,
+        Target::Check(c) => return crate::bench_check::run(c.docs, c.runs),
+    };
+    let bodies_path = args.data.join("train_bodies.csv");
+    let stances_path = args.data.join("train_stances.csv");
+    if !bodies_path.is_file() || !stances_path.is_file() {
+        bail!(
+            "FNC-1 data not found in {} (expected train_bodies.csv and train_stances.csv); pass --data DIR",
+            args.data.display()
         );
-        ingest_t.push(t1 - t0);
-        check_t.push(t2 - t1);
-        drop(checker);
-        drop(documents);
     }
-    let (i, c) = (median(ingest_t), median(check_t));
+    let bodies = read_bodies(&bodies_path)?;
+    let pairs = read_stances(&stances_path)?;
+    let model = StanceModel::try_builtin()?;
+    let runs = args.runs.max(1);
+    let mut wall = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
+    let mut prep = Vec::with_capacity(runs);
+    let mut scored = 0;
+    // One warm-up run, not counted.
+    evaluate(model, &bodies, &pairs, &|_| true);
+    for _ in 0..runs {
+        let c0 = thread_cpu_ns();
+        let r = evaluate(model, &bodies, &pairs, &|_| true);
+        let c1 = thread_cpu_ns();
+        scored = r.scored;
+        wall.push(r.scored as f64 / r.seconds);
+        prep.push(r.prepare_seconds / r.seconds);
+        if let (Some(a), Some(b)) = (c0, c1) {
+            cpu.push(r.scored as f64 / ((b.saturating_sub(a)).max(1) as f64 / 1e9));
+        }
+    }
+    let mut texts: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let n_bodies = pairs
+        .iter()
+        .map(|p| p.body_id.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     println!(
-        "bench check: {docs} documents ({:.1} MB, {passages} passages), {runs} run{}, scorer {}",
-        bytes as f64 / 1e6,
-        if runs == 1 { "" } else { "s" },
-        scorer.name()
+        "stance: {scored} FNC-1 pairs; {} distinct headlines and {n_bodies} bodies prepared once per run; \
+         {runs} runs on one thread",
+        texts.len()
     );
     println!(
-        "  ingest (text -> documents), median: {:.3} s",
-        i.as_secs_f64()
+        "  wall clock: median {:.0} pairs/s (min {:.0}, max {:.0})",
+        median(&mut wall),
+        first(&wall),
+        last(&wall)
     );
+    if !cpu.is_empty() {
+        println!(
+            "  thread CPU time: median {:.0} pairs/s (min {:.0}, max {:.0})",
+            median(&mut cpu),
+            first(&cpu),
+            last(&cpu)
+        );
+    }
     println!(
-        "  check one claim (index + retrieve + stance + verdict), median: {:.3} s",
-        c.as_secs_f64()
+        "  share of time preparing texts: {:.0}%",
+        100.0 * median(&mut prep)
     );
-    println!(
-        "  total with ingest, median: {:.3} s",
-        (i + c).as_secs_f64()
-    );
-    println!("  peak memory (VmHWM): {}", vm_hwm());
-    println!("  {summary}");
     Ok(true)
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn first(v: &[f64]) -> f64 {
+    v.first().copied().unwrap_or(0.0)
+}
+
+fn last(v: &[f64]) -> f64 {
+    v.last().copied().unwrap_or(0.0)
+}
+
+/// CPU time of the calling thread in nanoseconds (Linux; None elsewhere), so
+/// the figure stays meaningful on a machine shared with other work.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }

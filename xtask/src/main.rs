@@ -1,10 +1,12 @@
 //! Project automation, run as `cargo xtask <task>`.
 
 mod bench;
+mod bench_check;
 mod check_examples;
 mod codegen;
 mod corpus;
 mod eval;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,6 +30,16 @@ enum Task {
     /// Validate every schema against its metaschema and every JSON file under
     /// examples/ against its schema.
     CheckExamples,
+    /// Train a model from the data in ../shared/data and write its weights.
+    Train {
+        #[command(subcommand)]
+        model: train::Model,
+    },
+    /// Measure throughput.
+    Bench {
+        #[command(subcommand)]
+        target: bench::Target,
+    },
     /// Write a synthetic corpus of N plain-text documents (deterministic).
     GenCorpus {
         /// How many documents.
@@ -37,28 +49,10 @@ enum Task {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Benchmarks.
-    Bench {
-        #[command(subcommand)]
-        bench: Bench,
-    },
     /// Evaluations on the data in ../shared (never copied into the repository).
     Eval {
         #[command(subcommand)]
         eval: Eval,
-    },
-}
-
-#[derive(Subcommand)]
-enum Bench {
-    /// Time checking one claim against a synthetic corpus of N documents.
-    Check {
-        /// How many documents.
-        #[arg(long, default_value_t = 10_000)]
-        docs: usize,
-        /// Runs to take the median of.
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
     },
 }
 
@@ -94,10 +88,9 @@ fn main() -> ExitCode {
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
         Task::CheckExamples => check_examples::run(),
+        Task::Train { model } => train::run(model),
+        Task::Bench { target } => bench::run(target),
         Task::GenCorpus { docs, out } => corpus::run(docs, &out),
-        Task::Bench {
-            bench: Bench::Check { docs, runs },
-        } => bench::run(docs, runs),
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
         } => eval::check_seeds(&dir),

@@ -74,6 +74,12 @@ pub enum Command {
         format: ListFormat,
     },
 
+    /// Evaluate a model on a labelled dataset.
+    Eval {
+        #[command(subcommand)]
+        dataset: EvalDataset,
+    },
+
     /// Find the claims in a collection (or take them from --claim/--claims),
     /// gather evidence for and against each, and rate them.
     #[command(after_help = "Examples:\n  veracity check examples/corpus\n  \
@@ -116,6 +122,32 @@ pub struct CheckCmd {
     /// Write the output to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Evaluation datasets.
+#[derive(Subcommand)]
+pub enum EvalDataset {
+    /// FNC-1 stance detection: score every (headline, body) pair with the
+    /// built-in stance model; print the FNC-1 score, macro-F1, per-class F1,
+    /// the confusion matrix and pairs/second.
+    #[command(
+        after_help = "Examples:\n  veracity eval fnc1 --bodies test_bodies.csv --stances test_stances.csv\n  \
+                            veracity eval fnc1 --bodies b.csv --stances s.csv --predictions pred.csv\n\n\
+                            The stances file needs `Headline` and `Body ID` columns; with a `Stance`\n\
+                            column (agree, disagree, discuss, unrelated) the figures are printed."
+    )]
+    Fnc1 {
+        /// Bodies CSV: `Body ID,articleBody`.
+        #[arg(long, value_name = "FILE")]
+        bodies: PathBuf,
+        /// Stances CSV: `Headline,Body ID[,Stance]`.
+        #[arg(long, value_name = "FILE")]
+        stances: PathBuf,
+        /// Write one prediction per pair (with the class probabilities) to
+        /// this CSV, atomically.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+    },
 }
 
 /// Output of listing commands.

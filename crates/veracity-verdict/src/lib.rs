@@ -14,6 +14,9 @@
 //!   built-in `evidence` and `review` engines;
 //! - [`check`]: the [`Checker`] that runs them over one collection.
 //!
+//! - [`stance`]: the FNC-1 stance model ([`stance::StanceModel::builtin`]),
+//!   trained by `cargo xtask train stance`.
+//!
 //! Nothing here prints, exits or touches the file system.
 
 pub mod check;
@@ -25,6 +28,7 @@ pub mod index;
 pub mod porter;
 pub mod provenance;
 pub mod scorer;
+pub mod stance;
 pub mod text;
 
 #[cfg(test)]

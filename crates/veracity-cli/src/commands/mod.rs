@@ -2,12 +2,13 @@
 //! [`Outcome`] or an error.
 
 pub mod check;
+mod eval;
 mod scales;
 mod schema;
 mod validate;
 
 use crate::Outcome;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, EvalDataset};
 use anyhow::{Context, Result, bail};
 use std::path::PathBuf;
 use veracity_model::{ScaleRegistry, SchemaKind};
@@ -36,6 +37,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 output: args.output,
             },
         ),
+        Command::Eval {
+            dataset:
+                EvalDataset::Fnc1 {
+                    bodies,
+                    stances,
+                    predictions,
+                },
+        } => eval::fnc1(&bodies, &stances, predictions.as_deref()),
     }
 }
 

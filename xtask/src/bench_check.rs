@@ -1,0 +1,127 @@
+//! `cargo xtask bench check --docs N [--runs R]`: times checking one claim
+//! against a synthetic corpus of N documents (see `gen-corpus`), with the
+//! ingest (text → documents) timed separately, and reports medians and the
+//! peak resident memory (VmHWM from /proc/self/status).
+
+use crate::corpus;
+use anyhow::Result;
+use std::time::{Duration, Instant};
+use veracity_model::id::sha256_hex;
+use veracity_model::{Document, DocumentId, DocumentKind, ScaleRegistry, Source, Span};
+use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
+
+/// Text → document, as `veracity check` reads a plain-text file.
+pub fn ingest(name: &str, text: &str) -> Document {
+    let hash = sha256_hex(text.as_bytes());
+    let sentences = veracity_verdict::index::split_sentences(text);
+    Document {
+        id: DocumentId::from_content(&[&hash]),
+        source: Source {
+            location: name.to_owned(),
+            media_type: "text/plain".into(),
+            sha256: hash,
+            byte_range: None,
+            url: None,
+        },
+        kind: DocumentKind::News,
+        title: text.lines().next().map(str::to_owned),
+        authors: Vec::new(),
+        published: None,
+        language: None,
+        publisher: None,
+        dateline: None,
+        syndicated_from: Vec::new(),
+        text: text.to_owned(),
+        paragraphs: vec![Span {
+            start: 0,
+            end: text.len(),
+        }],
+        sentences,
+        quotes: Vec::new(),
+        reviews: Vec::new(),
+        parent: None,
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn vm_hwm() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l["VmHWM:".len()..].trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown (no /proc/self/status)".into())
+}
+
+pub fn stance_scorer() -> Box<dyn StanceScorer> {
+    match veracity_verdict::stance::StanceModel::try_builtin() {
+        Ok(m) => Box::new(m.clone()),
+        Err(_) => Box::new(veracity_verdict::LexicalScorer),
+    }
+}
+
+pub fn run(docs: usize, runs: usize) -> Result<bool> {
+    let runs = runs.max(1);
+    eprintln!("generating {docs} documents...");
+    let texts = corpus::generate(docs);
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let scorer = stance_scorer();
+    let engines = EngineRegistry::builtin();
+    let engine = engines.require("evidence")?;
+    let scale = ScaleRegistry::builtin()
+        .get("veracity")
+        .expect("built-in scale");
+    let mut ingest_t = Vec::new();
+    let mut check_t = Vec::new();
+    let mut passages = 0;
+    let mut summary = String::new();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let documents: Vec<Document> = texts.iter().map(|(n, t)| ingest(n, t)).collect();
+        let t1 = Instant::now();
+        let checker = Checker::new(&documents, scorer.as_ref());
+        let claims = checker.claims(&[corpus::SEED_CLAIM.to_owned()], ClaimOptions::default());
+        let v = checker.verdict(&claims[0], engine, scale, 20)?;
+        let t2 = Instant::now();
+        passages = checker.index().len();
+        summary = format!(
+            "verdict {} ({}), {} evidence, {} appearances",
+            v.rating.label,
+            v.rating.class,
+            v.evidence.len(),
+            claims[0].appearances.len()
+        );
+        ingest_t.push(t1 - t0);
+        check_t.push(t2 - t1);
+        drop(checker);
+        drop(documents);
+    }
+    let (i, c) = (median(ingest_t), median(check_t));
+    println!(
+        "bench check: {docs} documents ({:.1} MB, {passages} passages), {runs} run{}, scorer {}",
+        bytes as f64 / 1e6,
+        if runs == 1 { "" } else { "s" },
+        scorer.name()
+    );
+    println!(
+        "  ingest (text -> documents), median: {:.3} s",
+        i.as_secs_f64()
+    );
+    println!(
+        "  check one claim (index + retrieve + stance + verdict), median: {:.3} s",
+        c.as_secs_f64()
+    );
+    println!(
+        "  total with ingest, median: {:.3} s",
+        (i + c).as_secs_f64()
+    );
+    println!("  peak memory (VmHWM): {}", vm_hwm());
+    println!("  {summary}");
+    Ok(true)
+}
