@@ -8,7 +8,7 @@ use anyhow::Result;
 use std::time::{Duration, Instant};
 use veracity_model::id::sha256_hex;
 use veracity_model::{Document, DocumentId, DocumentKind, ScaleRegistry, Source, Span};
-use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, LexicalScorer, StanceScorer};
+use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
 
 /// Text → document, as `veracity check` reads a plain-text file.
 pub fn ingest(name: &str, text: &str) -> Document {
@@ -60,7 +60,10 @@ fn vm_hwm() -> String {
 }
 
 pub fn stance_scorer() -> Box<dyn StanceScorer> {
-    Box::new(LexicalScorer)
+    match veracity_verdict::stance::StanceModel::try_builtin() {
+        Ok(m) => Box::new(m.clone()),
+        Err(_) => Box::new(veracity_verdict::LexicalScorer),
+    }
 }
 
 pub fn run(docs: usize, runs: usize) -> Result<bool> {

@@ -16,6 +16,9 @@
 //! - [`stance`]: the stance model trained on FNC-1 (`cargo xtask train
 //!   stance`), weights embedded in the crate.
 //!
+//! - [`stance`]: the FNC-1 stance model ([`stance::StanceModel::builtin`]),
+//!   trained by `cargo xtask train stance`.
+//!
 //! Nothing here prints, exits or touches the file system.
 
 pub mod check;

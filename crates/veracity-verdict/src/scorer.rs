@@ -47,6 +47,16 @@ impl StanceScorer for LexicalScorer {
     }
 }
 
+impl StanceScorer for crate::stance::StanceModel {
+    fn name(&self) -> &str {
+        "fnc1-model"
+    }
+
+    fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
+        crate::stance::StanceModel::score_batch(self, claim, passages)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

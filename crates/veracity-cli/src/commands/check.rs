@@ -28,7 +28,10 @@ pub const FORMATS: &[&str] = &["summary", "json"];
 
 /// The stance scorer the pipeline uses.
 pub fn stance_scorer() -> Box<dyn StanceScorer> {
-    Box::new(veracity_verdict::LexicalScorer)
+    match veracity_verdict::stance::StanceModel::try_builtin() {
+        Ok(m) => Box::new(m.clone()),
+        Err(_) => Box::new(veracity_verdict::LexicalScorer),
+    }
 }
 
 pub fn run(
