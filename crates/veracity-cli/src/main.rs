@@ -4,7 +4,6 @@
 
 mod cli;
 mod commands;
-mod ingest_fallback;
 mod output;
 mod plugin_adapters;
 

@@ -170,71 +170,26 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Every file under the inputs (directories walked in sorted order).
-fn expand(inputs: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let mut stack = vec![input.clone()];
-            let mut files = Vec::new();
-            while let Some(dir) = stack.pop() {
-                match std::fs::read_dir(&dir) {
-                    Ok(entries) => {
-                        for e in entries.flatten() {
-                            let p = e.path();
-                            let name = e.file_name();
-                            if name.to_string_lossy().starts_with('.') {
-                                continue;
-                            }
-                            if p.is_dir() {
-                                stack.push(p);
-                            } else {
-                                files.push(p);
-                            }
-                        }
-                    }
-                    Err(e) => diagnostics.push(Diagnostic {
-                        severity: Severity::Error,
-                        source: dir.display().to_string(),
-                        message: format!("cannot read the directory ({e}); check its permissions"),
-                    }),
-                }
-            }
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    out
-}
-
-/// Reads every input into documents; problems become diagnostics and the
-/// rest of the batch still runs.
+/// Reads every input into documents with the parser (the same as
+/// `veracity ingest`); problems become diagnostics and the rest of the batch
+/// still runs.
 pub fn load_inputs(inputs: &[PathBuf]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
-    let mut diagnostics = Vec::new();
-    let files = expand(inputs, &mut diagnostics);
+    let (files, missing) = veracity_parse::collect_inputs(inputs);
+    let error = |e: &veracity_parse::ParseError| Diagnostic {
+        severity: Severity::Error,
+        source: e.location().to_owned(),
+        message: e.to_string(),
+    };
+    let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error).collect();
     let mut docs: Vec<Document> = Vec::new();
-    for file in files {
-        let name = file.display().to_string();
-        let bytes = match output::read_input(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    source: name,
-                    message: format!("{e:#}"),
-                });
-                continue;
+    let options = veracity_parse::Options::default();
+    for file in &files {
+        match veracity_parse::parse_input(file, &options) {
+            Ok(mut parsed) => {
+                docs.append(&mut parsed.documents);
+                diagnostics.append(&mut parsed.warnings);
             }
-        };
-        match crate::ingest_fallback::parse(&name, &bytes) {
-            Ok(mut d) => docs.append(&mut d),
-            Err(message) => diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                source: name,
-                message,
-            }),
+            Err(e) => diagnostics.push(error(&e)),
         }
     }
     // The same document read twice (same content) is kept once.
