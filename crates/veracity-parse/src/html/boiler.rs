@@ -5,6 +5,9 @@
 //! large share of the page's prose is kept (the guard), because page
 //! wrappers often carry names such as `has-sidebar` or `ad-margins`.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use dom_query::{Element, NodeRef};
 
 use super::dom;
@@ -175,10 +178,14 @@ const PROTECT: &[&str] = &[
 
 /// Judges lowercased `class`/`id` names.
 pub(crate) fn name_is_boiler(names: &str) -> bool {
-    if PROTECT.iter().any(|p| names.contains(p)) {
+    static PROTECTED: OnceLock<AhoCorasick> = OnceLock::new();
+    let protected = PROTECTED.get_or_init(|| AhoCorasick::new(PROTECT).expect("static patterns"));
+    if protected.is_match(names) {
         return false;
     }
-    if NAME_SUBSTR.iter().any(|p| names.contains(p)) {
+    static SUBSTR: OnceLock<AhoCorasick> = OnceLock::new();
+    let substr = SUBSTR.get_or_init(|| AhoCorasick::new(NAME_SUBSTR).expect("static patterns"));
+    if substr.is_match(names) {
         return true;
     }
     names
@@ -187,7 +194,8 @@ pub(crate) fn name_is_boiler(names: &str) -> bool {
 }
 
 /// Judges one element on its own tag and attributes (not its content).
-pub(crate) fn classify(e: &Element, buf: &mut String) -> Option<Reason> {
+/// `names` is the element's lowercased class/id (see [`dom::names_into`]).
+pub(crate) fn classify(e: &Element, names: Option<&str>) -> Option<Reason> {
     let t = &*e.name.local;
     if matches!(t, "html" | "body" | "main" | "article" | "head") {
         return None;
@@ -204,7 +212,7 @@ pub(crate) fn classify(e: &Element, buf: &mut String) -> Option<Reason> {
     if dom::attr_of(e, "hidden").is_some() || dom::attr_of(e, "aria-hidden") == Some("true") {
         return Some(Reason::Hidden);
     }
-    if dom::names_into(e, buf) && name_is_boiler(buf) {
+    if names.is_some_and(name_is_boiler) {
         return Some(Reason::Name);
     }
     None

@@ -32,7 +32,11 @@ pub(crate) fn names_into(e: &Element, buf: &mut String) -> bool {
                 buf.push(' ');
             }
             for c in a.value.chars() {
-                buf.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    buf.push(c.to_ascii_lowercase());
+                } else {
+                    buf.extend(c.to_lowercase());
+                }
             }
         }
     }

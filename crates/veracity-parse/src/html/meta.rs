@@ -39,53 +39,43 @@ impl RawMeta {
 impl RawMeta {
     /// Looks at one element of the page (called for every element, in
     /// document order, boilerplate included).
-    pub(crate) fn observe(&mut self, n: &NodeRef<'_>, e: &Element, buf: &mut String) {
+    /// `names` is the element's lowercased class/id (see [`dom::names_into`]).
+    pub(crate) fn observe(&mut self, n: &NodeRef<'_>, e: &Element, names: Option<&str>) {
         match &*e.name.local {
-            "html" => {
-                if self.lang.is_none() {
-                    self.lang = dom::attr_of(e, "lang")
-                        .or_else(|| dom::attr_of(e, "xml:lang"))
-                        .map(str::to_string);
-                }
+            "html" if self.lang.is_none() => {
+                self.lang = dom::attr_of(e, "lang")
+                    .or_else(|| dom::attr_of(e, "xml:lang"))
+                    .map(str::to_string);
             }
-            "title" => {
-                if self.title.is_none() {
-                    self.title = Some(dom::squashed_text(n)).filter(|s| !s.is_empty());
-                }
+            "title" if self.title.is_none() => {
+                self.title = Some(dom::squashed_text(n)).filter(|s| !s.is_empty());
             }
-            "h1" => {
-                if self.h1.is_none() {
-                    self.h1 = Some(dom::squashed_text(n)).filter(|s| !s.is_empty());
-                }
+            "h1" if self.h1.is_none() => {
+                self.h1 = Some(dom::squashed_text(n)).filter(|s| !s.is_empty());
             }
-            "meta" => {
+            "meta" if self.metas.len() < 512 => {
                 let key = dom::attr_of(e, "property")
                     .or_else(|| dom::attr_of(e, "name"))
                     .or_else(|| dom::attr_of(e, "itemprop"))
                     .or_else(|| dom::attr_of(e, "http-equiv"));
                 if let (Some(k), Some(c)) = (key, dom::attr_of(e, "content")) {
-                    if self.metas.len() < 512 {
-                        self.metas
-                            .push((k.trim().to_ascii_lowercase(), c.to_string()));
-                    }
+                    self.metas
+                        .push((k.trim().to_ascii_lowercase(), c.to_string()));
                 }
             }
-            "link" => {
+            "link"
                 if self.canonical.is_none()
                     && dom::attr_of(e, "rel").is_some_and(|r| {
                         r.split_whitespace()
                             .any(|x| x.eq_ignore_ascii_case("canonical"))
-                    })
-                {
-                    self.canonical = dom::attr_of(e, "href")
-                        .filter(|h| !h.trim().is_empty())
-                        .map(str::to_string);
-                }
+                    }) =>
+            {
+                self.canonical = dom::attr_of(e, "href")
+                    .filter(|h| !h.trim().is_empty())
+                    .map(str::to_string);
             }
-            "time" => {
-                if self.time.is_none() {
-                    self.time = dom::attr_of(e, "datetime").map(str::to_string);
-                }
+            "time" if self.time.is_none() => {
+                self.time = dom::attr_of(e, "datetime").map(str::to_string);
             }
             _ => {}
         }
@@ -95,11 +85,11 @@ impl RawMeta {
                 dom::attr_of(e, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
             let itemprop_author =
                 dom::attr_of(e, "itemprop").is_some_and(|r| r.eq_ignore_ascii_case("author"));
-            let named = dom::names_into(e, buf)
-                && (buf.contains("byline")
-                    || buf
-                        .split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|w| w == "author" || w == "authors"));
+            let named = names.is_some_and(|s| {
+                s.contains("byline")
+                    || s.split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w == "author" || w == "authors")
+            });
             if rel_author || itemprop_author || named {
                 let txt = dom::squashed_text(n);
                 if !txt.is_empty() && txt.chars().count() <= 120 {

@@ -138,12 +138,11 @@ pub fn extract_with(
 /// element, and the boilerplate elements to remove (outermost only).
 fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
     let root = doc.root();
-    let (t, l) = dom::text_and_link_len(&root);
-    let page_text = t.saturating_sub(l);
+    // Non-link text of the whole page, computed on first need.
+    let mut page_text: Option<usize> = None;
     let mut raw = meta::RawMeta::default();
     let mut doomed = Vec::new();
     let mut buf = String::new();
-    let mut meta_buf = String::new();
     // (node, inside an element already doomed)
     let mut stack: Vec<(NodeRef<'_>, bool)> = Vec::new();
     let mut c = root.last_child();
@@ -153,15 +152,22 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
     }
     while let Some((n, inside)) = stack.pop() {
         let verdict = dom::with_element(&n, |e| {
-            raw.observe(&n, e, &mut meta_buf);
+            let names = dom::names_into(e, &mut buf).then_some(buf.as_str());
+            raw.observe(&n, e, names);
             if inside {
                 None
             } else {
-                boiler::classify(e, &mut buf)
+                boiler::classify(e, names)
             }
         });
         let Some(reason) = verdict else { continue };
-        let doom = reason.is_some_and(|r| !boiler::guarded(&n, r, page_text));
+        let doom = reason.is_some_and(|r| {
+            let page = *page_text.get_or_insert_with(|| {
+                let (t, l) = dom::text_and_link_len(&root);
+                t.saturating_sub(l)
+            });
+            !boiler::guarded(&n, r, page)
+        });
         if doom {
             doomed.push(n.id);
         }
