@@ -21,6 +21,19 @@ pub enum Target {
     Check(CheckArgs),
     /// Parsing throughput of plain text on one core, in MB/s (median of runs).
     Ingest(IngestArgs),
+    /// HTML main-content extraction throughput in MB/s of HTML on one core.
+    Html(HtmlArgs),
+}
+
+/// Options of `cargo xtask bench html`.
+#[derive(Args)]
+pub struct HtmlArgs {
+    /// Directory of *.html.gz or *.html pages.
+    #[arg(long, default_value = "../shared/data/article-extraction/html")]
+    html: PathBuf,
+    /// Passes over the pages; the median is reported.
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
 }
 
 /// Options of `cargo xtask bench ingest`.
@@ -74,6 +87,10 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
         Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
         Target::Ingest(args) => crate::bench_ingest::ingest(args.runs, args.mb),
+        Target::Html(args) => crate::bench_html::run(&crate::bench_html::BenchArgs {
+            html: args.html,
+            runs: args.runs,
+        }),
     }
 }
 

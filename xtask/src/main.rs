@@ -2,11 +2,13 @@
 
 mod bench;
 mod bench_check;
+mod bench_html;
 mod bench_ingest;
 mod bench_plugin;
 mod check_examples;
 mod codegen;
 mod corpus;
+mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
 mod train;
@@ -78,6 +80,27 @@ enum Eval {
         )]
         data: PathBuf,
     },
+    /// HTML main-content extraction: shingle precision, recall, F1, accuracy.
+    Extract {
+        /// Directory of <id>.html.gz or <id>.html pages.
+        #[arg(long, default_value = "../shared/data/article-extraction/html")]
+        html: PathBuf,
+        /// Truth file: { id: { "articleBody": ..., "url": ... } }.
+        #[arg(
+            long,
+            default_value = "../shared/data/article-extraction/ground-truth-dev.json"
+        )]
+        truth: PathBuf,
+        /// Also report the tuning split (first --tune ids, sorted) and the held-out rest.
+        #[arg(long)]
+        holdout: bool,
+        /// Size of the tuning split.
+        #[arg(long, default_value_t = 40)]
+        tune: usize,
+        /// One line per page.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Ingest the seed pages and print the parser checklist (tag page split,
     /// dates, boilerplate, the fact-check's review, Lavrov's quotes).
     Seeds {
@@ -114,6 +137,22 @@ fn main() -> ExitCode {
         Task::Eval {
             eval: Eval::ClimateFever { data },
         } => eval_verdict::climate_fever(&data),
+        Task::Eval {
+            eval:
+                Eval::Extract {
+                    html,
+                    truth,
+                    holdout,
+                    tune,
+                    verbose,
+                },
+        } => eval_extract::run(&eval_extract::EvalArgs {
+            html,
+            truth,
+            holdout,
+            tune,
+            verbose,
+        }),
         Task::Eval {
             eval: Eval::Seeds { dir },
         } => eval_parse::seeds(&dir),

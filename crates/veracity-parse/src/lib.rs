@@ -16,6 +16,7 @@
 
 mod build;
 pub mod error;
+pub mod html;
 mod input;
 mod json;
 mod quotes;
@@ -115,7 +116,7 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
             }
         }
         Format::Html => {
-            parsed.documents = text::parse_html_fallback(text, &origin);
+            parsed.documents = html_documents(text, &origin, &mut parsed.warnings);
         }
         Format::Text => {
             parsed.documents = text::parse_text(text, &origin);
@@ -137,6 +138,40 @@ pub fn parse_bytes(
 pub fn parse_input(input: &Input, options: &Options) -> Result<Parsed, ParseError> {
     let bytes = input.read(options.max_size)?;
     parse(&bytes, &input.location(), options)
+}
+
+/// An HTML page: main content and metadata from [`html::extract`], then the
+/// same sentence, quote and review finding as every other format. A page the
+/// extractor finds no main text in is read as text with its tags stripped.
+fn html_documents(
+    text: &str,
+    origin: &json::Origin<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    let article = match html::extract(text.as_bytes(), None) {
+        Ok(article) if !article.paragraphs.is_empty() => article,
+        Ok(_) | Err(_) => return text::parse_html_fallback(text, origin),
+    };
+    warnings.extend(article.warnings.iter().map(|w| Diagnostic {
+        severity: Severity::Warning,
+        source: origin.location.to_owned(),
+        message: w.clone(),
+    }));
+    let kind = (!article.reviews.is_empty()).then_some(veracity_model::DocumentKind::FactCheck);
+    let meta = build::Meta {
+        title: article.title,
+        authors: article.authors,
+        published: article.published,
+        language: article.language,
+        publisher: article.publisher,
+        kind,
+        reviews: article.reviews,
+        ..build::Meta::default()
+    };
+    let mut source = source(origin.location, origin.media_type, origin.sha256);
+    source.url = article.canonical_url;
+    let id = build::document_id(origin.sha256, None);
+    vec![build::document(id, source, None, meta, &article.paragraphs)]
 }
 
 /// A `Source` for text read from `location`.

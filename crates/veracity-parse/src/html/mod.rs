@@ -1,0 +1,258 @@
+//! HTML main-content extraction and page metadata.
+//!
+//! [`extract`] turns one HTML page into an [`HtmlArticle`]: the main text as
+//! paragraphs (navigation, share widgets, related links, captions,
+//! newsletters and other boilerplate removed), the page's metadata (title,
+//! authors, published date, publisher, language, canonical URL) and the
+//! fact-check verdicts it publishes as schema.org ClaimReview markup.
+//!
+//! The pipeline, each step a module:
+//!
+//! 1. [`prescan`]: a byte-level pass drops `<script>`, `<style>` and comments
+//!    (often over half of a page) and keeps the JSON-LD blocks aside.
+//! 2. Parse with html5ever (through `dom_query`), then one traversal that
+//!    gathers metadata candidates ([`meta`]) and marks boilerplate elements
+//!    ([`boiler`]) for removal, guarding wrappers that hold most of the prose.
+//! 3. Readability (`dom_smoothie`) picks the main-content subtree of what is
+//!    left; if it finds none, the whole cleaned body is used.
+//! 4. [`text`] turns the subtree into paragraphs; [`lines`] drops
+//!    boilerplate lines ("Advertisement", "Read more: ...", "Sign up for ...")
+//!    and trailing lists of other stories.
+//!
+//! The extractor never panics on input; `tests/html_robustness.rs` feeds it
+//! random bytes and mangled pages.
+
+mod boiler;
+pub mod date;
+mod dom;
+mod error;
+mod jsonld;
+mod lines;
+mod meta;
+mod prescan;
+mod review;
+mod text;
+
+use dom_query::{Document, NodeId, NodeRef};
+use dom_smoothie::{Config, Readability};
+use veracity_model::{Review, ScaleRegistry};
+
+pub use error::Error;
+
+/// What one HTML page holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlArticle {
+    /// The headline, without the site name (`og:title`, JSON-LD `headline`,
+    /// `<title>` minus its site suffix, or the first `<h1>`).
+    pub title: Option<String>,
+    /// Author names (JSON-LD `author`, `<meta name="author">`,
+    /// `article:author`, or the byline).
+    pub authors: Vec<String>,
+    /// Publication time, ISO 8601, with its zone where the page gives one.
+    pub published: Option<String>,
+    /// The site or organisation (`og:site_name`, JSON-LD `publisher`).
+    pub publisher: Option<String>,
+    /// BCP 47 language tag (`<html lang>`, `og:locale`, JSON-LD `inLanguage`).
+    pub language: Option<String>,
+    /// Canonical URL (`<link rel="canonical">`, `og:url`), made absolute
+    /// against the source URL when relative.
+    pub canonical_url: Option<String>,
+    /// The main text, one entry per paragraph, whitespace squashed.
+    pub paragraphs: Vec<String>,
+    /// Fact-check verdicts published as schema.org ClaimReview, ratings
+    /// normalised through the built-in scale registry.
+    pub reviews: Vec<Review>,
+    /// Problems that did not stop extraction (malformed JSON-LD, invalid
+    /// UTF-8, no main content found).
+    pub warnings: Vec<String>,
+}
+
+impl HtmlArticle {
+    /// The main text: paragraphs separated by blank lines.
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Extracts the main text, metadata and ClaimReviews of an HTML page.
+///
+/// `input` is the page as bytes or text (UTF-8; invalid sequences are
+/// replaced, with a warning). `source_url` is where the page came from; it
+/// makes a relative canonical URL absolute and helps strip the site name
+/// from the title.
+///
+/// # Errors
+///
+/// [`Error::Empty`] for an empty page, [`Error::Binary`] for input with NUL
+/// bytes; a page with no recognisable content is not an error.
+pub fn extract(input: impl AsRef<[u8]>, source_url: Option<&str>) -> Result<HtmlArticle, Error> {
+    extract_with(input.as_ref(), source_url, ScaleRegistry::builtin())
+}
+
+/// [`extract`] with a caller's scale registry for ClaimReview ratings.
+///
+/// # Errors
+///
+/// As [`extract`].
+pub fn extract_with(
+    input: &[u8],
+    source_url: Option<&str>,
+    registry: &ScaleRegistry,
+) -> Result<HtmlArticle, Error> {
+    if input.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty);
+    }
+    if input.contains(&0) {
+        return Err(Error::Binary);
+    }
+    let mut warnings = Vec::new();
+    let html = match std::str::from_utf8(input) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(e) => {
+            warnings.push(format!(
+                "the page is not valid UTF-8 (first bad byte at offset {}); invalid bytes were replaced",
+                e.valid_up_to()
+            ));
+            String::from_utf8_lossy(input)
+        }
+    };
+    let source_url = source_url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // dom_smoothie is not ours: turn an unexpected panic into an error.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_str(&html, source_url, registry)
+    }));
+    let mut article = result.map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Error::Internal(msg)
+    })?;
+    warnings.append(&mut article.warnings);
+    article.warnings = warnings;
+    Ok(article)
+}
+
+/// One traversal of the parsed page: metadata candidates from every
+/// element, and the boilerplate elements to remove (outermost only).
+fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
+    let root = doc.root();
+    // Non-link text of the whole page, computed on first need.
+    let mut page_text: Option<usize> = None;
+    let mut raw = meta::RawMeta::default();
+    let mut doomed = Vec::new();
+    let mut buf = String::new();
+    // (node, inside an element already doomed)
+    let mut stack: Vec<(NodeRef<'_>, bool)> = Vec::new();
+    let mut c = root.last_child();
+    while let Some(x) = c {
+        stack.push((x, false));
+        c = x.prev_sibling();
+    }
+    while let Some((n, inside)) = stack.pop() {
+        let verdict = dom::with_element(&n, |e| {
+            let names = dom::names_into(e, &mut buf).then_some(buf.as_str());
+            raw.observe(&n, e, names);
+            if inside {
+                None
+            } else {
+                boiler::classify(e, names)
+            }
+        });
+        let Some(reason) = verdict else { continue };
+        let doom = reason.is_some_and(|r| {
+            let page = *page_text.get_or_insert_with(|| {
+                let (t, l) = dom::text_and_link_len(&root);
+                t.saturating_sub(l)
+            });
+            !boiler::guarded(&n, r, page)
+        });
+        if doom {
+            doomed.push(n.id);
+        }
+        let mut c = n.last_child();
+        while let Some(x) = c {
+            if x.is_element() {
+                stack.push((x, inside || doom));
+            }
+            c = x.prev_sibling();
+        }
+    }
+    (raw, doomed)
+}
+
+fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -> HtmlArticle {
+    let stripped = prescan::strip(html);
+    let doc = Document::from(stripped.html.as_str());
+    let (raw, doomed) = scan(&doc);
+    let ld = jsonld::read(&stripped.json_ld);
+    let meta = meta::resolve(&raw, &ld.article, source_url);
+    let mut warnings = ld.warnings;
+    for id in doomed {
+        NodeRef::new(id, &doc.tree).remove_from_parent();
+    }
+
+    let cfg = Config {
+        keep_classes: true,
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    // The URL was checked above; dom_smoothie only uses it for links.
+    let paragraphs = match Readability::with_document(doc, None, Some(cfg)) {
+        Ok(mut r) => match r.parse() {
+            Ok(_) => {
+                let mut w = text::Walker::default();
+                if let Some(root) = r.doc.select("#readability-page-1").nodes().first() {
+                    w.walk(root);
+                }
+                w.paragraphs
+            }
+            Err(_) => {
+                // Too little text for Readability: use the cleaned body.
+                let mut w = text::Walker::default();
+                if let Some(body) = r.doc.select("body").nodes().first() {
+                    w.walk(body);
+                }
+                if w.paragraphs.is_empty() {
+                    warnings.push("no main content found in the page".to_string());
+                }
+                w.paragraphs
+            }
+        },
+        Err(e) => {
+            warnings.push(format!("content extraction skipped: {e}"));
+            Vec::new()
+        }
+    };
+    let paragraphs = lines::clean(paragraphs);
+
+    let mut reviews = Vec::new();
+    for r in &ld.reviews {
+        match review::to_review(registry, r) {
+            Some(rv) => reviews.push(rv),
+            None => warnings.push("a ClaimReview without claimReviewed was skipped".to_string()),
+        }
+    }
+    // Fact-check pages often mark the claimant up as an "author".
+    let mut authors = meta.authors;
+    authors.retain(|a| {
+        !reviews.iter().any(|r| {
+            r.claimant
+                .as_deref()
+                .is_some_and(|c| c.contains(a.as_str()))
+        })
+    });
+
+    HtmlArticle {
+        title: meta.title,
+        authors,
+        published: meta.published,
+        publisher: meta.publisher,
+        language: meta.language,
+        canonical_url: meta.canonical_url,
+        paragraphs,
+        reviews,
+        warnings,
+    }
+}
