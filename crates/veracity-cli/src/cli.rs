@@ -248,7 +248,9 @@ pub struct CheckCmd {
     /// The most claims to find in the documents.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub max_claims: usize,
-    /// Output format: summary (for people) or json (the report).
+    /// Output format: summary (for people), or any report format of
+    /// `veracity render` (json, jsonl, claimreview, markdown, html, csv, or
+    /// a format plugin).
     #[arg(long, default_value = "summary", value_name = "FORMAT")]
     pub format: String,
     /// Write the output to this file (atomically) instead of stdout.

@@ -210,3 +210,33 @@ fn bad_arguments_exit_2() {
         assert!(stderr(&out).contains("veracity: error"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn example_corpus_renders_in_every_report_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "jsonl", "claimreview", "markdown", "html", "csv"] {
+        let path = dir.path().join(format!("report.{format}"));
+        let out = run(&[
+            "check",
+            "examples/corpus",
+            "--format",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.is_empty(), "{format}");
+        if format == "html" {
+            // The budget for the example corpus's HTML report.
+            assert!(
+                bytes.len() < 200 * 1024,
+                "html report is {} bytes",
+                bytes.len()
+            );
+        }
+    }
+    let out = run(&["check", "examples/corpus", "--format", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("choose summary or one of: json"));
+}

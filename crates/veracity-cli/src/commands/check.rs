@@ -23,8 +23,8 @@ pub struct CheckArgs {
     pub output: Option<PathBuf>,
 }
 
-/// The output formats `check` writes itself.
-pub const FORMATS: &[&str] = &["summary", "json"];
+/// The terminal summary, the one output format `check` writes itself.
+pub const SUMMARY: &str = "summary";
 
 /// The stance scorer the pipeline uses.
 pub fn stance_scorer() -> Box<dyn StanceScorer> {
@@ -39,12 +39,18 @@ pub fn run(
     args: CheckArgs,
     plugins: &veracity_plugin::host::Plugins,
 ) -> Result<Outcome> {
-    if !FORMATS.contains(&args.format.as_str()) {
-        bail!(
-            "unknown format `{}`; choose one of: {}",
-            args.format,
-            FORMATS.join(", ")
-        );
+    // `summary` is this command's own; every other name is a report format
+    // (built-in or plugin), checked before any work is done.
+    let mut formats = veracity_format::FormatRegistry::builtin();
+    crate::plugin_adapters::register_formats(&mut formats, plugins)?;
+    if args.format != SUMMARY {
+        if formats.lookup(&args.format).is_err() {
+            bail!(
+                "unknown format `{}`; choose summary or one of: {}",
+                args.format,
+                formats.names().join(", ")
+            );
+        }
     }
     let mut engines = EngineRegistry::builtin();
     crate::plugin_adapters::register_engines(&mut engines, plugins, &Default::default())?;
@@ -107,13 +113,16 @@ pub fn run(
     report.verdicts = verdicts;
     report.diagnostics = diagnostics;
 
-    let bytes = match args.format.as_str() {
-        "json" => {
-            let mut s = serde_json::to_string_pretty(&report)?;
-            s.push('\n');
-            s.into_bytes()
-        }
-        _ => summary(&report, &args.engine, &sources).into_bytes(),
+    let bytes = if args.format == SUMMARY {
+        summary(&report, &args.engine, &sources).into_bytes()
+    } else {
+        formats
+            .render(
+                &args.format,
+                &report,
+                &veracity_format::FormatOptions::default(),
+            )
+            .with_context(|| format!("cannot write the report as {}", args.format))?
     };
     match &args.output {
         Some(path) if path.as_os_str() != "-" => output::write_atomically(path, &bytes)?,
