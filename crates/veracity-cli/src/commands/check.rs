@@ -43,14 +43,12 @@ pub fn run(
     // (built-in or plugin), checked before any work is done.
     let mut formats = veracity_format::FormatRegistry::builtin();
     crate::plugin_adapters::register_formats(&mut formats, plugins)?;
-    if args.format != SUMMARY {
-        if formats.lookup(&args.format).is_err() {
-            bail!(
-                "unknown format `{}`; choose summary or one of: {}",
-                args.format,
-                formats.names().join(", ")
-            );
-        }
+    if args.format != SUMMARY && formats.lookup(&args.format).is_err() {
+        bail!(
+            "unknown format `{}`; choose summary or one of: {}",
+            args.format,
+            formats.names().join(", ")
+        );
     }
     let mut engines = EngineRegistry::builtin();
     crate::plugin_adapters::register_engines(&mut engines, plugins, &Default::default())?;
