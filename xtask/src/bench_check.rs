@@ -4,7 +4,7 @@
 //! peak resident memory (VmHWM from /proc/self/status).
 
 use crate::corpus;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use std::time::{Duration, Instant};
 use veracity_model::id::sha256_hex;
 use veracity_model::{Document, DocumentId, DocumentKind, ScaleRegistry, Source, Span};
@@ -59,11 +59,12 @@ fn vm_hwm() -> String {
         .unwrap_or_else(|| "unknown (no /proc/self/status)".into())
 }
 
-pub fn stance_scorer() -> Box<dyn StanceScorer> {
-    match veracity_verdict::stance::StanceModel::try_builtin() {
-        Ok(m) => Box::new(m.clone()),
-        Err(_) => Box::new(veracity_verdict::LexicalScorer),
-    }
+/// The built-in stance model; failing to load it means a damaged build, which
+/// must not quietly fall back to a weaker scorer.
+pub fn stance_scorer() -> Result<Box<dyn StanceScorer>> {
+    let model = veracity_verdict::stance::StanceModel::try_builtin()
+        .context("cannot load the built-in stance model; rebuild veracity")?;
+    Ok(Box::new(model.clone()))
 }
 
 pub fn run(docs: usize, runs: usize) -> Result<bool> {
@@ -71,7 +72,7 @@ pub fn run(docs: usize, runs: usize) -> Result<bool> {
     eprintln!("generating {docs} documents...");
     let texts = corpus::generate(docs);
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    let scorer = stance_scorer();
+    let scorer = stance_scorer()?;
     let engines = EngineRegistry::builtin();
     let engine = engines.require("evidence")?;
     let scale = ScaleRegistry::builtin()

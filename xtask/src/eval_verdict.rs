@@ -149,7 +149,7 @@ pub fn climate_fever(data: &Path) -> Result<bool> {
     let text =
         std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
     let claims = cf::parse(&text).with_context(|| data.display().to_string())?;
-    let scorer = crate::bench_check::stance_scorer();
+    let scorer = crate::bench_check::stance_scorer()?;
     let scored = cf::score_all(&claims, scorer.as_ref());
     let (tune, test) = cf::split(claims.len());
     let params = cf::tune(&claims, &scored, &tune);

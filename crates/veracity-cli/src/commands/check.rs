@@ -27,11 +27,12 @@ pub struct CheckArgs {
 pub const SUMMARY: &str = "summary";
 
 /// The stance scorer the pipeline uses.
-pub fn stance_scorer() -> Box<dyn StanceScorer> {
-    match veracity_verdict::stance::StanceModel::try_builtin() {
-        Ok(m) => Box::new(m.clone()),
-        Err(_) => Box::new(veracity_verdict::LexicalScorer),
-    }
+/// The built-in stance model; failing to load it means a damaged build, which
+/// must not quietly fall back to a weaker scorer.
+pub fn stance_scorer() -> Result<Box<dyn StanceScorer>> {
+    let model = veracity_verdict::stance::StanceModel::try_builtin()
+        .context("cannot load the built-in stance model; rebuild veracity")?;
+    Ok(Box::new(model.clone()))
 }
 
 pub fn run(
@@ -85,7 +86,7 @@ pub fn run(
         );
     }
 
-    let scorer = stance_scorer();
+    let scorer = stance_scorer()?;
     let checker = Checker::new(&documents, scorer.as_ref());
     let claims = checker.claims(
         &given,
