@@ -10,7 +10,7 @@ use veracity_model::{
     CitedReview, Claim, Evidence, PluginKind, RatingScale, Report, Verdict, VerdictRequest,
 };
 use veracity_plugin::host::{LoadedPlugin, Plugins};
-use veracity_verdict::{Engine, EngineError, EngineRegistry};
+use veracity_verdict::{Engine, EngineError, EngineRegistry, Sources};
 
 /// A format plugin called through the host.
 pub struct PluginFormat {
@@ -98,6 +98,7 @@ impl Engine for PluginEngine {
         evidence: Vec<Evidence>,
         reviews: Vec<CitedReview>,
         scale: &RatingScale,
+        _sources: &Sources,
     ) -> Result<Verdict, EngineError> {
         let request = VerdictRequest {
             claim: claim.clone(),

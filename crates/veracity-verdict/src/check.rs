@@ -199,7 +199,7 @@ impl<'a> Checker<'a> {
     ) -> Result<Verdict, EngineError> {
         let evidence = self.evidence(claim, top_k);
         let reviews = self.reviews(claim);
-        engine.verdict_with_sources(claim, evidence, reviews, scale, &self.sources)
+        engine.verdict(claim, evidence, reviews, scale, &self.sources)
     }
 }
 

@@ -48,28 +48,16 @@ pub trait Engine: Send + Sync {
     }
 
     /// Rates `claim` from its evidence (roles and weights decided) and the
-    /// matching published reviews, on `scale`.
+    /// matching published reviews, on `scale`. `sources` gives the documents'
+    /// human names so an explanation can cite them; engines may ignore it.
     fn verdict(
         &self,
         claim: &Claim,
         evidence: Vec<Evidence>,
         reviews: Vec<CitedReview>,
         scale: &RatingScale,
-    ) -> Result<Verdict, EngineError>;
-
-    /// Like [`Engine::verdict`], with human names of the documents so the
-    /// explanation can cite them. The default ignores the names.
-    fn verdict_with_sources(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
         sources: &Sources,
-    ) -> Result<Verdict, EngineError> {
-        let _ = sources;
-        self.verdict(claim, evidence, reviews, scale)
-    }
+    ) -> Result<Verdict, EngineError>;
 }
 
 /// Engines by name, in registration order.
@@ -329,16 +317,6 @@ impl Engine for EvidenceEngine {
         evidence: Vec<Evidence>,
         reviews: Vec<CitedReview>,
         scale: &RatingScale,
-    ) -> Result<Verdict, EngineError> {
-        self.verdict_with_sources(claim, evidence, reviews, scale, &Sources::new())
-    }
-
-    fn verdict_with_sources(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
         sources: &Sources,
     ) -> Result<Verdict, EngineError> {
         let agg = aggregate(&evidence, &self.params);
@@ -430,16 +408,6 @@ impl Engine for ReviewEngine {
     }
 
     fn verdict(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
-    ) -> Result<Verdict, EngineError> {
-        self.verdict_with_sources(claim, evidence, reviews, scale, &Sources::new())
-    }
-
-    fn verdict_with_sources(
         &self,
         claim: &Claim,
         evidence: Vec<Evidence>,
@@ -555,7 +523,9 @@ mod tests {
                 ev(StanceLabel::Unrelated, 0.9),
             ],
         ] {
-            let v = e.verdict(&claim, evidence, vec![], veracity()).unwrap();
+            let v = e
+                .verdict(&claim, evidence, vec![], veracity(), &Sources::new())
+                .unwrap();
             assert_eq!(v.rating.class, RatingClass::Unverified, "{}", v.explanation);
             assert!(v.rating.value.is_none());
             assert!(
@@ -631,6 +601,7 @@ mod tests {
                 evidence: Vec<Evidence>,
                 reviews: Vec<CitedReview>,
                 scale: &RatingScale,
+                _sources: &Sources,
             ) -> Result<Verdict, EngineError> {
                 Ok(Verdict {
                     claim: claim.id.clone(),
@@ -650,7 +621,7 @@ mod tests {
         let v = r
             .require("always-true")
             .unwrap()
-            .verdict(&claim, vec![], vec![], veracity())
+            .verdict(&claim, vec![], vec![], veracity(), &Sources::new())
             .unwrap();
         assert_eq!(v.rating.class, RatingClass::True);
         assert!(
@@ -666,7 +637,7 @@ mod tests {
     fn review_engine_without_review_is_unverified() {
         let claim = Claim::new("x", ClaimOrigin::Given);
         let v = ReviewEngine
-            .verdict(&claim, vec![], vec![], veracity())
+            .verdict(&claim, vec![], vec![], veracity(), &Sources::new())
             .unwrap();
         assert_eq!(v.rating.class, RatingClass::Unverified);
     }
