@@ -18,6 +18,9 @@ pub const MIN_PASSAGE_TERMS: usize = 6;
 /// Passages longer than this many bytes are not indexed whole: they are cut
 /// at the next sentence-like boundary (documents without sentence spans).
 const MAX_PASSAGE_BYTES: usize = 1200;
+/// Fewer documents than this per thread are indexed on one thread: starting
+/// a thread would cost more than it saves.
+const DOCS_PER_THREAD: usize = 2000;
 
 /// One retrievable passage: a sentence or a window of two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +55,23 @@ pub struct Index {
 
 /// The spans a document's passages cover, in order.
 pub fn passage_spans(doc: &Document) -> Vec<Span> {
-    let sentences: Vec<Span> = if doc.sentences.is_empty() {
+    let sentences = sentence_spans(doc);
+    let short: Vec<bool> = sentences
+        .iter()
+        .map(|&s| text::term_count(doc.slice(s)) < MIN_PASSAGE_TERMS)
+        .collect();
+    group_sentences(doc, &sentences, &short)
+        .map(|(a, b)| Span {
+            start: sentences[a].start,
+            end: sentences[b - 1].end,
+        })
+        .collect()
+}
+
+/// A document's sentences: its own spans when it has them (the valid,
+/// non-empty ones), else those of the fallback splitter.
+fn sentence_spans(doc: &Document) -> Vec<Span> {
+    if doc.sentences.is_empty() {
         split_sentences(&doc.text)
     } else {
         doc.sentences
@@ -60,28 +79,33 @@ pub fn passage_spans(doc: &Document) -> Vec<Span> {
             .copied()
             .filter(|s| s.check(&doc.text).is_ok() && !s.is_empty())
             .collect()
-    };
-    let mut out = Vec::with_capacity(sentences.len());
+    }
+}
+
+/// Groups sentences into passages, as ranges of sentence indices: a short
+/// sentence joins the next one when no blank line separates them.
+fn group_sentences<'a>(
+    doc: &'a Document,
+    sentences: &'a [Span],
+    short: &'a [bool],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     let mut i = 0;
-    while i < sentences.len() {
-        let s = sentences[i];
-        let short = text::terms(doc.slice(s)).len() < MIN_PASSAGE_TERMS;
-        if short && i + 1 < sentences.len() {
-            let next = sentences[i + 1];
+    std::iter::from_fn(move || {
+        if i >= sentences.len() {
+            return None;
+        }
+        let start = i;
+        if short[i] && i + 1 < sentences.len() {
+            let (s, next) = (sentences[i], sentences[i + 1]);
             let between = doc.text.get(s.end..next.start).unwrap_or("\n\n");
             if !between.contains("\n\n") && next.start >= s.end {
-                out.push(Span {
-                    start: s.start,
-                    end: next.end,
-                });
                 i += 2;
-                continue;
+                return Some((start, i));
             }
         }
-        out.push(s);
         i += 1;
-    }
-    out
+        Some((start, i))
+    })
 }
 
 /// A fallback sentence splitter for documents that come without sentence
@@ -193,47 +217,124 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 impl Index {
-    /// Builds the index over every passage of `docs`.
+    /// Builds the index over every passage of `docs`, on every available
+    /// core: each thread indexes a run of documents, and the parts are
+    /// concatenated in order, so the result does not depend on the number of
+    /// threads.
     pub fn build(docs: &[Document]) -> Index {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let parts = threads.min(docs.len().div_ceil(DOCS_PER_THREAD)).max(1);
+        if parts == 1 {
+            return Index::build_part(docs, 0);
+        }
+        let chunk = docs.len().div_ceil(parts);
+        let built: Vec<Index> = std::thread::scope(|scope| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| scope.spawn(move || Index::build_part(part, n * chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        Index::concat(built)
+    }
+
+    /// Indexes `docs`, the documents numbered from `first_doc` on. Each
+    /// sentence is tokenised once: its word ids both decide whether it is
+    /// short and fill the postings.
+    fn build_part(docs: &[Document], first_doc: usize) -> Index {
         let mut index = Index::default();
         let mut buf = String::new();
-        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        // Per vocabulary id: whether the word is a stop word.
+        let mut stop: Vec<bool> = Vec::new();
+        let mut tokens: Vec<u32> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut short: Vec<bool> = Vec::new();
+        let mut sorted: Vec<u32> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            for span in passage_spans(doc) {
-                let pid = index.passages.len() as u32;
-                counts.clear();
-                let mut len = 0u32;
-                let vocab = &mut index.vocab;
-                let postings = &mut index.postings;
-                text::for_each_word(doc.slice(span), &mut buf, |w| {
-                    let id = match vocab.get(w) {
+            let sentences = sentence_spans(doc);
+            tokens.clear();
+            ends.clear();
+            short.clear();
+            for &s in &sentences {
+                let mut terms = 0;
+                text::for_each_word(doc.slice(s), &mut buf, |w| {
+                    let id = match index.vocab.get(w) {
                         Some(&id) => id,
                         None => {
-                            let id = postings.len() as u32;
-                            postings.push(Vec::new());
-                            vocab.insert(w.to_owned(), id);
+                            let id = index.postings.len() as u32;
+                            index.postings.push(Vec::new());
+                            index.vocab.insert(w.to_owned(), id);
+                            stop.push(text::is_stop_word(w));
                             id
                         }
                     };
-                    len += 1;
-                    *counts.entry(id).or_insert(0) += 1;
+                    terms += usize::from(!stop[id as usize]);
+                    tokens.push(id);
                 });
-                if len == 0 {
+                ends.push(tokens.len());
+                short.push(terms < MIN_PASSAGE_TERMS);
+            }
+            for (a, b) in group_sentences(doc, &sentences, &short) {
+                let from = if a == 0 { 0 } else { ends[a - 1] };
+                let words = &tokens[from..ends[b - 1]];
+                if words.is_empty() {
                     continue;
                 }
-                for (&t, &tf) in &counts {
-                    index.postings[t as usize].push((pid, tf));
+                let pid = index.passages.len() as u32;
+                sorted.clear();
+                sorted.extend_from_slice(words);
+                sorted.sort_unstable();
+                for run in sorted.chunk_by(|x, y| x == y) {
+                    index.postings[run[0] as usize].push((pid, run.len() as u32));
                 }
                 index.passages.push(Passage {
-                    doc: d as u32,
-                    span,
+                    doc: (first_doc + d) as u32,
+                    span: Span {
+                        start: sentences[a].start,
+                        end: sentences[b - 1].end,
+                    },
                 });
-                index.lengths.push(len);
-                index.total_len += u64::from(len);
+                index.lengths.push(words.len() as u32);
+                index.total_len += words.len() as u64;
             }
         }
         index.merge_terms();
         index
+    }
+
+    /// Joins indexes of consecutive runs of documents: passages are
+    /// renumbered after those of the earlier parts, so postings stay sorted.
+    fn concat(parts: Vec<Index>) -> Index {
+        let mut out = Index::default();
+        for part in parts {
+            let offset = out.passages.len() as u32;
+            let Index {
+                passages,
+                lengths,
+                total_len,
+                vocab,
+                mut postings,
+            } = part;
+            out.passages.extend(passages);
+            out.lengths.extend(lengths);
+            out.total_len += total_len;
+            for (term, id) in vocab {
+                let list = std::mem::take(&mut postings[id as usize]);
+                let shifted = list.into_iter().map(|(p, tf)| (p + offset, tf));
+                match out.vocab.get(&term) {
+                    Some(&g) => out.postings[g as usize].extend(shifted),
+                    None => {
+                        out.vocab.insert(term, out.postings.len() as u32);
+                        out.postings.push(shifted.collect());
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The vocabulary maps raw words to ids while building (stemming each
@@ -390,6 +491,34 @@ mod tests {
         assert!(!index.search("supplies", 1).is_empty());
         // Nothing matches nonsense.
         assert!(index.search("zyzzyva", 5).is_empty());
+    }
+
+    #[test]
+    fn parts_built_apart_rank_like_one_index() {
+        let docs: Vec<_> = (0..5)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    &format!(
+                        "Report {i}. The plant supplied {i}2 percent of the drinking water. Prices rose {i} percent in the region last year."
+                    ),
+                )
+            })
+            .collect();
+        let whole = Index::build_part(&docs, 0);
+        let joined = Index::concat(vec![
+            Index::build_part(&docs[..2], 0),
+            Index::build_part(&docs[2..], 2),
+        ]);
+        assert_eq!(whole.passages, joined.passages);
+        assert_eq!(whole.lengths, joined.lengths);
+        for q in [
+            "plant supplies drinking water",
+            "prices rose region",
+            "report",
+        ] {
+            assert_eq!(whole.search(q, 10), joined.search(q, 10), "{q}");
+        }
     }
 
     #[test]

@@ -407,6 +407,15 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// The number of terms of `text`, as `terms(text).len()` but without
+/// stemming (a term is any word that is not a stop word).
+pub fn term_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |w| n += usize::from(!is_stop_word(w)));
+    n
+}
+
 /// The lowercase words of a text in order (nothing dropped).
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();

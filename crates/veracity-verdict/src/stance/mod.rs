@@ -602,8 +602,10 @@ mod tests {
     fn weights_round_trip_and_bad_bytes_are_errors() {
         let m = StanceModel::builtin();
         let bytes = m.to_bytes();
-        assert_eq!(bytes.as_slice(), BUILTIN_BYTES);
+        // Not compared with BUILTIN_BYTES: the key order of the JSON header
+        // depends on serde_json features other crates of a build switch on.
         let back = StanceModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.to_bytes(), bytes);
         assert_eq!(
             back.score("a claim", "a passage"),
             m.score("a claim", "a passage")
