@@ -14,6 +14,9 @@ use veracity_model::{CitedReview, Claim, Document, RatingScale, Review, Verdict}
 /// Default number of passages retrieved per claim.
 pub const DEFAULT_TOP_K: usize = 20;
 
+/// Candidates scored per evidence slot (see [`Checker::evidence`]).
+pub const POOL_FACTOR: usize = 4;
+
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
     docs: &'a [Document],
@@ -149,33 +152,39 @@ impl<'a> Checker<'a> {
         out
     }
 
-    /// The evidence for `claim`: the `top_k` passages by BM25, stance-scored
-    /// in one batch, adjusted by the cues, with provenance roles and weights.
+    /// The evidence for `claim`: up to `top_k` passages, stance-scored,
+    /// adjusted by the cues, with provenance roles and weights.
+    ///
+    /// [`POOL_FACTOR`] × `top_k` candidates are retrieved (by the whole
+    /// claim and by each of its parts) and scored in one batch; half the
+    /// slots go to the most relevant, the rest to the strongest refutation
+    /// among the others (relevance × the probability of disagree).
+    /// A passage that refutes a claim often shares few of its words ("an
+    /// airstrike against a senior al-Nusra leader" against "does not strike
+    /// al-Nusra"), and would otherwise be lost behind passages that merely
+    /// repeat the claim.
     pub fn evidence(&self, claim: &Claim, top_k: usize) -> Vec<veracity_model::Evidence> {
-        let hits = self.index.search(&claim.text, top_k);
-        let passages: Vec<(usize, veracity_model::Span, f64)> = hits
+        let candidates = self.candidates(&claim.text, top_k.saturating_mul(POOL_FACTOR));
+        let texts: Vec<&str> = candidates
             .iter()
-            .map(|h| {
-                let p = self.index.passages()[h.passage as usize];
-                (p.doc as usize, p.span, f64::from(h.relevance))
+            .map(|&(p, _)| {
+                let p = self.index.passages()[p as usize];
+                self.docs[p.doc as usize].slice(p.span)
             })
             .collect();
-        let texts: Vec<&str> = passages
-            .iter()
-            .map(|(d, s, _)| self.docs[*d].slice(*s))
-            .collect();
         let stances = self.scorer.score_batch(&claim.text, &texts);
-        let scored = passages
+        let scored = candidates
             .iter()
             .zip(stances)
             .zip(&texts)
-            .map(|((&(doc, span, relevance), stance), t)| {
+            .map(|((&(p, relevance), stance), t)| {
+                let p = self.index.passages()[p as usize];
                 let found = cues::cues(&claim.text, t);
                 let adjusted = cues::adjust(stance, &found);
                 Scored {
-                    doc,
-                    span,
-                    relevance,
+                    doc: p.doc as usize,
+                    span: p.span,
+                    relevance: f64::from(relevance),
                     stance: adjusted,
                     model_label: stance.label,
                     cues: if adjusted.label != stance.label {
@@ -186,7 +195,36 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
-        provenance::assess(claim, self.docs, scored)
+        provenance::assess(claim, self.docs, select(scored, top_k))
+    }
+
+    /// Up to `k` passages ranked against the claim and, for a claim of
+    /// several parts (see [`cues::claim_parts`]), up to `k` more ranked
+    /// against each part: (passage, relevance to the whole claim), most
+    /// relevant first.
+    fn candidates(&self, claim: &str, k: usize) -> Vec<(u32, f32)> {
+        let mut found: Vec<u32> = self
+            .index
+            .search(claim, k)
+            .iter()
+            .map(|h| h.passage)
+            .collect();
+        let parts = cues::claim_parts(claim);
+        if parts.len() > 1 {
+            for part in parts {
+                found.extend(self.index.search(part, k).iter().map(|h| h.passage));
+            }
+            found.sort_unstable();
+            found.dedup();
+        }
+        let mut hits: Vec<(u32, f32)> = self
+            .index
+            .score(claim, &found)
+            .iter()
+            .map(|h| (h.passage, h.relevance))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        hits
     }
 
     /// The verdict of `engine` on `claim`.
@@ -201,6 +239,27 @@ impl<'a> Checker<'a> {
         let reviews = self.reviews(claim);
         engine.verdict(claim, evidence, reviews, scale, &self.sources)
     }
+}
+
+/// Chooses `top_k` of the scored candidates (given most relevant first):
+/// the more relevant half of the slots by relevance, the rest by relevance ×
+/// the probability of disagree. Only refutation gets the extra slots:
+/// supporting evidence restates the claim, so it ranks high on relevance
+/// anyway, while refuting evidence often says something else in other words.
+/// Returned most relevant first.
+fn select(mut scored: Vec<Scored>, top_k: usize) -> Vec<Scored> {
+    let by_relevance = top_k.div_ceil(2).min(scored.len());
+    let mut rest = scored.split_off(by_relevance);
+    let strength = |s: &Scored| s.relevance * s.stance.scores.disagree;
+    rest.sort_by(|a, b| strength(b).total_cmp(&strength(a)));
+    rest.truncate(top_k - by_relevance);
+    scored.extend(rest);
+    scored.sort_by(|a, b| {
+        b.relevance
+            .total_cmp(&a.relevance)
+            .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
+    });
+    scored
 }
 
 #[cfg(test)]

@@ -85,6 +85,14 @@ const CONFIRM: &[&str] = &[
     "consistent with",
 ];
 
+/// Terms (stems) around a number that say nothing about what it counts:
+/// units and times. "6% last year" and "12 percent last year" are not the
+/// same quantity.
+const GENERIC_CONTEXT: &[&str] = &[
+    "percent", "per", "cent", "last", "year", "month", "week", "day", "time", "about", "around",
+    "nearli", "almost", "roughli", "approxim", "onli", "total",
+];
+
 /// A number in a text with the content terms around it.
 #[derive(Debug)]
 struct Quantity {
@@ -120,19 +128,26 @@ fn quantities(text: &str) -> Vec<Quantity> {
             .enumerate()
             .filter(|(j, (n, _))| lo + j != i && n.is_none())
             .filter_map(|(_, (_, t))| t.clone())
+            .filter(|t| !GENERIC_CONTEXT.contains(&t.as_str()))
             .collect();
         out.push(Quantity { value: v, context });
     }
     out
 }
 
+/// True when `words[i]` negates what follows ("not", "never", "don't").
+fn is_negation(words: &[String], i: usize) -> bool {
+    let w = words[i].as_str();
+    NEGATIONS.contains(&w) || (w == "t" && i > 0 && NEGATED_AUX.contains(&words[i - 1].as_str()))
+}
+
+/// Whether a text negates anything, and the terms of the five words after
+/// each negation.
 fn negated_terms(words: &[String]) -> (bool, FxHashSet<String>) {
     let mut negated = false;
     let mut scope = FxHashSet::default();
-    for (i, w) in words.iter().enumerate() {
-        let neg = NEGATIONS.contains(&w.as_str())
-            || (w == "t" && i > 0 && NEGATED_AUX.contains(&words[i - 1].as_str()));
-        if neg {
+    for i in 0..words.len() {
+        if is_negation(words, i) {
             negated = true;
             for w2 in words.iter().skip(i + 1).take(5) {
                 if let Some(t) = text::term(w2) {
@@ -144,17 +159,122 @@ fn negated_terms(words: &[String]) -> (bool, FxHashSet<String>) {
     (negated, scope)
 }
 
-/// The cues a passage gives about a claim, strongest first.
+/// What a negation denies: its predicate (the first content word after it,
+/// adverbs skipped: "does not directly target") and the terms of the words
+/// after the predicate.
+#[derive(Debug)]
+struct Denial {
+    /// The predicate as written, for the explanation.
+    predicate: String,
+    /// Its term (stem).
+    predicate_term: String,
+    /// The terms after it.
+    objects: FxHashSet<String>,
+}
+
+fn denials(words: &[String]) -> Vec<Denial> {
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if !is_negation(words, i) {
+            continue;
+        }
+        let Some(p) = (i + 1..words.len().min(i + 4))
+            .find(|&j| text::term(&words[j]).is_some() && !words[j].ends_with("ly"))
+        else {
+            continue;
+        };
+        let Some(predicate_term) = text::term(&words[p]) else {
+            continue;
+        };
+        let objects = words
+            .iter()
+            .skip(p + 1)
+            .take(5)
+            .filter_map(|w| text::term(w))
+            .collect();
+        out.push(Denial {
+            predicate: words[p].clone(),
+            predicate_term,
+            objects,
+        });
+    }
+    out
+}
+
+/// True when the passage's words assert the denial's predicate: the same
+/// stem, or a compound ending in it ("airstrike" for "strike").
+fn asserts_predicate(denial: &Denial, passage_words: &[String]) -> bool {
+    // Stems compared without a final "e" ("strike" stems to "strike",
+    // "airstrikes" to "airstrik").
+    let root = denial.predicate_term.trim_end_matches('e');
+    root.len() >= 3
+        && passage_words.iter().filter_map(|w| text::term(w)).any(|t| {
+            let t = t.trim_end_matches('e');
+            t == root || (t.len() >= root.len() + 3 && t.ends_with(root))
+        })
+}
+
+/// The parts of a claim that can be refuted on their own: its sentences,
+/// cut again before a contrasting clause ("..., although ...", "...; but
+/// ..."). A passage that refutes one part refutes the claim.
+pub fn claim_parts(claim: &str) -> Vec<&str> {
+    const CUTS: &[&str] = &[
+        ", although ",
+        ", though ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+        "; ",
+    ];
+    let mut parts = Vec::new();
+    for span in crate::index::split_sentences(claim) {
+        let mut rest = &claim[span.start..span.end];
+        while let Some(at) = CUTS.iter().filter_map(|c| rest.find(c)).min() {
+            parts.push(&rest[..at]);
+            rest = rest[at + 1..].trim_start();
+        }
+        parts.push(rest);
+    }
+    parts.retain(|p| p.split_whitespace().count() >= 3);
+    if parts.is_empty() {
+        parts.push(claim);
+    }
+    parts
+}
+
+/// The cues a passage gives about a claim, strongest first: those of each
+/// part of the claim (see [`claim_parts`]), each reason once.
 pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
-    let claim_terms = text::term_set(claim);
     let passage_terms = text::term_set(passage);
-    let coverage = text::coverage(&claim_terms, &passage_terms);
+    let passage_words = text::words(passage);
+    let mut out: Vec<Cue> = Vec::new();
+    for part in claim_parts(claim) {
+        out.extend(part_cues(part, passage, &passage_terms, &passage_words));
+    }
+    out.sort_by(|a, b| b.strength.total_cmp(&a.strength));
+    let mut seen: Vec<(StanceLabel, String)> = Vec::new();
+    out.retain(|c| {
+        let key = (c.label, c.reason.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    out
+}
+
+fn part_cues(
+    claim: &str,
+    passage: &str,
+    passage_terms: &FxHashSet<String>,
+    pw: &[String],
+) -> Vec<Cue> {
+    let claim_terms = text::term_set(claim);
+    let coverage = text::coverage(&claim_terms, passage_terms);
     if coverage < MIN_COVERAGE {
         return Vec::new();
     }
     let mut out = Vec::new();
 
-    // Numbers for the same quantity.
     let cq = quantities(claim);
     let pq = quantities(passage);
     let mut mismatch: Option<(f64, f64, usize)> = None;
@@ -193,18 +313,22 @@ pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
         });
     }
 
-    // Polarity: one side negates what the other asserts.
     let cw = text::words(claim);
-    let pw = text::words(passage);
-    let (c_neg, c_scope) = negated_terms(&cw);
-    let (p_neg, p_scope) = negated_terms(&pw);
+    let (c_neg, _) = negated_terms(&cw);
+    let (p_neg, p_scope) = negated_terms(pw);
     if c_neg && !p_neg {
-        let asserted = c_scope.intersection(&passage_terms).count();
-        if asserted >= 2 {
+        // The passage asserts the denied predicate of the same object.
+        let asserted = denials(&cw).into_iter().find(|d| {
+            asserts_predicate(d, pw) && d.objects.intersection(passage_terms).next().is_some()
+        });
+        if let Some(d) = asserted {
             out.push(Cue {
                 label: StanceLabel::Disagree,
                 strength: 0.5,
-                reason: "it asserts what the claim denies".into(),
+                reason: format!(
+                    "it reports what the claim denies (\u{201c}not {}\u{201d})",
+                    d.predicate
+                ),
             });
         }
     } else if p_neg && !c_neg {
@@ -218,7 +342,6 @@ pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
         }
     }
 
-    // Refutation and confirmation words.
     let lower = passage.to_lowercase();
     if let Some(w) = REFUTE.iter().find(|w| lower.contains(*w)) {
         out.push(Cue {
@@ -233,7 +356,6 @@ pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
             reason: format!("it uses confirming language (\u{201c}{w}\u{201d})"),
         });
     }
-    out.sort_by(|a, b| b.strength.total_cmp(&a.strength));
     out
 }
 
@@ -302,6 +424,57 @@ mod tests {
             "On October 3, 2016, the U.S. conducted an airstrike in Syria against a senior al-Nusra leader.",
         );
         assert!(c.iter().any(|c| c.label == StanceLabel::Disagree), "{c:?}");
+    }
+
+    #[test]
+    fn each_part_of_a_long_claim_can_be_refuted() {
+        let claim = "The U.S. anti-terrorist coalition strikes exclusively Daesh (Islamic State) and does not strike al-Nusra Front, although (U.S. Secretary of State) John Kerry assures me every time that al-Nusra Front presents the same terrorist threat as Daesh. But they do not touch the al-Nusra Front.";
+        assert_eq!(claim_parts(claim).len(), 3);
+        let c = cues(
+            claim,
+            "On October 3, 2016, the U.S. conducted an airstrike in Syria against a senior al -Nusra leader.",
+        );
+        assert!(c.iter().any(|c| c.label == StanceLabel::Disagree), "{c:?}");
+        assert!(c[0].reason.contains("not strike"), "{}", c[0].reason);
+    }
+
+    #[test]
+    fn a_denied_predicate_must_be_asserted_not_just_its_object() {
+        let claim = "The coalition does not strike al-Nusra Front.";
+        let c = cues(
+            claim,
+            "Al-Nusra Front fighters crossed the border at night near Idlib.",
+        );
+        assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
+        // "directly" is skipped: the predicate is "target".
+        let d = denials(&text::words("it does not directly target the group"));
+        assert_eq!(d[0].predicate, "target");
+    }
+
+    #[test]
+    fn units_and_times_alone_do_not_make_the_same_quantity() {
+        let claim = "The report says the plant gave us about twelve percent last year.";
+        let c = cues(
+            claim,
+            "Household bills rose 6% last year, the utility said.",
+        );
+        assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
+        // The list holds stems: every generic word maps into it.
+        for w in [
+            "percent",
+            "nearly",
+            "roughly",
+            "approximately",
+            "only",
+            "total",
+            "months",
+        ] {
+            let t = text::term(w);
+            assert!(
+                t.as_deref().is_none_or(|t| GENERIC_CONTEXT.contains(&t)),
+                "{w}: {t:?}"
+            );
+        }
     }
 
     #[test]

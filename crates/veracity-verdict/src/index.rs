@@ -407,45 +407,80 @@ impl Index {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// The posting lists of a query's distinct terms that occur in the
+    /// collection, and the normaliser of its scores: every such term matched
+    /// once in a passage of average length.
+    fn query(&self, query: &str) -> (Vec<&[(u32, u32)]>, f32) {
+        let mut qterms: Vec<String> = text::terms(query);
+        qterms.sort_unstable();
+        qterms.dedup();
+        let lists: Vec<&[(u32, u32)]> = qterms
+            .iter()
+            .filter_map(|t| self.vocab.get(t))
+            .map(|&id| self.postings[id as usize].as_slice())
+            .collect();
+        let ideal = lists.iter().map(|l| self.idf(l.len())).sum();
+        (lists, ideal)
+    }
+
+    /// The BM25 contribution of one term to a passage's score.
+    fn term_score(&self, idf: f32, tf: u32, passage: u32) -> f32 {
+        let avg = self.total_len as f32 / self.passages.len() as f32;
+        let tf = tf as f32;
+        let len = self.lengths[passage as usize] as f32;
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg))
+    }
+
+    fn hit(passage: u32, score: f32, ideal: f32) -> Hit {
+        Hit {
+            passage,
+            score,
+            relevance: if ideal > 0.0 {
+                (score / ideal).clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+        }
+    }
+
+    /// How `passages` rank against `query`: the same scores as [`search`]
+    /// gives them, for passages found some other way.
+    ///
+    /// [`search`]: Index::search
+    pub fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
+        let (lists, ideal) = self.query(query);
+        passages
+            .iter()
+            .map(|&p| {
+                let score = lists
+                    .iter()
+                    .filter_map(|l| {
+                        let at = l.binary_search_by_key(&p, |&(q, _)| q).ok()?;
+                        Some(self.term_score(self.idf(l.len()), l[at].1, p))
+                    })
+                    .sum();
+                Index::hit(p, score, ideal)
+            })
+            .collect()
+    }
+
     /// The `k` passages that rank highest against `query` (ties broken by
     /// passage order, so results are deterministic).
     pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
         if self.passages.is_empty() || k == 0 {
             return Vec::new();
         }
-        let mut qterms: Vec<String> = text::terms(query);
-        qterms.sort_unstable();
-        qterms.dedup();
-        let avg = self.total_len as f32 / self.passages.len() as f32;
+        let (lists, ideal) = self.query(query);
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
-        let mut ideal = 0.0f32;
-        for t in &qterms {
-            let Some(&id) = self.vocab.get(t) else {
-                continue;
-            };
-            let list = &self.postings[id as usize];
+        for list in lists {
             let idf = self.idf(list.len());
-            ideal += idf;
             for &(p, tf) in list {
-                let tf = tf as f32;
-                let len = self.lengths[p as usize] as f32;
-                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
-                *scores.entry(p).or_insert(0.0) += s;
+                *scores.entry(p).or_insert(0.0) += self.term_score(idf, tf, p);
             }
         }
-        // The normaliser: every query term present in the collection matched
-        // once in a passage of average length.
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(p, score)| Hit {
-                passage: p,
-                score,
-                relevance: if ideal > 0.0 {
-                    (score / ideal).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                },
-            })
+            .map(|(p, score)| Index::hit(p, score, ideal))
             .collect();
         hits.sort_unstable_by(|a, b| {
             b.score
