@@ -168,7 +168,7 @@ pub fn climate_fever(data: &Path) -> Result<bool> {
             &(0..claims.len()).collect::<Vec<_>>(),
             &params,
         ),
-        ("held-out half (odd), default thresholds", &test, &default),
+        ("held-out half (odd), shipped thresholds", &test, &default),
     ] {
         let m = cf::evaluate(&claims, &scored, idx, p);
         println!(

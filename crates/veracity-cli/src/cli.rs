@@ -221,6 +221,26 @@ pub enum EvalDataset {
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
     },
+    /// Climate-FEVER claim verification: label each claim from its five
+    /// evidence sentences with the evidence engine's scoring; print
+    /// claim-level accuracy and macro-F1, the confusion matrix and
+    /// evidence-level stance accuracy, for all claims and for the odd half
+    /// (the claims not used to choose the shipped thresholds).
+    #[command(
+        after_help = "Examples:\n  veracity eval climate-fever --data climate-fever-dev.jsonl\n  \
+                            veracity eval climate-fever --data dev.jsonl --predictions pred.jsonl\n\n\
+                            The file is JSON Lines: {claim_id, claim, claim_label, evidences: [{evidence_id,\n\
+                            evidence_label, article, evidence}]}, as Climate-FEVER publishes it."
+    )]
+    ClimateFever {
+        /// The Climate-FEVER JSONL file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Write one prediction per claim (with each evidence sentence's
+        /// stance probabilities) to this JSONL file, atomically.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+    },
 }
 
 /// Arguments of `veracity check`.

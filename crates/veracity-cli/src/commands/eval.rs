@@ -1,6 +1,10 @@
 //! `veracity eval fnc1 --bodies B.csv --stances S.csv [--predictions OUT.csv]`:
 //! scores FNC-1-format pairs with the built-in stance model and prints the
 //! FNC-1 score, macro-F1, per-class F1, the confusion matrix and the speed.
+//!
+//! `veracity eval climate-fever --data FILE [--predictions OUT.jsonl]`:
+//! labels Climate-FEVER claims from their evidence sentences and prints
+//! claim-level accuracy and macro-F1 and evidence-level stance accuracy.
 
 use crate::Outcome;
 use crate::output;
@@ -84,6 +88,86 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
             .context("cannot encode the predictions CSV")?;
         output::write_atomically(path, &bytes)?;
         eprintln!("wrote {} predictions to {}", result.scored, path.display());
+    }
+    Ok(Outcome::Success)
+}
+
+pub fn climate_fever(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
+    use veracity_verdict::climate_fever as cf;
+    let text = std::fs::read_to_string(data).with_context(|| {
+        format!(
+            "cannot read {}; give a Climate-FEVER JSONL file",
+            data.display()
+        )
+    })?;
+    let claims = cf::parse(&text).with_context(|| {
+        format!(
+            "{} is not Climate-FEVER JSONL (one claim object per line)",
+            data.display()
+        )
+    })?;
+    let model = StanceModel::try_builtin().context("cannot load the built-in stance model")?;
+    let scored = cf::score_all(&claims, model);
+    let params = cf::CfParams::default();
+    let all: Vec<usize> = (0..claims.len()).collect();
+    let (_, held_out) = cf::split(claims.len());
+    let mut out = String::new();
+    writeln!(
+        out,
+        "climate-fever: {} claims from {}, stance model {}",
+        claims.len(),
+        data.display(),
+        veracity_verdict::StanceScorer::name(model)
+    )?;
+    for (name, indices) in [
+        ("all claims", &all),
+        ("odd half (held out from threshold tuning)", &held_out),
+    ] {
+        let m = cf::evaluate(&claims, &scored, indices, &params);
+        writeln!(
+            out,
+            "{name}: {} claims, accuracy {:.3}, macro-F1 {:.3}; {} evidence sentences, stance accuracy {:.3}",
+            m.claims, m.accuracy, m.macro_f1, m.evidences, m.evidence_accuracy
+        )?;
+        writeln!(
+            out,
+            "  confusion (rows gold, columns predicted: {})",
+            cf::LABELS.join(", ")
+        )?;
+        for (label, row) in cf::LABELS.iter().zip(m.confusion) {
+            writeln!(out, "  {label:>15} {row:?}")?;
+        }
+    }
+    output::stdout(out.as_bytes())?;
+    if let Some(path) = predictions {
+        let mut lines = String::new();
+        for (c, s) in claims.iter().zip(&scored) {
+            let pred = cf::predict(c, s, &params);
+            let evidences: Vec<serde_json::Value> = c
+                .evidences
+                .iter()
+                .zip(s)
+                .zip(&pred.evidence_labels)
+                .map(|((e, (stance, coverage)), label)| {
+                    serde_json::json!({
+                        "evidence_id": e.evidence_id,
+                        "gold": e.evidence_label,
+                        "predicted": label,
+                        "stance": stance,
+                        "coverage": coverage,
+                    })
+                })
+                .collect();
+            let line = serde_json::json!({
+                "claim_id": c.claim_id,
+                "gold": c.claim_label,
+                "predicted": pred.label,
+                "evidences": evidences,
+            });
+            writeln!(lines, "{line}")?;
+        }
+        output::write_atomically(path, lines.as_bytes())?;
+        eprintln!("wrote {} predictions to {}", claims.len(), path.display());
     }
     Ok(Outcome::Success)
 }

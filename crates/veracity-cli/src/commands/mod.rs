@@ -77,6 +77,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     predictions,
                 },
         } => eval::fnc1(&bodies, &stances, predictions.as_deref()),
+        Command::Eval {
+            dataset: EvalDataset::ClimateFever { data, predictions },
+        } => eval::climate_fever(&data, predictions.as_deref()),
         Command::Ingest {
             inputs,
             format,
