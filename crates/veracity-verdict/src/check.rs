@@ -8,7 +8,7 @@ use crate::engine::{Engine, EngineError, Sources};
 use crate::index::Index;
 use crate::provenance::{self, Scored};
 use crate::scorer::StanceScorer;
-use crate::text;
+use crate::text::{self, FxHashMap};
 use veracity_model::{CitedReview, Claim, Document, RatingScale, Review, Verdict};
 
 /// Default number of passages retrieved per claim.
@@ -16,6 +16,8 @@ pub const DEFAULT_TOP_K: usize = 20;
 
 /// Candidates scored per evidence slot (see [`Checker::evidence`]).
 pub const POOL_FACTOR: usize = 4;
+/// Copies of one passage text a query lets into the candidate pool.
+pub const MAX_COPIES: usize = 3;
 
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
@@ -202,17 +204,29 @@ impl<'a> Checker<'a> {
     /// several parts (see [`cues::claim_parts`]), up to `k` more ranked
     /// against each part: (passage, relevance to the whole claim), most
     /// relevant first.
+    ///
+    /// At most [`MAX_COPIES`] passages of one text (compared by letters and
+    /// digits, case-folded) enter per query: a quote repeated by thousands of
+    /// documents must not crowd everything else out of the pool.
     fn candidates(&self, claim: &str, k: usize) -> Vec<(u32, f32)> {
-        let mut found: Vec<u32> = self
-            .index
-            .search(claim, k)
-            .iter()
-            .map(|h| h.passage)
-            .collect();
+        let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut search = |query: &str| -> Vec<u32> {
+            copies.clear();
+            self.index
+                .search_where(query, k, |p| {
+                    let n = copies.entry(self.text_key(p)).or_insert(0);
+                    *n += 1;
+                    *n <= MAX_COPIES
+                })
+                .iter()
+                .map(|h| h.passage)
+                .collect()
+        };
+        let mut found = search(claim);
         let parts = cues::claim_parts(claim);
         if parts.len() > 1 {
             for part in parts {
-                found.extend(self.index.search(part, k).iter().map(|h| h.passage));
+                found.extend(search(part));
             }
             found.sort_unstable();
             found.dedup();
@@ -225,6 +239,22 @@ impl<'a> Checker<'a> {
             .collect();
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         hits
+    }
+
+    /// A hash of a passage's letters and digits, case-folded: equal for
+    /// copies of one text.
+    fn text_key(&self, passage: u32) -> u64 {
+        use std::hash::Hasher;
+        let p = self.index.passages()[passage as usize];
+        let mut h = text::FxHasher::default();
+        for c in self.docs[p.doc as usize].slice(p.span).chars() {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    h.write_u32(l as u32);
+                }
+            }
+        }
+        h.finish()
     }
 
     /// The verdict of `engine` on `claim`.

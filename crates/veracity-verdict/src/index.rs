@@ -467,6 +467,17 @@ impl Index {
     /// The `k` passages that rank highest against `query` (ties broken by
     /// passage order, so results are deterministic).
     pub fn search(&self, query: &str, k: usize) -> Vec<Hit> {
+        self.search_where(query, k, |_| true)
+    }
+
+    /// The `k` highest-ranking passages against `query` that `keep` accepts,
+    /// asked in rank order (so `keep` can cap copies of one text).
+    pub fn search_where(
+        &self,
+        query: &str,
+        k: usize,
+        mut keep: impl FnMut(u32) -> bool,
+    ) -> Vec<Hit> {
         if self.passages.is_empty() || k == 0 {
             return Vec::new();
         }
@@ -487,7 +498,12 @@ impl Index {
                 .total_cmp(&a.score)
                 .then_with(|| a.passage.cmp(&b.passage))
         });
-        hits.truncate(k);
+        let mut kept = 0;
+        hits.retain(|h| {
+            let take = kept < k && keep(h.passage);
+            kept += usize::from(take);
+            take
+        });
         hits
     }
 }
