@@ -285,7 +285,7 @@ fn part_cues(
             if shared < 2 {
                 continue;
             }
-            let same = (c.value - p.value).abs() <= 0.05 * c.value.abs().max(p.value.abs());
+            let same = same_value(c.value, p.value);
             if same {
                 if matched.is_none_or(|m| shared > m.1) {
                     matched = Some((c.value, shared));
@@ -310,6 +310,21 @@ fn part_cues(
             label: StanceLabel::Agree,
             strength: 0.35,
             reason: format!("it gives the claim's figure, {}", fmt_num(v)),
+        });
+    } else if let (Some(c), Some(p)) = (cq.first(), pq.first())
+        && !pq
+            .iter()
+            .any(|p| cq.iter().any(|c| same_value(c.value, p.value)))
+    {
+        // Figures about something else: no confirmation of the claim's.
+        out.push(Cue {
+            label: StanceLabel::Discuss,
+            strength: 0.6,
+            reason: format!(
+                "its figures ({}) are not the claim's ({})",
+                fmt_num(p.value),
+                fmt_num(c.value)
+            ),
         });
     }
 
@@ -359,6 +374,11 @@ fn part_cues(
     out
 }
 
+/// Two figures within 5% of each other are the same.
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.05 * a.abs().max(b.abs())
+}
+
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
@@ -368,7 +388,10 @@ fn fmt_num(v: f64) -> String {
 }
 
 /// Moves stance mass toward each cue's label: `p' = (1 - s) p + s e_label`
-/// for the strongest cue of each direction, then re-picks the label.
+/// for the strongest cue of each direction, then re-picks the label. A
+/// `discuss` cue only takes mass from `agree` (`agree' = (1 - s) agree`,
+/// the rest to discuss): it says the passage does not confirm the claim,
+/// not that it refutes it.
 pub fn adjust(stance: Stance, cues: &[Cue]) -> Stance {
     let mut s = stance.scores;
     let mut seen = Vec::new();
@@ -378,6 +401,14 @@ pub fn adjust(stance: Stance, cues: &[Cue]) -> Stance {
         }
         seen.push(cue.label);
         let k = cue.strength.clamp(0.0, 1.0);
+        if cue.label == StanceLabel::Discuss {
+            s = StanceScores {
+                agree: (1.0 - k) * s.agree,
+                discuss: s.discuss + k * s.agree,
+                ..s
+            };
+            continue;
+        }
         s = StanceScores {
             agree: (1.0 - k) * s.agree
                 + if cue.label == StanceLabel::Agree {
@@ -475,6 +506,24 @@ mod tests {
                 "{w}: {t:?}"
             );
         }
+    }
+
+    #[test]
+    fn other_figures_do_not_confirm_the_claims_figure() {
+        let c = cues(
+            "The new desalination plant already supplies forty percent of the city's drinking water.",
+            "Household water bills rose 6 percent last year because of bond payments on the desalination plant.",
+        );
+        assert_eq!(c[0].label, StanceLabel::Discuss, "{c:?}");
+        let s = Stance::from_scores(StanceScores {
+            agree: 0.6,
+            disagree: 0.1,
+            discuss: 0.2,
+            unrelated: 0.1,
+        });
+        let a = adjust(s, &c);
+        assert_eq!(a.label, StanceLabel::Discuss);
+        assert!((a.scores.disagree - 0.1).abs() < 1e-9, "disagree untouched");
     }
 
     #[test]
