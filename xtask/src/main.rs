@@ -65,7 +65,8 @@ enum Task {
 enum Eval {
     /// Run `veracity check` on the seed pages and check the targets: engine
     /// `review` gives Partially True citing the Polygraph page; engine
-    /// `evidence` does not give true or mostly true.
+    /// `evidence` does not give true or mostly true, and lists the October
+    /// 2016 strike on a senior al-Nusra figure among the refuting evidence.
     CheckSeeds {
         /// The seeds directory.
         #[arg(long, default_value = "../shared/seeds")]
