@@ -99,20 +99,52 @@ fn write_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
         if i > 0 {
             out.push(',');
         }
+        let field = defuse_formula(field);
         if field.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out.push_str("\r\n");
 }
 
+/// A cell a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, which
+/// spreadsheets show as text: passages come from untrusted pages.
+fn defuse_formula(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        let mut out = String::new();
+        write_row(
+            &mut out,
+            [
+                "=HYPERLINK(\"http://x\")",
+                "+1",
+                "-2",
+                "@SUM(A1)",
+                "plain",
+                "0.5",
+            ],
+        );
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),plain,0.5\r\n"
+        );
+    }
 
     #[test]
     fn quoting_follows_rfc_4180() {
