@@ -276,6 +276,21 @@ pub struct CheckCmd {
     /// Write the output to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The organisation publishing the report (ClaimReview author); default
+    /// `veracity`.
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// The publisher's web site (ClaimReview author URL; http or https).
+    #[arg(long, value_name = "URL")]
+    pub publisher_url: Option<String>,
+    /// A report format option `KEY=VALUE` (repeatable), as for `veracity
+    /// render`.
+    #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
+    pub option: Vec<String>,
+    /// An option `KEY=VALUE` for a verdict plugin (repeatable), sent in the
+    /// `options` of each request; the built-in engines take none.
+    #[arg(long = "engine-option", value_name = "KEY=VALUE")]
+    pub engine_option: Vec<String>,
 }
 
 /// Options every output format understands; shared by the commands that

@@ -240,3 +240,37 @@ fn example_corpus_renders_in_every_report_format() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("choose summary or one of: json"));
 }
+
+#[test]
+fn report_format_options_reach_the_format() {
+    let out = run(&[
+        "check",
+        "examples/corpus",
+        "--format",
+        "claimreview",
+        "--publisher",
+        "Harbor Verification Desk",
+        "--publisher-url",
+        "https://desk.example.org",
+        "-O",
+        "base_url=https://desk.example.org/checks/7",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Harbor Verification Desk"), "{text}");
+    assert!(text.contains("https://desk.example.org/checks/7"), "{text}");
+    let out = run(&[
+        "check",
+        "examples/corpus",
+        "--format",
+        "json",
+        "-O",
+        "novalue",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is not KEY=VALUE"),
+        "{}",
+        stderr(&out)
+    );
+}

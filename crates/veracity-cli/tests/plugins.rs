@@ -471,6 +471,47 @@ fn check_finds_verdict_plugins_with_engine() {
 }
 
 #[test]
+fn check_passes_engine_options_to_verdict_plugins() {
+    let review_first = build_plugin("veracity-plugin-review-first");
+    let base = [
+        "check",
+        "examples/corpus",
+        "--plugin",
+        s(&review_first),
+        "--engine",
+        "review-first",
+        "--format",
+        "json",
+    ];
+    // The plugin checks its option: a bad value is its error, naming it.
+    let mut args = base.to_vec();
+    args.extend(["--engine-option", "min_similarity=2"]);
+    let out = run_env(&args, &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("option min_similarity=2"),
+        "{}",
+        stderr(&out)
+    );
+    // A valid value is accepted.
+    let mut args = base.to_vec();
+    args.extend(["--engine-option", "min_similarity=0.9", "--max-claims", "3"]);
+    let out = run_env(&args, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let verdicts = report["verdicts"].as_array().unwrap();
+    assert!(verdicts.iter().all(|v| v["engine"] == "review-first"));
+    // The built-in engines take no options.
+    let out = run_env(&["check", "examples/corpus", "--engine-option", "x=1"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("takes no options"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_failing_engine_plugin_ends_check_cleanly() {
     let misbehave = build_plugin("veracity-fixture-misbehave");
     for (claim, isolate, expected) in [

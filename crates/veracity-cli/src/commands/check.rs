@@ -21,6 +21,10 @@ pub struct CheckArgs {
     pub max_claims: usize,
     pub format: String,
     pub output: Option<PathBuf>,
+    /// Report format options (the ratings' scale is `scale` above).
+    pub format_args: crate::cli::FormatArgs,
+    /// `KEY=VALUE` options for a verdict plugin.
+    pub engine_options: Vec<String>,
 }
 
 /// The terminal summary, the one output format `check` writes itself.
@@ -51,8 +55,24 @@ pub fn run(
             formats.names().join(", ")
         );
     }
+    let format_options = crate::commands::render::format_options(&args.format_args, registry)?;
+    let mut engine_options = std::collections::BTreeMap::new();
+    for pair in &args.engine_options {
+        let Some((key, value)) = pair.split_once('=') else {
+            bail!(
+                "engine option `{pair}` is not KEY=VALUE; write e.g. --engine-option threshold=0.4"
+            );
+        };
+        engine_options.insert(key.trim().to_owned(), value.trim().to_owned());
+    }
     let mut engines = EngineRegistry::builtin();
-    crate::plugin_adapters::register_engines(&mut engines, plugins, &Default::default())?;
+    if !engine_options.is_empty() && engines.require(&args.engine).is_ok() {
+        bail!(
+            "the built-in engine `{}` takes no options; --engine-option is for verdict plugins",
+            args.engine
+        );
+    }
+    crate::plugin_adapters::register_engines(&mut engines, plugins, &engine_options)?;
     let engine = engines.require(&args.engine)?;
     let scale_id = args.scale.as_deref().unwrap_or("veracity");
     let scale = registry.get(scale_id).with_context(|| {
@@ -116,11 +136,7 @@ pub fn run(
         summary(&report, &args.engine, &sources).into_bytes()
     } else {
         formats
-            .render(
-                &args.format,
-                &report,
-                &veracity_format::FormatOptions::default(),
-            )
+            .render(&args.format, &report, &format_options)
             .with_context(|| format!("cannot write the report as {}", args.format))?
     };
     match &args.output {

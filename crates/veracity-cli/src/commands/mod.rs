@@ -66,6 +66,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 max_claims: args.max_claims,
                 format: args.format,
                 output: args.output,
+                format_args: crate::cli::FormatArgs {
+                    publisher: args.publisher,
+                    publisher_url: args.publisher_url,
+                    scale: None,
+                    option: args.option,
+                },
+                engine_options: args.engine_option,
             },
             &plugins::load(&cli.plugins, cli.isolate)?,
         ),
