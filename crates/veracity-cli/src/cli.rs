@@ -31,6 +31,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub isolate: bool,
 
+    /// With --isolate: the longest wait, in seconds, for a plugin to load or
+    /// to answer one call; a plugin that takes longer is stopped and the
+    /// command fails naming it.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 60.0)]
+    pub plugin_timeout: f64,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -512,6 +512,46 @@ fn check_passes_engine_options_to_verdict_plugins() {
 }
 
 #[test]
+fn an_isolated_plugin_that_hangs_is_stopped_after_the_timeout() {
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("report.json");
+    let out = run_env(
+        &[
+            "check",
+            "examples/corpus",
+            "--plugin",
+            s(&misbehave),
+            "--engine",
+            "misbehave",
+            "--claim",
+            "hang",
+            "--isolate",
+            "--plugin-timeout",
+            "1",
+            "-o",
+            s(&out_file),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("plugin misbehave at"), "{err}");
+    assert!(err.contains("did not answer within 1 s"), "{err}");
+    assert!(!out_file.exists(), "no partial report");
+    let out = run_env(
+        &["plugins", "list", "--isolate", "--plugin-timeout", "0"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("positive number of seconds"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_failing_engine_plugin_ends_check_cleanly() {
     let misbehave = build_plugin("veracity-fixture-misbehave");
     for (claim, isolate, expected) in [

@@ -33,22 +33,23 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output.as_deref(),
             &options,
             &registry()?,
-            &plugins::load(&cli.plugins, cli.isolate)?,
+            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
         ),
         Command::Scales {
             name,
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
-        Command::Plugins(PluginsCommand::List { format }) => {
-            plugins::list(&plugins::load(&cli.plugins, cli.isolate)?, format)
-        }
+        Command::Plugins(PluginsCommand::List { format }) => plugins::list(
+            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
+            format,
+        ),
         Command::Plugins(PluginsCommand::Call {
             name,
             request,
             output,
         }) => plugins::call(
-            &plugins::load(&cli.plugins, cli.isolate)?,
+            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
             &name,
             &request,
             output.as_deref(),
@@ -74,7 +75,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 },
                 engine_options: args.engine_option,
             },
-            &plugins::load(&cli.plugins, cli.isolate)?,
+            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
         ),
         Command::Eval {
             dataset:

@@ -15,7 +15,7 @@ pub const PATH_VARIABLE: &str = "VERACITY_PLUGIN_PATH";
 /// Loads the plugins named with `--plugin`, in `VERACITY_PLUGIN_PATH` and in
 /// the user's plugin directory; with `isolate`, each in a child process.
 /// Warnings (shadowed plugins) go to stderr.
-pub fn load(paths: &[PathBuf], isolate: bool) -> Result<Plugins> {
+pub fn load(paths: &[PathBuf], isolate: bool, timeout_secs: f64) -> Result<Plugins> {
     let search = PluginSearch {
         paths: paths.to_vec(),
         path_list: std::env::var_os(PATH_VARIABLE),
@@ -27,11 +27,17 @@ pub fn load(paths: &[PathBuf], isolate: bool) -> Result<Plugins> {
     let isolation = if isolate {
         let exe = std::env::current_exe()
             .context("cannot find the veracity binary to run isolated plugins")?;
-        Isolation::Child(Box::new(move || {
-            let mut command = std::process::Command::new(&exe);
-            command.arg("plugin-host");
-            command
-        }))
+        if !(timeout_secs > 0.0 && timeout_secs.is_finite()) {
+            bail!("--plugin-timeout must be a positive number of seconds, not {timeout_secs}");
+        }
+        Isolation::Child {
+            command: Box::new(move || {
+                let mut command = std::process::Command::new(&exe);
+                command.arg("plugin-host");
+                command
+            }),
+            timeout: Some(std::time::Duration::from_secs_f64(timeout_secs)),
+        }
     } else {
         Isolation::InProcess
     };

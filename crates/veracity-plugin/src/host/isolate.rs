@@ -16,12 +16,20 @@
 //!    plugin returned them (the parent checks them), or an empty frame if
 //!    the plugin returned the null buffer. Repeat.
 //! 3. The parent closes the child's standard input; the child exits.
+//!
+//! With a timeout, a child that has not sent its hello or an answer within
+//! it is killed, and the call fails saying so: a plugin stuck in a loop
+//! cannot hang a batch.
 
 use super::{ErrorKind, HostError, LoadedPlugin, name_from_path};
 use serde_json::{Value, json};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 /// The largest frame either side accepts (1 GiB).
 const MAX_FRAME: u64 = 1 << 30;
@@ -90,12 +98,50 @@ pub fn serve(
 
 /// The parent's handle on a child process.
 pub(crate) struct Child {
-    process: std::process::Child,
+    /// Shared with the watchdog, which kills it on a timeout.
+    process: Arc<Mutex<std::process::Child>>,
     stdin: Option<BufWriter<ChildStdin>>,
     stdout: BufReader<ChildStdout>,
     /// Set once the child has died: why.
     dead: Option<String>,
     path: PathBuf,
+    timeout: Option<Duration>,
+}
+
+/// Kills a child that has not answered in time; [`Watchdog::stop`] calls it
+/// off and says whether it fired.
+struct Watchdog {
+    cancel: mpsc::Sender<()>,
+    fired: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Watchdog {
+    fn start(process: &Arc<Mutex<std::process::Child>>, timeout: Duration) -> Watchdog {
+        let (cancel, cancelled) = mpsc::channel::<()>();
+        let fired = Arc::new(AtomicBool::new(false));
+        let (process, flag) = (Arc::clone(process), Arc::clone(&fired));
+        let thread = std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = cancelled.recv_timeout(timeout) {
+                flag.store(true, Ordering::SeqCst);
+                let _ = process
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .kill();
+            }
+        });
+        Watchdog {
+            cancel,
+            fired,
+            thread,
+        }
+    }
+
+    fn stop(self) -> bool {
+        let _ = self.cancel.send(());
+        let _ = self.thread.join();
+        self.fired.load(Ordering::SeqCst)
+    }
 }
 
 impl Child {
@@ -104,6 +150,7 @@ impl Child {
     pub(crate) fn spawn(
         path: &Path,
         mut command: Command,
+        timeout: Option<Duration>,
     ) -> Result<(Child, u32, Vec<u8>), HostError> {
         let name = name_from_path(path);
         let crashed = |e: String| HostError::new(&name, path, ErrorKind::Crashed(e));
@@ -118,15 +165,17 @@ impl Child {
             unreachable!("both pipes were requested")
         };
         let mut child = Child {
-            process,
+            process: Arc::new(Mutex::new(process)),
             stdin: Some(BufWriter::new(stdin)),
             stdout: BufReader::new(stdout),
             dead: None,
             path: path.to_path_buf(),
+            timeout,
         };
-        let hello = match read_frame(&mut child.stdout) {
+        let hello = match child.receive(|_| Ok(())) {
             Ok(Some(hello)) => hello,
-            Ok(None) | Err(_) => return Err(crashed(child.died())),
+            Ok(None) => return Err(crashed(child.died())),
+            Err(why) => return Err(crashed(why)),
         };
         let hello: Value = serde_json::from_slice(&hello)
             .map_err(|e| crashed(format!("the isolated plugin host sent a bad hello ({e})")))?;
@@ -156,22 +205,48 @@ impl Child {
         if let Some(why) = &self.dead {
             return Err(why.clone());
         }
+        match self.receive(|stdin| write_frame(stdin, request))? {
+            Some(bytes) if bytes.is_empty() => Ok(None),
+            Some(bytes) => Ok(Some(bytes)),
+            None => Err(self.died()),
+        }
+    }
+
+    /// Runs `send` on the child's input, then reads one frame, under the
+    /// watchdog when there is a timeout: the frame, `None` when the child
+    /// broke the protocol, or why it was killed.
+    fn receive(
+        &mut self,
+        send: impl FnOnce(&mut BufWriter<ChildStdin>) -> std::io::Result<()>,
+    ) -> Result<Option<Vec<u8>>, String> {
+        let watchdog = self.timeout.map(|t| Watchdog::start(&self.process, t));
         let sent = match self.stdin.as_mut() {
-            Some(stdin) => write_frame(stdin, request),
+            Some(stdin) => send(stdin),
             None => Err(std::io::ErrorKind::BrokenPipe.into()),
         };
         let received = sent.and_then(|()| read_frame(&mut self.stdout));
-        match received {
-            Ok(Some(bytes)) if bytes.is_empty() => Ok(None),
-            Ok(Some(bytes)) => Ok(Some(bytes)),
-            Ok(None) | Err(_) => Err(self.died()),
+        if watchdog.is_some_and(Watchdog::stop) {
+            let limit = self.timeout.unwrap_or_default().as_secs_f64();
+            self.died();
+            let why = format!(
+                "its isolated plugin host (veracity plugin-host {}) did not answer within {limit} s and was stopped; raise --plugin-timeout if the plugin is slow",
+                self.path.display()
+            );
+            self.dead = Some(why.clone());
+            return Err(why);
         }
+        Ok(received.ok().flatten())
     }
 
     /// Waits for a child that broke the protocol and says how it ended.
     fn died(&mut self) -> String {
         self.stdin = None;
-        let why = match self.process.wait() {
+        let status = self
+            .process
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .wait();
+        let why = match status {
             Ok(status) => describe_exit(status),
             Err(e) => format!("cannot wait for it: {e}"),
         };
@@ -189,7 +264,11 @@ impl Drop for Child {
         // Closing its input asks the child to exit.
         self.stdin = None;
         if self.dead.is_none() {
-            let _ = self.process.wait();
+            let _ = self
+                .process
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .wait();
         }
     }
 }

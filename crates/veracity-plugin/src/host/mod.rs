@@ -29,6 +29,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 use veracity_model::validate::validate;
 use veracity_model::{FormatRequest, Report, SchemaKind, Verdict, VerdictRequest};
 
@@ -319,9 +320,16 @@ impl LoadedPlugin {
     /// with the arguments of its plugin-host mode) is run with the plugin's
     /// path appended, and speaks the protocol of [`isolate`] on its standard
     /// input and output. A crash of the plugin then ends only the child.
-    pub fn spawn_isolated(path: &Path, command: Command) -> Result<LoadedPlugin, HostError> {
+    ///
+    /// With a `timeout`, a child that takes longer to load the plugin or to
+    /// answer one call is killed and the call fails.
+    pub fn spawn_isolated(
+        path: &Path,
+        command: Command,
+        timeout: Option<Duration>,
+    ) -> Result<LoadedPlugin, HostError> {
         check_file(path)?;
-        let (child, abi_version, manifest_bytes) = isolate::Child::spawn(path, command)?;
+        let (child, abi_version, manifest_bytes) = isolate::Child::spawn(path, command, timeout)?;
         if abi_version != ABI_VERSION {
             return Err(HostError::new(
                 name_from_path(path),
@@ -520,9 +528,15 @@ pub enum Isolation {
     /// Loaded into this process (fast; a crash of the plugin is a crash of
     /// the process).
     InProcess,
-    /// Each plugin in a child process made by this function (the `veracity`
-    /// binary in its plugin-host mode; the plugin's path is appended).
-    Child(Box<dyn Fn() -> Command + Send + Sync>),
+    /// Each plugin in a child process.
+    Child {
+        /// Makes the child's command: the `veracity` binary in its
+        /// plugin-host mode (the plugin's path is appended).
+        command: Box<dyn Fn() -> Command + Send + Sync>,
+        /// The longest wait for the plugin to load or answer one call; a
+        /// child that takes longer is killed.
+        timeout: Option<Duration>,
+    },
 }
 
 /// The loaded plugins, in order of precedence.
@@ -548,8 +562,8 @@ impl Plugins {
             }
             let plugin = match isolation {
                 Isolation::InProcess => LoadedPlugin::load(&candidate.path)?,
-                Isolation::Child(command) => {
-                    LoadedPlugin::spawn_isolated(&candidate.path, command())?
+                Isolation::Child { command, timeout } => {
+                    LoadedPlugin::spawn_isolated(&candidate.path, command(), *timeout)?
                 }
             };
             if let Some(i) = plugins

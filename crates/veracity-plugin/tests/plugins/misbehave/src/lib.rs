@@ -19,6 +19,9 @@ fn act(behaviour: &str) -> Result<&str, String> {
         "error" => Err("asked to fail".to_owned()),
         "panic" => panic!("asked to panic"),
         "abort" => std::process::abort(),
+        "hang" => loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        },
         other => Ok(other),
     }
 }
