@@ -157,7 +157,7 @@ fn html_documents(
         source: origin.location.to_owned(),
         message: w.clone(),
     }));
-    let kind = (!article.reviews.is_empty()).then_some(veracity_model::DocumentKind::FactCheck);
+    let kind = html_kind(&article);
     let meta = build::Meta {
         title: article.title,
         authors: article.authors,
@@ -172,6 +172,20 @@ fn html_documents(
     source.url = article.canonical_url;
     let id = build::document_id(origin.sha256, None);
     vec![build::document(id, source, None, meta, &article.paragraphs)]
+}
+
+/// A page with ClaimReview markup is a fact-check; else the kind its markup
+/// declares; else a dated, titled or signed article is news, as for text.
+fn html_kind(article: &html::HtmlArticle) -> Option<veracity_model::DocumentKind> {
+    use veracity_model::DocumentKind;
+    if !article.reviews.is_empty() {
+        return Some(DocumentKind::FactCheck);
+    }
+    article.kind.or_else(|| {
+        let news =
+            (article.published.is_some() && article.title.is_some()) || !article.authors.is_empty();
+        news.then_some(DocumentKind::News)
+    })
 }
 
 /// A `Source` for text read from `location`.

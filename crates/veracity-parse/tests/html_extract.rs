@@ -115,3 +115,42 @@ fn invalid_utf8_is_a_warning() {
     assert!(a.text().contains("au lait"));
     assert!(a.warnings.iter().any(|w| w.contains("UTF-8")));
 }
+
+#[test]
+fn the_kind_comes_from_the_markup() {
+    use veracity_model::DocumentKind;
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><article><h1>Harbour fees rise</h1>\
+             <p>The harbour board raised mooring fees by a tenth on Monday, citing repairs to the north wall that storms damaged last winter.</p>\
+             <p>Boat owners said the rise came with little notice and asked the board to phase it in over two years instead.</p>\
+             </article></body></html>"
+        )
+    };
+    let kind = |head: &str| extract(page(head), None).unwrap().kind;
+    assert_eq!(
+        kind(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour fees rise"}</script>"#
+        ),
+        Some(DocumentKind::News)
+    );
+    assert_eq!(
+        kind(
+            r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Harbour fees rise"}</script>"#
+        ),
+        Some(DocumentKind::Blog)
+    );
+    assert_eq!(
+        kind(
+            r#"<meta property="article:section" content="Opinion"><script type="application/ld+json">{"@type":"NewsArticle"}</script>"#
+        ),
+        Some(DocumentKind::Opinion)
+    );
+    assert_eq!(
+        kind(
+            r#"<meta property="og:type" content="article"><meta property="article:published_time" content="2026-03-02T08:00:00Z">"#
+        ),
+        Some(DocumentKind::News)
+    );
+    assert_eq!(kind(r#"<meta property="og:type" content="website">"#), None);
+}

@@ -5,6 +5,8 @@ use serde_json::Value;
 /// Article-level facts found in JSON-LD.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LdArticle {
+    /// The kind the article's schema.org type names, if it names one.
+    pub kind: Option<veracity_model::DocumentKind>,
     pub headline: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
@@ -142,6 +144,23 @@ fn is_article_type(t: &str) -> bool {
                 | "SocialMediaPosting"
                 | "CreativeWork"
         )
+}
+
+/// The document kind a schema.org type names: the news, opinion and blog
+/// subtypes; a plain `Article` or `WebPage` names none.
+fn kind_of_type(t: &str) -> Option<veracity_model::DocumentKind> {
+    use veracity_model::DocumentKind;
+    match t {
+        "OpinionNewsArticle" => Some(DocumentKind::Opinion),
+        "NewsArticle"
+        | "ReportageNewsArticle"
+        | "AnalysisNewsArticle"
+        | "BackgroundNewsArticle"
+        | "ReviewNewsArticle"
+        | "AskPublicNewsArticle" => Some(DocumentKind::News),
+        "BlogPosting" | "LiveBlogPosting" => Some(DocumentKind::Blog),
+        _ => None,
+    }
 }
 
 /// A string field, or the first string of an array, or `name` of an object.
@@ -291,6 +310,11 @@ pub(crate) fn read(blocks: &[String]) -> LdData {
             if !has_type(o, is_article_type) {
                 return true;
             }
+            if art.kind.is_none() {
+                art.kind = types(o)
+                    .into_iter()
+                    .find_map(|t| kind_of_type(t.rsplit(['/', ':']).next().unwrap_or(t)));
+            }
             // Prefer the first article-like object that says something.
             if art.headline.is_none() {
                 art.headline = text(o.get("headline")).or_else(|| {
@@ -351,6 +375,7 @@ mod tests {
              "datePublished":"2019-11-19T10:07:00-05:00","publisher":{"@type":"Organization","name":"Example"}}]}"#;
         let d = read(&[b.to_string()]);
         assert_eq!(d.article.headline.as_deref(), Some("H"));
+        assert_eq!(d.article.kind, Some(veracity_model::DocumentKind::News));
         assert_eq!(d.article.authors, vec!["A B", "C D"]);
         assert_eq!(d.article.publisher.as_deref(), Some("Example"));
     }

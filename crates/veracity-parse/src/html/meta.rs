@@ -103,6 +103,9 @@ impl RawMeta {
 /// Final page metadata.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Metadata {
+    /// The kind the markup declares (JSON-LD type, `article:section`
+    /// Opinion, `og:type` article), if any.
+    pub kind: Option<veracity_model::DocumentKind>,
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
@@ -247,6 +250,25 @@ fn absolutize(href: &str, base: Option<&str>) -> Option<String> {
     None
 }
 
+/// The kind the page's markup declares: an opinion section wins, then the
+/// JSON-LD type; `og:type` article with a publication time is news.
+fn declared_kind(raw: &RawMeta, ld: &LdArticle) -> Option<veracity_model::DocumentKind> {
+    use veracity_model::DocumentKind;
+    let section = raw.meta(&["article:section"]).map(str::to_ascii_lowercase);
+    if section.is_some_and(|s| s.contains("opinion") || s.contains("op-ed") || s == "commentary") {
+        return Some(DocumentKind::Opinion);
+    }
+    ld.kind.or_else(|| {
+        let article = raw
+            .meta(&["og:type"])
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"));
+        let dated = raw
+            .meta(&["article:published_time", "og:published_time"])
+            .is_some();
+        (article && dated).then_some(DocumentKind::News)
+    })
+}
+
 /// Combines the DOM candidates and JSON-LD into the final metadata.
 pub(crate) fn resolve(raw: &RawMeta, ld: &LdArticle, url: Option<&str>) -> Metadata {
     let not_url = |s: &&str| !s.starts_with("http") && !s.starts_with("www.");
@@ -343,6 +365,7 @@ pub(crate) fn resolve(raw: &RawMeta, ld: &LdArticle, url: Option<&str>) -> Metad
         .or_else(|| ld.url.as_deref().and_then(|c| absolutize(c, url)));
 
     Metadata {
+        kind: declared_kind(raw, ld),
         title,
         authors,
         published,

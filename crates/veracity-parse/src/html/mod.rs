@@ -42,6 +42,10 @@ pub use error::Error;
 /// What one HTML page holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlArticle {
+    /// The kind the page's markup declares (JSON-LD `NewsArticle`,
+    /// `OpinionNewsArticle`, `BlogPosting`; an opinion `article:section`;
+    /// `og:type` article with a publication time), if any.
+    pub kind: Option<veracity_model::DocumentKind>,
     /// The headline, without the site name (`og:title`, JSON-LD `headline`,
     /// `<title>` minus its site suffix, or the first `<h1>`).
     pub title: Option<String>,
@@ -245,6 +249,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     });
 
     HtmlArticle {
+        kind: meta.kind,
         title: meta.title,
         authors,
         published: meta.published,
