@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 /// The workspace root.
@@ -57,70 +57,9 @@ pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     command.output().expect("the veracity binary starts")
 }
 
-/// Builds the cdylib package `package` (once per test process) with the
-/// tests' own cargo and target directory; returns the library's path.
-pub fn build_plugin(package: &str) -> PathBuf {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static BUILT: OnceLock<Mutex<HashMap<String, PathBuf>>> = OnceLock::new();
-    let mut built = BUILT
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(path) = built.get(package) {
-        return path.clone();
-    }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "build",
-            "--message-format=json-render-diagnostics",
-            "-p",
-            package,
-        ])
-        .current_dir(root())
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "cargo build -p {package} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let library = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|msg| msg["reason"] == "compiler-artifact")
-        .filter(|msg| {
-            msg["target"]["kind"]
-                .as_array()
-                .is_some_and(|kinds| kinds.iter().any(|k| k == "cdylib"))
-        })
-        .flat_map(|msg| msg["filenames"].as_array().cloned().unwrap_or_default())
-        .filter_map(|f| f.as_str().map(PathBuf::from))
-        .find(|f| {
-            f.extension()
-                .is_some_and(|e| e == std::env::consts::DLL_EXTENSION)
-        })
-        .unwrap_or_else(|| panic!("cargo build -p {package} reported no shared library"));
-    refuse_group_writes(&library);
-    built.insert(package.to_owned(), library.clone());
-    library
-}
-
-/// The host refuses a plugin that group or others can write to; under a
-/// umask of 002 cargo creates exactly that, so take those bits away.
-fn refuse_group_writes(library: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        for path in [library, library.parent().unwrap_or(library)] {
-            let mode = std::fs::metadata(path).unwrap().permissions().mode();
-            if mode & 0o022 != 0 {
-                let mode = std::fs::Permissions::from_mode(mode & !0o022);
-                std::fs::set_permissions(path, mode).unwrap();
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = library;
-}
+/// Builds a plugin package of the workspace and returns its library: the
+/// plugin crate's own test helper, shared rather than copied.
+#[path = "../../../veracity-plugin/tests/common/mod.rs"]
+mod plugin_build;
+#[allow(unused_imports)] // used by the plugin tests only
+pub use plugin_build::build as build_plugin;
