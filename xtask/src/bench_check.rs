@@ -1,46 +1,27 @@
 //! `cargo xtask bench check --docs N [--runs R]`: times checking one claim
 //! against a synthetic corpus of N documents (see `gen-corpus`), with the
-//! ingest (text → documents) timed separately, and reports medians and the
-//! peak resident memory (VmHWM from /proc/self/status).
+//! ingest (text → documents, by `veracity-parse` on one thread) timed
+//! separately, and reports medians and the peak resident memory (VmHWM from
+//! /proc/self/status).
 
 use crate::corpus;
 use anyhow::{Context, Result};
 use std::time::{Duration, Instant};
-use veracity_model::id::sha256_hex;
-use veracity_model::{Document, DocumentId, DocumentKind, ScaleRegistry, Source, Span};
+use veracity_model::{Document, ScaleRegistry};
 use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
 
-/// Text → document, as `veracity check` reads a plain-text file.
-pub fn ingest(name: &str, text: &str) -> Document {
-    let hash = sha256_hex(text.as_bytes());
-    let sentences = veracity_verdict::index::split_sentences(text);
-    Document {
-        id: DocumentId::from_content(&[&hash]),
-        source: Source {
-            location: name.to_owned(),
-            media_type: "text/plain".into(),
-            sha256: hash,
-            byte_range: None,
-            url: None,
-        },
-        kind: DocumentKind::News,
-        title: text.lines().next().map(str::to_owned),
-        authors: Vec::new(),
-        published: None,
-        language: None,
-        publisher: None,
-        dateline: None,
-        syndicated_from: Vec::new(),
-        text: text.to_owned(),
-        paragraphs: vec![Span {
-            start: 0,
-            end: text.len(),
-        }],
-        sentences,
-        quotes: Vec::new(),
-        reviews: Vec::new(),
-        parent: None,
+/// Text → documents, with the parser `veracity check` reads files with.
+fn ingest(texts: &[(String, String)]) -> Result<Vec<Document>> {
+    let options = veracity_parse::Options::default();
+    let mut documents = Vec::with_capacity(texts.len());
+    for (name, text) in texts {
+        documents.extend(veracity_parse::parse_bytes(
+            text.as_bytes(),
+            name,
+            &options,
+        )?);
     }
+    Ok(documents)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -85,7 +66,7 @@ pub fn run(docs: usize, runs: usize) -> Result<bool> {
     let mut summary = String::new();
     for _ in 0..runs {
         let t0 = Instant::now();
-        let documents: Vec<Document> = texts.iter().map(|(n, t)| ingest(n, t)).collect();
+        let documents = ingest(&texts)?;
         let t1 = Instant::now();
         let checker = Checker::new(&documents, scorer.as_ref());
         let t_indexed = Instant::now();
