@@ -4,6 +4,8 @@
 //! descriptions ("he said", "the minister added") resolved to the last
 //! compatible named speaker, or left unresolved.
 
+use crate::scan::{Patterns, lower_in};
+use std::sync::OnceLock;
 use veracity_model::{Quote, Span, Speaker};
 
 /// A claim a fact-check reviews, with its claimant: the quoted claim in the
@@ -447,6 +449,13 @@ fn is_cue(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && CUES.contains(&w)
 }
 
+/// True when some cue verb occurs in `s`, even inside a word: a sentence
+/// without one has no cue word, and needs no word list.
+fn may_have_cue(s: &str) -> bool {
+    static SET: OnceLock<Patterns> = OnceLock::new();
+    SET.get_or_init(|| Patterns::new(CUES)).any_in(s)
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -456,10 +465,7 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn name_token(w: &str) -> bool {
-    capitalised(w)
-        && !is_possessive(w)
-        && !NOT_NAMES.contains(&lower(w).as_str())
-        && !ROLE_WORDS.contains(&lower(w).as_str())
+    capitalised(w) && !is_possessive(w) && !lower_in(w, NOT_NAMES) && !lower_in(w, ROLE_WORDS)
 }
 
 /// Who a quote is attributed to, before resolution.
@@ -484,7 +490,7 @@ enum Who {
 fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     // Skip adverbs between the speaker and the cue.
     let mut end = ws.len();
-    while end > 0 && BETWEEN.contains(&lower(ws[end - 1].text).as_str()) && end > 1 {
+    while end > 0 && lower_in(ws[end - 1].text, BETWEEN) && end > 1 {
         end -= 1;
     }
     let ws = &ws[..end];
@@ -492,8 +498,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if last.stop_after {
         return None;
     }
-    let l = lower(last.text);
-    if PRONOUNS.contains(&l.as_str()) {
+    if lower_in(last.text, PRONOUNS) {
         if ws.len() >= 2 && !ws[ws.len() - 2].stop_after && !ws[ws.len() - 2].comma_after {
             // "that he said": still a pronoun subject.
         }
@@ -571,9 +576,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut i = ws.len();
     while i > 0 {
         let w = &ws[i - 1];
-        let ok = capitalised(w.text)
-            && !is_possessive(w.text)
-            && !NOT_NAMES.contains(&lower(w.text).as_str());
+        let ok = capitalised(w.text) && !is_possessive(w.text) && !lower_in(w.text, NOT_NAMES);
         if !ok || (i < ws.len() && (w.comma_after || w.stop_after)) {
             break;
         }
@@ -583,13 +586,12 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if run.is_empty() {
         return None;
     }
-    let last_lower = lower(run[run.len() - 1].text);
-    if ORG_WORDS.contains(&last_lower.as_str()) {
+    if lower_in(run[run.len() - 1].text, ORG_WORDS) {
         let mut start = 0;
         // Leading role words do not belong to an organisation name.
         while start + 1 < run.len()
-            && ROLE_WORDS.contains(&lower(run[start].text).as_str())
-            && !ORG_WORDS.contains(&lower(run[start].text).as_str())
+            && lower_in(run[start].text, ROLE_WORDS)
+            && !lower_in(run[start].text, ORG_WORDS)
         {
             start += 1;
         }
@@ -628,18 +630,17 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut r = i;
     while r > 0 {
         let w = &ws[r - 1];
-        let lw = lower(w.text);
         if w.comma_after
             || w.stop_after
-            || !(ROLE_WORDS.contains(&lw.as_str())
-                || (capitalised(w.text) && !NOT_NAMES.contains(&lw.as_str())))
+            || !(lower_in(w.text, ROLE_WORDS)
+                || (capitalised(w.text) && !lower_in(w.text, NOT_NAMES)))
             || is_possessive(w.text)
         {
             break;
         }
         r -= 1;
     }
-    while r < n && ["the", "of", "for"].contains(&lower(ws[r].text).as_str()) {
+    while r < n && lower_in(ws[r].text, &["the", "of", "for"]) {
         r += 1;
     }
     let role = (r < i + n).then(|| text[ws[r].start..ws[i + n - 1].end].trim().to_owned());
@@ -661,8 +662,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
 /// "said former Syrian prime minister Riad Hijab", "said he".
 fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let first = ws.first()?;
-    let l = lower(first.text);
-    if PRONOUNS.contains(&l.as_str()) {
+    if lower_in(first.text, PRONOUNS) {
         return Some(Who::Pronoun(Span {
             start: first.start,
             end: first.end,
@@ -671,8 +671,7 @@ fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut k = 0;
     while k < ws.len() && k < 8 {
         let w = &ws[k];
-        let lw = lower(w.text);
-        let ok = capitalised(w.text) || ROLE_WORDS.contains(&lw.as_str());
+        let ok = capitalised(w.text) || lower_in(w.text, ROLE_WORDS);
         if !ok || is_possessive(w.text) {
             break;
         }
@@ -946,6 +945,7 @@ fn indirect(
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
             || direct.iter().any(|d| d.start < s.end && s.start < d.end)
+            || !may_have_cue(sent)
         {
             continue;
         }

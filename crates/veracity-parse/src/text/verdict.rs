@@ -4,6 +4,9 @@
 
 use super::lines::Line;
 use super::meta::looks_like_name;
+use crate::scan::word_count;
+use memchr::memmem;
+use std::sync::OnceLock;
 use veracity_model::Review;
 
 /// A rating widget found in the lines.
@@ -32,7 +35,7 @@ pub(crate) fn unquote(s: &str) -> &str {
 }
 
 fn short_label(s: &str) -> bool {
-    s.split_whitespace().count() <= 5 && s.len() <= 60
+    s.len() <= 60 && word_count(s) <= 5
 }
 
 /// Finds the widget: a quoted line followed by a rating label the scale
@@ -122,11 +125,23 @@ fn field<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
     None
 }
 
+/// Finds "we rate " in a lower-cased line: every rating sentence cue of
+/// [`box_fields`] contains it.
+fn we_rate() -> &'static memmem::Finder<'static> {
+    static FINDER: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memmem::Finder::new("we rate "))
+}
+
 pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
     let mut b = BoxFields::default();
     for line in lines {
         let t = line.text;
         if t.len() > 600 {
+            continue;
+        }
+        // Every field key ends with a colon.
+        let keyed = t.as_bytes().contains(&b':');
+        if !keyed && (b.label.is_some() || we_rate().find(line.lower.as_bytes()).is_none()) {
             continue;
         }
         if let Some(v) = field(t, &["Claim:", "The claim:"]) {
@@ -157,7 +172,7 @@ pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
                 b.label.get_or_insert_with(|| v.to_owned());
             }
         } else if b.label.is_none() {
-            let lower = t.to_ascii_lowercase();
+            let lower = line.lower;
             for cue in [
                 "we rate this claim ",
                 "we rate this statement ",

@@ -1,0 +1,176 @@
+//! Cheap, allocation-free helpers for the hot loops of the text pipeline
+//! and the quote finder: word counts, ASCII-case-insensitive tests, word
+//! list look-ups without lower-casing into a new `String`, and one-pass
+//! multi-pattern prechecks that decide whether an expensive rule can match
+//! at all.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, StartKind};
+
+/// `s.split_whitespace().count()` in one pass over the bytes.
+pub(crate) fn word_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut count = 0;
+    let mut prev_space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let len = space_len(b, i);
+        let space = len > 0;
+        count += usize::from(prev_space && !space);
+        prev_space = space;
+        // A non-space byte (continuation bytes included) moves one byte on.
+        i += len.max(1);
+    }
+    count
+}
+
+/// The length of the white space character (`char::is_whitespace`) at byte
+/// `i` of valid UTF-8, or 0 when there is none.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => 1,
+        // U+0085, U+00A0.
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680.
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        // U+2000..=U+200A, U+2028, U+2029, U+202F; U+205F.
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        // U+3000.
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// `s.to_ascii_lowercase().starts_with(prefix)` for a lower-case ASCII
+/// `prefix`, without the copy.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Runs `f` on `w.to_lowercase()`: in a stack buffer for short ASCII words
+/// (the common case), in a `String` otherwise.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let out = &mut buf[..w.len()];
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// Runs `f` on `w.to_ascii_lowercase()`, in a stack buffer for short words.
+pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() {
+        let out = &mut buf[..w.len()];
+        out.copy_from_slice(w.as_bytes());
+        // Only ASCII bytes change: the bytes stay valid UTF-8.
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&w.to_ascii_lowercase())
+}
+
+/// True when `w.to_lowercase()` is one of `list`.
+pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
+    with_lower(w, |l| list.contains(&l))
+}
+
+/// A set of literal patterns searched in one pass.
+pub(crate) struct Patterns {
+    anywhere: AhoCorasick,
+}
+
+impl Patterns {
+    /// Patterns matched exactly (byte for byte), anywhere.
+    pub(crate) fn new(patterns: &[&str]) -> Patterns {
+        Patterns::build(patterns, StartKind::Unanchored)
+    }
+
+    /// Patterns looked for only at the start of the haystack.
+    pub(crate) fn prefixes(patterns: &[&str]) -> Patterns {
+        Patterns::build(patterns, StartKind::Anchored)
+    }
+
+    fn build(patterns: &[&str], start: StartKind) -> Patterns {
+        let anywhere = AhoCorasickBuilder::new()
+            .start_kind(start)
+            .build(patterns)
+            // Static word lists: a few hundred bytes, far below any limit.
+            .expect("static patterns build");
+        Patterns { anywhere }
+    }
+
+    /// True when some pattern occurs in `hay` (at its start for
+    /// [`Patterns::prefixes`]).
+    pub(crate) fn any_in(&self, hay: &str) -> bool {
+        let input = Input::new(hay);
+        let input = match self.anywhere.start_kind() {
+            StartKind::Anchored => input.anchored(Anchored::Yes),
+            _ => input,
+        };
+        self.anywhere.is_match(input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space_len_is_char_is_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(
+                space_len(s.as_bytes(), 1) == c.len_utf8(),
+                c.is_whitespace(),
+                "{c:?}"
+            );
+            assert_eq!(word_count(&s), s.split_whitespace().count(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_matches_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\u{2003}c\u{3000}d",
+            "tab\tand\x0bvertical\x0cform\rfeed\nline",
+            "Zürich — très bien 日本語",
+            "\u{85}x\u{2028}y\u{2029}",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lower_lookups() {
+        assert!(lower_in("Said", &["said"]));
+        assert!(!lower_in("Saïd", &["said"]));
+        // The Kelvin sign lower-cases to an ASCII k.
+        assert!(lower_in("\u{212a}ey", &["key"]));
+        assert!(starts_with_ci("Tags: News", "tags:"));
+        assert!(!starts_with_ci("Tag", "tags:"));
+    }
+
+    #[test]
+    fn pattern_sets() {
+        let p = Patterns::prefixes(&["read more", "tags:"]);
+        assert!(p.any_in("tags: x"));
+        assert!(!p.any_in("x tags:"));
+        assert!(Patterns::new(&["photo"]).any_in("a photo"));
+    }
+}
