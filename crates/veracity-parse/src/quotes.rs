@@ -4,7 +4,7 @@
 //! descriptions ("he said", "the minister added") resolved to the last
 //! compatible named speaker, or left unresolved.
 
-use crate::scan::{Patterns, lower_in};
+use crate::scan::{Patterns, word_set};
 use std::sync::OnceLock;
 use veracity_model::{Quote, Span, Speaker};
 
@@ -446,7 +446,7 @@ fn lower(s: &str) -> String {
 }
 
 fn is_cue(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase) && CUES.contains(&w)
+    w.chars().next().is_some_and(char::is_lowercase) && word_set!(CUES).contains(w)
 }
 
 /// True when some cue verb occurs in `s`, even inside a word: a sentence
@@ -465,7 +465,10 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn name_token(w: &str) -> bool {
-    capitalised(w) && !is_possessive(w) && !lower_in(w, NOT_NAMES) && !lower_in(w, ROLE_WORDS)
+    capitalised(w)
+        && !is_possessive(w)
+        && !word_set!(NOT_NAMES).contains_lower(w)
+        && !word_set!(ROLE_WORDS).contains_lower(w)
 }
 
 /// Who a quote is attributed to, before resolution.
@@ -490,7 +493,7 @@ enum Who {
 fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     // Skip adverbs between the speaker and the cue.
     let mut end = ws.len();
-    while end > 0 && lower_in(ws[end - 1].text, BETWEEN) && end > 1 {
+    while end > 0 && word_set!(BETWEEN).contains_lower(ws[end - 1].text) && end > 1 {
         end -= 1;
     }
     let ws = &ws[..end];
@@ -498,7 +501,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if last.stop_after {
         return None;
     }
-    if lower_in(last.text, PRONOUNS) {
+    if word_set!(PRONOUNS).contains_lower(last.text) {
         if ws.len() >= 2 && !ws[ws.len() - 2].stop_after && !ws[ws.len() - 2].comma_after {
             // "that he said": still a pronoun subject.
         }
@@ -576,7 +579,9 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut i = ws.len();
     while i > 0 {
         let w = &ws[i - 1];
-        let ok = capitalised(w.text) && !is_possessive(w.text) && !lower_in(w.text, NOT_NAMES);
+        let ok = capitalised(w.text)
+            && !is_possessive(w.text)
+            && !word_set!(NOT_NAMES).contains_lower(w.text);
         if !ok || (i < ws.len() && (w.comma_after || w.stop_after)) {
             break;
         }
@@ -586,12 +591,12 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if run.is_empty() {
         return None;
     }
-    if lower_in(run[run.len() - 1].text, ORG_WORDS) {
+    if word_set!(ORG_WORDS).contains_lower(run[run.len() - 1].text) {
         let mut start = 0;
         // Leading role words do not belong to an organisation name.
         while start + 1 < run.len()
-            && lower_in(run[start].text, ROLE_WORDS)
-            && !lower_in(run[start].text, ORG_WORDS)
+            && word_set!(ROLE_WORDS).contains_lower(run[start].text)
+            && !word_set!(ORG_WORDS).contains_lower(run[start].text)
         {
             start += 1;
         }
@@ -632,15 +637,15 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
         let w = &ws[r - 1];
         if w.comma_after
             || w.stop_after
-            || !(lower_in(w.text, ROLE_WORDS)
-                || (capitalised(w.text) && !lower_in(w.text, NOT_NAMES)))
+            || !(word_set!(ROLE_WORDS).contains_lower(w.text)
+                || (capitalised(w.text) && !word_set!(NOT_NAMES).contains_lower(w.text)))
             || is_possessive(w.text)
         {
             break;
         }
         r -= 1;
     }
-    while r < n && lower_in(ws[r].text, &["the", "of", "for"]) {
+    while r < n && word_set!(&["the", "of", "for"]).contains_lower(ws[r].text) {
         r += 1;
     }
     let role = (r < i + n).then(|| text[ws[r].start..ws[i + n - 1].end].trim().to_owned());
@@ -662,7 +667,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
 /// "said former Syrian prime minister Riad Hijab", "said he".
 fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let first = ws.first()?;
-    if lower_in(first.text, PRONOUNS) {
+    if word_set!(PRONOUNS).contains_lower(first.text) {
         return Some(Who::Pronoun(Span {
             start: first.start,
             end: first.end,
@@ -671,7 +676,7 @@ fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut k = 0;
     while k < ws.len() && k < 8 {
         let w = &ws[k];
-        let ok = capitalised(w.text) || lower_in(w.text, ROLE_WORDS);
+        let ok = capitalised(w.text) || word_set!(ROLE_WORDS).contains_lower(w.text);
         if !ok || is_possessive(w.text) {
             break;
         }
@@ -759,7 +764,12 @@ fn open_mark(c: char) -> Option<char> {
 fn direct_in(para: &str, base: usize) -> Vec<(usize, usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None;
-    for (i, c) in para.char_indices() {
+    // Every quotation mark starts with one of these bytes; no other char
+    // changes the state.
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, para.as_bytes()) {
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         match open {
             None => {
                 if let Some(close) = open_mark(c) {
@@ -817,12 +827,11 @@ pub(crate) fn find(
     claims: &[KnownClaim],
 ) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
+    let claim_norms: Vec<String> = claims.iter().map(|k| normal(&k.claim)).collect();
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(para) = p.slice(text) else { continue };
-        if !para.contains(['"', '\u{201c}', '\u{ab}', '\u{201e}']) {
-            indirect(text, pi, *p, sentences, &[], &mut found);
-            continue;
-        }
+        // No quotation mark: no quotes, and indirect speech with nothing
+        // to avoid (the loop below is empty).
         let quotes = direct_in(para, p.start);
         for (qi, &(cs, ce, ms, me)) in quotes.iter().enumerate() {
             let Some(content) = trim_span(text, cs, ce) else {
@@ -882,11 +891,12 @@ pub(crate) fn find(
                 }
             }
             // The claim a fact-check reviews: its claimant.
-            if who.is_none() {
+            if who.is_none() && !claims.is_empty() {
                 let q = normal(&text[content.start..content.end]);
-                if let Some(k) = claims.iter().find(|k| {
-                    let c = normal(&k.claim);
-                    !c.is_empty() && (c.contains(&q) || q.contains(&c)) && q.len() * 2 >= c.len()
+                if let Some((k, _)) = claims.iter().zip(&claim_norms).find(|(_, c)| {
+                    !c.is_empty()
+                        && (c.contains(&q) || q.contains(c.as_str()))
+                        && q.len() * 2 >= c.len()
                 }) {
                     who = Some(Who::Name {
                         name: k.name.clone(),

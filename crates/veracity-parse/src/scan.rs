@@ -4,23 +4,32 @@
 //! multi-pattern prechecks that decide whether an expensive rule can match
 //! at all.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, StartKind};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// `s.split_whitespace().count()` in one pass over the bytes.
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+/// `s.split_whitespace().count()`, counted on the bytes.
 pub(crate) fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut count = 0;
-    let mut prev_space = true;
-    let mut i = 0;
-    while i < b.len() {
-        let len = space_len(b, i);
-        let space = len > 0;
-        count += usize::from(prev_space && !space);
-        prev_space = space;
-        // A non-space byte (continuation bytes included) moves one byte on.
-        i += len.max(1);
+    if !b.is_ascii() && has_unicode_space(b) {
+        return s.split_whitespace().count();
     }
-    count
+    // Without Unicode white space, every non-ASCII byte is part of a word:
+    // a word starts at a non-space byte that follows a space (or the start).
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let first = b.first().is_some_and(|&c| !space(c));
+    usize::from(first)
+        + b.iter()
+            .zip(b.get(1..).unwrap_or_default())
+            .map(|(&x, &y)| usize::from(space(x) & !space(y)))
+            .sum::<usize>()
+}
+
+/// True when the UTF-8 bytes hold a non-ASCII white space character.
+fn has_unicode_space(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| space_len(b, i) > 0)
+        || memchr::memchr2_iter(0xE1, 0xE3, b).any(|i| space_len(b, i) > 0)
 }
 
 /// The length of the white space character (`char::is_whitespace`) at byte
@@ -81,9 +90,61 @@ pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
-/// True when `w.to_lowercase()` is one of `list`.
-pub(crate) fn lower_in(w: &str, list: &[&str]) -> bool {
-    with_lower(w, |l| list.contains(&l))
+/// A fixed set of words with a cheap look-up: FNV-1a hashing, which beats
+/// both SipHash and a linear scan on keys of a few bytes.
+pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv>>);
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        WordSet(words.iter().copied().collect())
+    }
+
+    /// True when `w` is in the set.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+
+    /// True when `w.to_lowercase()` is in the set.
+    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+        with_lower(w, |l| self.0.contains(l))
+    }
+
+    /// True when `w.to_ascii_lowercase()` is in the set.
+    pub(crate) fn contains_ascii_lower(&self, w: &str) -> bool {
+        with_ascii_lower(w, |l| self.0.contains(l))
+    }
+}
+
+/// The [`WordSet`] of a static word list, built on first use.
+macro_rules! word_set {
+    ($list:expr) => {{
+        static SET: std::sync::OnceLock<$crate::scan::WordSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| $crate::scan::WordSet::new($list))
+    }};
+}
+pub(crate) use word_set;
+
+/// 64-bit FNV-1a.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// A set of literal patterns searched in one pass.
@@ -104,6 +165,9 @@ impl Patterns {
 
     fn build(patterns: &[&str], start: StartKind) -> Patterns {
         let anywhere = AhoCorasickBuilder::new()
+            // Leftmost-first rather than standard semantics: whether a match
+            // exists is the same, and only these can use the SIMD prefilter.
+            .match_kind(MatchKind::LeftmostFirst)
             .start_kind(start)
             .build(patterns)
             // Static word lists: a few hundred bytes, far below any limit.
@@ -158,10 +222,14 @@ mod tests {
 
     #[test]
     fn lower_lookups() {
-        assert!(lower_in("Said", &["said"]));
-        assert!(!lower_in("Saïd", &["said"]));
-        // The Kelvin sign lower-cases to an ASCII k.
-        assert!(lower_in("\u{212a}ey", &["key"]));
+        let set = WordSet::new(&["said", "key"]);
+        assert!(set.contains_lower("Said"));
+        assert!(!set.contains("Said"));
+        assert!(!set.contains_lower("Saïd"));
+        // The Kelvin sign lower-cases to an ASCII k, but not in ASCII.
+        assert!(set.contains_lower("\u{212a}ey"));
+        assert!(!set.contains_ascii_lower("\u{212a}ey"));
+        assert!(set.contains_ascii_lower("KEY"));
         assert!(starts_with_ci("Tags: News", "tags:"));
         assert!(!starts_with_ci("Tag", "tags:"));
     }

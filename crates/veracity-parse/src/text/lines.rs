@@ -3,7 +3,7 @@
 
 use super::dates::{self, DateLine};
 use super::meta::{self, Byline, Syndication};
-use crate::scan::{Patterns, word_count};
+use crate::scan::{Patterns, word_count, word_set};
 use std::sync::OnceLock;
 
 /// One line of the source: trimmed text and its byte range in the source.
@@ -423,7 +423,7 @@ fn is_share_widget(lower: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&w) {
+        if !word_set!(SHARE_WORDS).contains(w) {
             return false;
         }
         n += 1;
@@ -443,6 +443,10 @@ fn is_counter(lower: &str) -> bool {
 
 /// Menus and footers: several short items separated by `|`, `·` or `›`.
 fn is_nav_line(s: &str) -> bool {
+    // Every separator starts with one of these bytes.
+    if memchr::memchr3(b'|', 0xC2, 0xE2, s.as_bytes()).is_none() {
+        return false;
+    }
     for sep in ['|', '\u{b7}', '\u{203a}', '\u{2022}'] {
         // Without the separator the line is one part: neither rule applies.
         if !s.contains(sep) {
@@ -539,7 +543,7 @@ pub(crate) fn classify_line(line: &Line<'_>) -> Class {
     let sets = prechecks();
     let key = strip_trailing(lower);
     if s.len() <= 120 {
-        if key.len() <= EXACT_MAX && EXACT.contains(&key) {
+        if key.len() <= EXACT_MAX && word_set!(EXACT).contains(key) {
             return Class::Boilerplate("menu, widget or label");
         }
         if is_share_widget(key) {
