@@ -373,32 +373,31 @@ struct Word<'a> {
 }
 
 fn is_abbrev(core: &str) -> bool {
-    let lower = core.to_ascii_lowercase();
     core.chars().count() == 1
         || core.contains('.')
-        || [
+        || word_set!(&[
             "gen", "brig", "dr", "col", "lt", "sgt", "capt", "maj", "mr", "mrs", "ms", "sen",
             "rep", "gov", "prof", "st", "jr", "sr",
-        ]
-        .contains(&lower.as_str())
+        ])
+        .contains_ascii_lower(core)
 }
 
 /// Word tokens of `text[from..to]` with their byte ranges.
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let Some(slice) = text.get(from..to) else {
-        return out;
+        return Vec::new();
     };
-    let base = slice.as_ptr() as usize;
-    for raw in slice.split(|c: char| c.is_whitespace()) {
-        let raw_start = raw.as_ptr() as usize - base;
-        if raw.is_empty() {
-            continue;
-        }
-        let lead = raw
-            .char_indices()
-            .find(|(_, c)| c.is_alphanumeric())
-            .map(|(i, _)| i);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(slice.len() / 5);
+    for (raw_start, raw) in crate::scan::split_whitespace_at(slice) {
+        let bytes = raw.as_bytes();
+        // ASCII tokens (most) are scanned as bytes; `char` tests agree there.
+        let lead = if raw.is_ascii() {
+            bytes.iter().position(u8::is_ascii_alphanumeric)
+        } else {
+            raw.char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| i)
+        };
         let Some(lead) = lead else {
             // A dash or bullet between words ends a phrase.
             if let Some(last) = out.last_mut() {
@@ -407,18 +406,25 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             continue;
         };
         let mut core = &raw[lead..];
-        let trail_at = core
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_alphanumeric() || *c == '.')
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let tail = &core[trail_at..];
+        let trail_at = if core.is_ascii() {
+            core.bytes()
+                .rposition(|b| b.is_ascii_alphanumeric() || b == b'.')
+                .map_or(0, |i| i + 1)
+        } else {
+            core.char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric() || *c == '.')
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        };
+        let tail = &core.as_bytes()[trail_at..];
         core = &core[..trail_at];
-        let mut stop_after = tail.contains(['.', ';', ':', '!', '?', ')', ']']);
-        if raw[..lead].contains(['(', '[']) {
-            if let Some(last) = out.last_mut() {
-                last.stop_after = true;
-            }
+        let mut stop_after = tail
+            .iter()
+            .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b')' | b']'));
+        if bytes[..lead].iter().any(|&b| b == b'(' || b == b'[')
+            && let Some(last) = out.last_mut()
+        {
+            last.stop_after = true;
         }
         if let Some(stripped) = core.strip_suffix('.')
             && !is_abbrev(stripped)
@@ -434,7 +440,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             start,
             end: start + core.len(),
             text: core,
-            comma_after: tail.contains(','),
+            comma_after: tail.contains(&b','),
             stop_after,
         });
     }
@@ -1151,7 +1157,12 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
                     if let Some(p) = people
                         .iter()
                         .rev()
-                        .find(|p| p.name.ends_with(&format!(" {name}")))
+                        .find(|p| {
+                            // p.name ends with " {name}".
+                            p.name
+                                .strip_suffix(name.as_str())
+                                .is_some_and(|rest| rest.ends_with(' '))
+                        })
                     {
                         person = Person {
                             name: p.name.clone(),

@@ -19,11 +19,46 @@ pub(crate) fn word_count(s: &str) -> usize {
     // a word starts at a non-space byte that follows a space (or the start).
     let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
     let first = b.first().is_some_and(|&c| !space(c));
-    usize::from(first)
-        + b.iter()
-            .zip(b.get(1..).unwrap_or_default())
-            .map(|(&x, &y)| usize::from(space(x) & !space(y)))
-            .sum::<usize>()
+    usize::from(first) + count_pairs(b, |x, y| space(x) && !space(y))
+}
+
+/// How many pairs of neighbouring bytes `(b[i], b[i + 1])` satisfy `f`;
+/// counted in `u8` lanes, 255 pairs at a time, so that the loop vectorises.
+pub(crate) fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
+    let pairs = b.len().saturating_sub(1);
+    let mut total = 0;
+    let mut start = 0;
+    while start < pairs {
+        let end = (start + 255).min(pairs);
+        let n = b[start..end]
+            .iter()
+            .zip(&b[start + 1..=end])
+            .fold(0u8, |n, (&x, &y)| n.wrapping_add(u8::from(f(x, y))));
+        total += usize::from(n);
+        start = end;
+    }
+    total
+}
+
+/// `s.split_whitespace()` with each piece's byte offset in `s`.
+pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip white space, then take up to the next.
+        while i < b.len() {
+            match space_len(b, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        while i < b.len() && space_len(b, i) == 0 {
+            i += 1;
+        }
+        // Both ends sit on char boundaries: white space starts and ends one.
+        (start < i).then(|| (start, s.get(start..i).unwrap_or_default()))
+    })
 }
 
 /// True when the UTF-8 bytes hold a non-ASCII white space character.
@@ -202,6 +237,26 @@ mod tests {
             );
             assert_eq!(word_count(&s), s.split_whitespace().count(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn splits_like_split_whitespace() {
+        for s in ["", "  ", "a", " a\u{a0}b  c\u{2003}d\té ", "x\u{3000}y\u{85}"] {
+            let ours: Vec<&str> = split_whitespace_at(s).map(|(_, w)| w).collect();
+            assert_eq!(ours, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+            for (at, w) in split_whitespace_at(s) {
+                assert_eq!(&s[at..at + w.len()], w);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_pairs_past_a_chunk() {
+        let b = b"a b ".repeat(300);
+        assert_eq!(count_pairs(&b, |x, y| x == b' ' && y != b' '), 599);
+        assert_eq!(count_pairs(b"", |_, _| true), 0);
+        assert_eq!(count_pairs(b"x", |_, _| true), 0);
+        assert_eq!(word_count(&"word ".repeat(700)), 700);
     }
 
     #[test]

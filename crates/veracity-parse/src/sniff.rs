@@ -101,19 +101,11 @@ fn controls_in_head(text: &str, n: usize) -> usize {
         text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
     };
     let head = &bytes[..end];
-    let c0 = head
-        .iter()
-        .map(|&b| {
-            usize::from((b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
-        })
-        .sum::<usize>();
-    // U+0080..=U+009F, the C1 controls: 0xC2 then 0x80..=0x9F.
-    let c1 = head
-        .iter()
-        .zip(head.get(1..).unwrap_or_default())
-        .map(|(&a, &b)| usize::from(a == 0xC2 && (0x80..=0x9F).contains(&b)))
-        .sum::<usize>();
-    c0 + c1
+    let c0 = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+    // U+0080..=U+009F, the C1 controls, are 0xC2 then 0x80..=0x9F.
+    let c1 = |a: u8, b: u8| a == 0xC2 && (0x80..=0x9F).contains(&b);
+    let last = head.last().is_some_and(|&b| c0(b));
+    usize::from(last) + crate::scan::count_pairs(head, |a, b| c0(a) || c1(a, b))
 }
 
 /// Sniffs the format of decoded text from its content.

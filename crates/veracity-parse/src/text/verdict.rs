@@ -110,7 +110,11 @@ pub(crate) struct BoxFields {
     pub label: Option<String>,
 }
 
+/// The longest field key ("Who said it:", "Our verdict:").
+const KEY_MAX: usize = 12;
+
 fn field<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    debug_assert!(keys.iter().all(|k| k.len() <= KEY_MAX));
     for key in keys {
         if line.len() > key.len()
             && line.is_char_boundary(key.len())
@@ -139,9 +143,10 @@ pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
         if t.len() > 600 {
             continue;
         }
-        // Every field key ends with a colon.
-        let keyed = t.as_bytes().contains(&b':');
-        if !keyed && (b.label.is_some() || we_rate().find(line.lower.as_bytes()).is_none()) {
+        // Every field key ends with a colon within its first KEY_MAX bytes.
+        let keyed = t.as_bytes()[..t.len().min(KEY_MAX)].contains(&b':');
+        let rated = b.label.is_none() && we_rate().find(line.lower.as_bytes()).is_some();
+        if !keyed && !rated {
             continue;
         }
         if let Some(v) = field(t, &["Claim:", "The claim:"]) {
@@ -171,7 +176,7 @@ pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
             if short_label(v) {
                 b.label.get_or_insert_with(|| v.to_owned());
             }
-        } else if b.label.is_none() {
+        } else if rated {
             let lower = line.lower;
             for cue in [
                 "we rate this claim ",
