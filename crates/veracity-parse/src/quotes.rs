@@ -384,11 +384,20 @@ fn is_abbrev(core: &str) -> bool {
 
 /// Word tokens of `text[from..to]` with their byte ranges.
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    words_upto(text, from, to, usize::MAX)
+}
+
+/// The first `max` words of [`words`]: the same, since a word's flags
+/// depend only on the tokens up to the next word.
+fn words_upto(text: &str, from: usize, to: usize, max: usize) -> Vec<Word<'_>> {
     let Some(slice) = text.get(from..to) else {
         return Vec::new();
     };
-    let mut out: Vec<Word<'_>> = Vec::with_capacity(slice.len() / 5);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity((slice.len() / 5).min(max));
     for (raw_start, raw) in crate::scan::split_whitespace_at(slice) {
+        if out.len() > max {
+            break;
+        }
         let bytes = raw.as_bytes();
         // ASCII tokens (most) are scanned as bytes; `char` tests agree there.
         let lead = if raw.is_ascii() {
@@ -444,6 +453,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             stop_after,
         });
     }
+    out.truncate(max);
     out
 }
 
@@ -455,11 +465,38 @@ fn is_cue(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && word_set!(CUES).contains(w)
 }
 
-/// True when some cue verb occurs in `s`, even inside a word: a sentence
-/// without one has no cue word, and needs no word list.
-fn may_have_cue(s: &str) -> bool {
+/// Cue verbs as substrings, even inside words.
+fn cue_patterns() -> &'static Patterns {
     static SET: OnceLock<Patterns> = OnceLock::new();
-    SET.get_or_init(|| Patterns::new(CUES)).any_in(s)
+    SET.get_or_init(|| Patterns::new(CUES))
+}
+
+/// Whether `sent` can report speech in the forms [`indirect`] knows,
+/// decided on the bytes before any word list is built: a cue verb with a
+/// comma before it ("CLAUSE, SPEAKER CUE") or "that" after it ("SPEAKER CUE
+/// that CLAUSE"). Cues hold no comma or space, so the match covering a cue
+/// word starts after any comma before that word.
+fn may_report(sent: &str) -> bool {
+    let cues = cue_patterns();
+    let Some(first) = cues.first_start(sent) else {
+        return false;
+    };
+    if sent.get(first..).is_some_and(has_that) {
+        return true;
+    }
+    // A cue after the first comma.
+    match memchr::memchr(b',', sent.as_bytes()) {
+        Some(c) if c < first => true,
+        Some(c) => sent.get(c + 1..).is_some_and(|rest| cues.any_in(rest)),
+        None => false,
+    }
+}
+
+/// True when "that" occurs in `s`, ignoring ASCII case.
+fn has_that(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b't', b'T', b)
+        .any(|i| b.get(i..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"that")))
 }
 
 fn capitalised(w: &str) -> bool {
@@ -852,7 +889,8 @@ pub(crate) fn find(
                     .get(qi + 1)
                     .map_or(sent.end, |next| next.2.min(sent.end))
                     .max(me);
-                let ws = words(text, me, right_end);
+                // Nothing reads past the 24th word after the quote.
+                let ws = words_upto(text, me, right_end, 40);
                 if let Some(ci) = ws.iter().take(12).position(|w| is_cue(w.text)) {
                     if ci == 0 {
                         who = speaker_after(text, &ws[1..]);
@@ -961,7 +999,7 @@ fn indirect(
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
             || direct.iter().any(|d| d.start < s.end && s.start < d.end)
-            || !may_have_cue(sent)
+            || !may_report(sent)
         {
             continue;
         }

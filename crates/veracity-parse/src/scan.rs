@@ -40,6 +40,32 @@ pub(crate) fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
     total
 }
 
+/// Byte classes for splitting at white space: 1 for ASCII white space, 2
+/// for the first byte of a possible non-ASCII one, 0 for the rest.
+static SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = 1;
+        c += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
+
+/// The length of the white space character at byte `i`, or 0.
+fn space_at(b: &[u8], i: usize) -> usize {
+    match SPACE_CLASS[usize::from(b[i])] {
+        0 => 0,
+        1 => 1,
+        _ => space_len(b, i),
+    }
+}
+
 /// `s.split_whitespace()` with each piece's byte offset in `s`.
 pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
@@ -47,13 +73,13 @@ pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)
     std::iter::from_fn(move || {
         // Skip white space, then take up to the next.
         while i < b.len() {
-            match space_len(b, i) {
+            match space_at(b, i) {
                 0 => break,
                 n => i += n,
             }
         }
         let start = i;
-        while i < b.len() && space_len(b, i) == 0 {
+        while i < b.len() && (SPACE_CLASS[usize::from(b[i])] == 0 || space_at(b, i) == 0) {
             i += 1;
         }
         // Both ends sit on char boundaries: white space starts and ends one.
@@ -208,6 +234,11 @@ impl Patterns {
             // Static word lists: a few hundred bytes, far below any limit.
             .expect("static patterns build");
         Patterns { anywhere }
+    }
+
+    /// Where the leftmost match in `hay` starts.
+    pub(crate) fn first_start(&self, hay: &str) -> Option<usize> {
+        self.anywhere.find(hay).map(|m| m.start())
     }
 
     /// True when some pattern occurs in `hay` (at its start for
