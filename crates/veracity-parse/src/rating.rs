@@ -111,7 +111,13 @@ mod tests {
 
     #[test]
     fn keys_without_allocation_match_label_key() {
-        for label in ["Mostly False", "Pants on Fire!", "half-TRUE 2", "Faux \u{e9}", ""] {
+        for label in [
+            "Mostly False",
+            "Pants on Fire!",
+            "half-TRUE 2",
+            "Faux \u{e9}",
+            "",
+        ] {
             assert_eq!(with_key(label, str::to_owned), label_key(label), "{label}");
         }
     }

@@ -272,7 +272,13 @@ mod tests {
 
     #[test]
     fn splits_like_split_whitespace() {
-        for s in ["", "  ", "a", " a\u{a0}b  c\u{2003}d\té ", "x\u{3000}y\u{85}"] {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " a\u{a0}b  c\u{2003}d\té ",
+            "x\u{3000}y\u{85}",
+        ] {
             let ours: Vec<&str> = split_whitespace_at(s).map(|(_, w)| w).collect();
             assert_eq!(ours, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
             for (at, w) in split_whitespace_at(s) {
