@@ -19,7 +19,47 @@ use veracity_model::{Document, DocumentKind, Span};
 #[derive(Debug, Default)]
 struct Page {
     publisher: Option<String>,
+    /// The site a header or footer line names, for a review whose page has
+    /// no copyright line (see [`site_name`]).
+    site: Option<String>,
     tag_page: bool,
+}
+
+/// A line that is only a site's name: a fact-checker the scale registry
+/// knows ("Polygraph.info", "PolitiFact") or a bare address ("Polygraph.info",
+/// "checks.example.org"), as printed (without "www.").
+fn site_line(t: &str) -> Option<String> {
+    if t.len() > 60 {
+        return None;
+    }
+    let t = t.strip_prefix("www.").unwrap_or(t);
+    let known = veracity_model::ScaleRegistry::builtin()
+        .scales()
+        .iter()
+        .filter_map(|s| s.publisher.as_deref())
+        .find(|p| p.eq_ignore_ascii_case(t));
+    if let Some(p) = known {
+        return Some(p.to_owned());
+    }
+    // An address: letters, digits, dots and hyphens, ending in ".tld".
+    let (host, tld) = t.rsplit_once('.')?;
+    let address = !host.is_empty()
+        && host.chars().any(|c| c.is_ascii_alphabetic())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    address.then(|| t.to_owned())
+}
+
+/// The site named by a line of its own in the first or last dozen lines.
+fn site_name(all: &[Line<'_>]) -> Option<String> {
+    let tail = all.len().saturating_sub(12).max(12.min(all.len()));
+    all.iter()
+        .take(12)
+        .chain(&all[tail..])
+        .find_map(|l| site_line(l.text))
 }
 
 fn page_facts(all: &[Line<'_>]) -> Page {
@@ -41,6 +81,8 @@ fn page_facts(all: &[Line<'_>]) -> Page {
             .map(|l| l.text)
             .find(|t| t.len() >= 3 && holder.starts_with(t) && holder.len() > t.len());
         page.publisher = Some(short.unwrap_or(&holder).to_owned());
+    } else {
+        page.site = site_name(all);
     }
     page.tag_page = all.iter().take(40).any(|l| {
         let lower = l.lower;
@@ -313,14 +355,17 @@ fn article(
     if let Some(p) = &meta.publisher {
         meta.syndicated_from.retain(|s| !s.eq_ignore_ascii_case(p));
     }
-    // Published verdicts.
+    // Published verdicts; a page without a copyright line may name its
+    // site on a line of its own, and that is the reviewer.
     let fields = verdict::box_fields(&lines[body_from.min(lines.len())..]);
+    let reviewer = meta.publisher.clone().or_else(|| page.site.clone());
     if let Some(review) = verdict::review(
         widget.as_ref(),
         &fields,
-        meta.publisher.as_deref(),
+        reviewer.as_deref(),
         meta.published.as_deref(),
     ) {
+        meta.publisher = reviewer;
         meta.reviews.push(review);
         if let (Some(name), Some(role)) = (
             meta.reviews[0].claimant.clone(),
