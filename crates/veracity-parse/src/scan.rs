@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// `s.split_whitespace().count()`, counted on the bytes.
 pub(crate) fn word_count(s: &str) -> usize {
@@ -216,20 +216,10 @@ pub(crate) struct Patterns {
 impl Patterns {
     /// Patterns matched exactly (byte for byte), anywhere.
     pub(crate) fn new(patterns: &[&str]) -> Patterns {
-        Patterns::build(patterns, StartKind::Unanchored)
-    }
-
-    /// Patterns looked for only at the start of the haystack.
-    pub(crate) fn prefixes(patterns: &[&str]) -> Patterns {
-        Patterns::build(patterns, StartKind::Anchored)
-    }
-
-    fn build(patterns: &[&str], start: StartKind) -> Patterns {
         let anywhere = AhoCorasickBuilder::new()
             // Leftmost-first rather than standard semantics: whether a match
             // exists is the same, and only these can use the SIMD prefilter.
             .match_kind(MatchKind::LeftmostFirst)
-            .start_kind(start)
             .build(patterns)
             // Static word lists: a few hundred bytes, far below any limit.
             .expect("static patterns build");
@@ -241,15 +231,9 @@ impl Patterns {
         self.anywhere.find(hay).map(|m| m.start())
     }
 
-    /// True when some pattern occurs in `hay` (at its start for
-    /// [`Patterns::prefixes`]).
+    /// True when some pattern occurs in `hay`.
     pub(crate) fn any_in(&self, hay: &str) -> bool {
-        let input = Input::new(hay);
-        let input = match self.anywhere.start_kind() {
-            StartKind::Anchored => input.anchored(Anchored::Yes),
-            _ => input,
-        };
-        self.anywhere.is_match(input)
+        self.anywhere.is_match(hay)
     }
 }
 
@@ -328,9 +312,6 @@ mod tests {
 
     #[test]
     fn pattern_sets() {
-        let p = Patterns::prefixes(&["read more", "tags:"]);
-        assert!(p.any_in("tags: x"));
-        assert!(!p.any_in("x tags:"));
         assert!(Patterns::new(&["photo"]).any_in("a photo"));
     }
 }

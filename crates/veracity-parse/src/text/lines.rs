@@ -384,7 +384,9 @@ fn is_caption(s: &str, lower: &str, words: usize) -> bool {
         return false;
     }
     // Every photo cue contains "photo": one search decides whether to try them.
-    if memchr::memmem::find(lower.as_bytes(), b"photo").is_some()
+    static PHOTO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let photo = PHOTO.get_or_init(|| memchr::memmem::Finder::new("photo"));
+    if photo.find(lower.as_bytes()).is_some()
         && (lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo credit"))
     {
         return true;
@@ -490,30 +492,46 @@ const EXACT_MAX: usize = {
     max
 };
 
-/// The rule lists as one-pass prechecks: when a set finds nothing, no entry
-/// of its list can match, and the list's loop (which settles the reason in
-/// list order) is skipped.
+/// The rule lists indexed for cheap look-ups: the line-start lists by their
+/// entries' first byte (so a line is compared only with the entries that
+/// start as it does, still in list order), the phrases as one pattern set
+/// (when it finds nothing, the phrase loop is skipped).
 struct Prechecks {
-    end_prefixes: Patterns,
-    /// The longest whole-line (`=`) end marker.
-    end_whole_max: usize,
-    prefixes: Patterns,
+    /// END_MARKERS indices by first byte (of the whole-line text for `=`).
+    end_markers: FirstByte,
+    prefixes: FirstByte,
     phrases: Patterns,
+}
+
+/// Indices of a list's entries, in list order, by each entry's first byte.
+struct FirstByte(Vec<Vec<usize>>);
+
+impl FirstByte {
+    fn new<'a>(entries: impl Iterator<Item = &'a str>) -> FirstByte {
+        let mut by = vec![Vec::new(); 256];
+        for (i, e) in entries.enumerate() {
+            if let Some(&b) = e.as_bytes().first() {
+                by[usize::from(b)].push(i);
+            }
+        }
+        FirstByte(by)
+    }
+
+    /// The entries that may match a line starting with `s`'s first byte.
+    fn candidates(&self, s: &str) -> &[usize] {
+        s.as_bytes()
+            .first()
+            .and_then(|&b| self.0.get(usize::from(b)))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 fn prechecks() -> &'static Prechecks {
     static SETS: OnceLock<Prechecks> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let (whole, starts): (Vec<&str>, Vec<&str>) = END_MARKERS
-            .iter()
-            .map(|(m, _)| *m)
-            .partition(|m| m.starts_with('='));
-        Prechecks {
-            end_prefixes: Patterns::prefixes(&starts),
-            end_whole_max: whole.iter().map(|m| m.len() - 1).max().unwrap_or(0),
-            prefixes: Patterns::prefixes(&PREFIXES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
-            phrases: Patterns::new(&PHRASES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
-        }
+    SETS.get_or_init(|| Prechecks {
+        end_markers: FirstByte::new(END_MARKERS.iter().map(|(m, _)| m.trim_start_matches('='))),
+        prefixes: FirstByte::new(PREFIXES.iter().map(|(p, _)| *p)),
+        phrases: Patterns::new(&PHRASES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
     })
 }
 
@@ -553,15 +571,15 @@ pub(crate) fn classify_line(line: &Line<'_>) -> Class {
             return Class::End("comments");
         }
     }
-    if key.len() <= sets.end_whole_max || sets.end_prefixes.any_in(lower) {
-        for (marker, why) in END_MARKERS {
-            let hit = match marker.strip_prefix('=') {
-                Some(whole) => key == whole,
-                None => lower.starts_with(marker),
-            };
-            if hit {
-                return Class::End(why);
-            }
+    // `key` starts where `lower` does: one first byte picks the candidates.
+    for &i in sets.end_markers.candidates(lower) {
+        let (marker, why) = END_MARKERS[i];
+        let hit = match marker.strip_prefix('=') {
+            Some(whole) => key == whole,
+            None => lower.starts_with(marker),
+        };
+        if hit {
+            return Class::End(why);
         }
     }
     if let Some(b) = meta::byline(s) {
@@ -573,11 +591,10 @@ pub(crate) fn classify_line(line: &Line<'_>) -> Class {
     if let Some(syn) = meta::syndication(s) {
         return Class::Syndication(syn);
     }
-    if sets.prefixes.any_in(lower) {
-        for (prefix, why) in PREFIXES {
-            if lower.starts_with(prefix) {
-                return Class::Boilerplate(why);
-            }
+    for &i in sets.prefixes.candidates(lower) {
+        let (prefix, why) = PREFIXES[i];
+        if lower.starts_with(prefix) {
+            return Class::Boilerplate(why);
         }
     }
     let mut cut = lower.len().min(160);
