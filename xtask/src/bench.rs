@@ -19,7 +19,9 @@ pub enum Target {
     /// One claim checked against a synthetic corpus (see `gen-corpus`):
     /// ingest and check timed separately, medians and peak memory.
     Check(CheckArgs),
-    /// Parsing throughput of plain text on one core, in MB/s (median of runs).
+    /// Parsing throughput (`veracity_parse::parse_bytes`, the whole pipeline)
+    /// of the plain-text and the HTML pages of examples/corpus on one core,
+    /// in MB/s (median of runs), one figure each.
     Ingest(IngestArgs),
     /// HTML main-content extraction throughput in MB/s of HTML on one core.
     Html(HtmlArgs),
@@ -45,6 +47,9 @@ pub struct IngestArgs {
     /// Megabytes parsed per run.
     #[arg(long, default_value_t = 20)]
     mb: usize,
+    /// Only this kind of page (for profiling one pipeline).
+    #[arg(long, value_enum)]
+    only: Option<crate::bench_ingest::Kind>,
 }
 
 /// Options of `cargo xtask bench check`.
@@ -86,7 +91,7 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Stance(args) => stance(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
         Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
-        Target::Ingest(args) => crate::bench_ingest::ingest(args.runs, args.mb),
+        Target::Ingest(args) => crate::bench_ingest::ingest(args.runs, args.mb, args.only),
         Target::Html(args) => crate::bench_html::run(&crate::bench_html::BenchArgs {
             html: args.html,
             runs: args.runs,
@@ -173,7 +178,7 @@ fn last(v: &[f64]) -> f64 {
 
 /// CPU time of the calling thread in nanoseconds (Linux; None elsewhere), so
 /// the figure stays meaningful on a machine shared with other work.
-fn thread_cpu_ns() -> Option<u64> {
+pub(crate) fn thread_cpu_ns() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     s.split_whitespace().next()?.parse().ok()
 }

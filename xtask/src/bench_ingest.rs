@@ -1,34 +1,43 @@
-//! `cargo xtask bench ingest`: single-core parsing throughput (MB/s) of
-//! plain text, median of several runs, in a release build.
+//! `cargo xtask bench ingest`: single-core parsing throughput (MB/s) of the
+//! whole pipeline (`veracity_parse::parse_bytes`: sniffing, cleaning or HTML
+//! extraction, sentences, quotes, reviews), for plain text and for HTML,
+//! median of several runs, in a release build.
 
 use anyhow::{Context, Result, bail};
 use std::time::Instant;
 use veracity_parse::Options;
 
-/// The plain-text pages of the example corpus: real-world shapes
+/// The pages of the example corpus with extension `ext`: real-world shapes
 /// (boilerplate, a tag page, a fact-check), written for the project.
-fn text_samples() -> Result<Vec<(String, Vec<u8>)>> {
+fn samples(ext: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let dir = crate::workspace_root().join("examples/corpus");
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
+        if path.extension().is_some_and(|e| e == ext) {
             out.push((path.display().to_string(), std::fs::read(&path)?));
         }
     }
     out.sort();
     if out.is_empty() {
-        bail!("no .txt files in {}", dir.display());
+        bail!("no .{ext} files in {}", dir.display());
     }
     Ok(out)
 }
 
-/// Parses the samples round-robin until `target` bytes went through;
-/// returns MB/s.
-fn run_once(samples: &[(String, Vec<u8>)], target: usize) -> Result<f64> {
+/// One run's throughput: by the wall clock, and by this thread's CPU time
+/// (what a core gave when the machine is shared).
+struct Rate {
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+/// Parses the samples round-robin until `target` bytes went through.
+fn run_once(samples: &[(String, Vec<u8>)], target: usize) -> Result<Rate> {
     let options = Options::default();
     let mut bytes = 0usize;
     let mut docs = 0usize;
+    let cpu0 = crate::bench::thread_cpu_ns();
     let start = Instant::now();
     while bytes < target {
         for (name, data) in samples {
@@ -38,11 +47,65 @@ fn run_once(samples: &[(String, Vec<u8>)], target: usize) -> Result<f64> {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu1 = crate::bench::thread_cpu_ns();
     std::hint::black_box(docs);
-    Ok(bytes as f64 / 1e6 / secs)
+    let mb = bytes as f64 / 1e6;
+    let cpu = match (cpu0, cpu1) {
+        (Some(a), Some(b)) => Some(mb / (b.saturating_sub(a).max(1) as f64 / 1e9)),
+        _ => None,
+    };
+    Ok(Rate {
+        wall: mb / secs,
+        cpu,
+    })
 }
 
-pub fn ingest(runs: usize, megabytes: usize) -> Result<bool> {
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Benchmarks the `.ext` pages; prints the runs and the median as `label`.
+fn bench(label: &str, ext: &str, runs: usize, megabytes: usize) -> Result<()> {
+    let samples = samples(ext)?;
+    let total: usize = samples.iter().map(|(_, d)| d.len()).sum();
+    let runs = runs.max(1);
+    println!(
+        "{label}: {} files, {total} bytes per round, {megabytes} MB per run, {runs} runs, 1 thread",
+        samples.len(),
+    );
+    run_once(&samples, total)?; // warm-up
+    let mut wall = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let rate = run_once(&samples, megabytes * 1_000_000)?;
+        wall.push(rate.wall);
+        cpu.extend(rate.cpu);
+    }
+    let shown: Vec<String> = wall.iter().map(|r| format!("{r:.1}")).collect();
+    println!("  runs (MB/s): {}", shown.join(" "));
+    let cpu_note = if cpu.is_empty() {
+        String::new()
+    } else {
+        format!("; {:.1} MB/s of thread CPU time", median(&mut cpu))
+    };
+    println!(
+        "{label} ingest: {:.1} MB/s per core (median{cpu_note})",
+        median(&mut wall)
+    );
+    Ok(())
+}
+
+/// The kinds of page benchmarked.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// The `.txt` pages.
+    Text,
+    /// The `.html` pages.
+    Html,
+}
+
+pub fn ingest(runs: usize, megabytes: usize, only: Option<Kind>) -> Result<bool> {
     if cfg!(debug_assertions) {
         // Throughput of an unoptimised build means nothing: re-run in release.
         eprintln!("xtask: re-running the benchmark in a release build");
@@ -59,29 +122,21 @@ pub fn ingest(runs: usize, megabytes: usize) -> Result<bool> {
                     "ingest",
                 ])
                 .args(["--runs", &runs.to_string(), "--mb", &megabytes.to_string()])
+                .args(match only {
+                    Some(Kind::Text) => &["--only", "text"][..],
+                    Some(Kind::Html) => &["--only", "html"][..],
+                    None => &[][..],
+                })
                 .current_dir(crate::workspace_root())
                 .status()
                 .context("running cargo")?;
         return Ok(status.success());
     }
-    let samples = text_samples()?;
-    let total: usize = samples.iter().map(|(_, d)| d.len()).sum();
-    println!(
-        "plain text: {} files, {} bytes per round, {} MB per run, {} runs, 1 thread",
-        samples.len(),
-        total,
-        megabytes,
-        runs
-    );
-    run_once(&samples, total)?; // warm-up
-    let mut rates = Vec::with_capacity(runs);
-    for _ in 0..runs.max(1) {
-        rates.push(run_once(&samples, megabytes * 1_000_000)?);
+    if only != Some(Kind::Html) {
+        bench("plain text", "txt", runs, megabytes)?;
     }
-    rates.sort_by(|a, b| a.total_cmp(b));
-    let median = rates[rates.len() / 2];
-    let shown: Vec<String> = rates.iter().map(|r| format!("{r:.1}")).collect();
-    println!("runs (MB/s): {}", shown.join(" "));
-    println!("plain text ingest: {median:.1} MB/s per core (median)");
+    if only != Some(Kind::Text) {
+        bench("HTML", "html", runs, megabytes)?;
+    }
     Ok(true)
 }

@@ -21,6 +21,7 @@ mod input;
 mod json;
 mod quotes;
 pub mod rating;
+mod scan;
 pub mod sniff;
 mod structure;
 pub mod text;

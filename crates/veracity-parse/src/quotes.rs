@@ -4,6 +4,8 @@
 //! descriptions ("he said", "the minister added") resolved to the last
 //! compatible named speaker, or left unresolved.
 
+use crate::scan::{Patterns, word_set};
+use std::sync::OnceLock;
 use veracity_model::{Quote, Span, Speaker};
 
 /// A claim a fact-check reviews, with its claimant: the quoted claim in the
@@ -371,32 +373,40 @@ struct Word<'a> {
 }
 
 fn is_abbrev(core: &str) -> bool {
-    let lower = core.to_ascii_lowercase();
     core.chars().count() == 1
         || core.contains('.')
-        || [
+        || word_set!(&[
             "gen", "brig", "dr", "col", "lt", "sgt", "capt", "maj", "mr", "mrs", "ms", "sen",
             "rep", "gov", "prof", "st", "jr", "sr",
-        ]
-        .contains(&lower.as_str())
+        ])
+        .contains_ascii_lower(core)
 }
 
 /// Word tokens of `text[from..to]` with their byte ranges.
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    words_upto(text, from, to, usize::MAX)
+}
+
+/// The first `max` words of [`words`]: the same, since a word's flags
+/// depend only on the tokens up to the next word.
+fn words_upto(text: &str, from: usize, to: usize, max: usize) -> Vec<Word<'_>> {
     let Some(slice) = text.get(from..to) else {
-        return out;
+        return Vec::new();
     };
-    let base = slice.as_ptr() as usize;
-    for raw in slice.split(|c: char| c.is_whitespace()) {
-        let raw_start = raw.as_ptr() as usize - base;
-        if raw.is_empty() {
-            continue;
+    let mut out: Vec<Word<'_>> = Vec::with_capacity((slice.len() / 5).min(max));
+    for (raw_start, raw) in crate::scan::split_whitespace_at(slice) {
+        if out.len() > max {
+            break;
         }
-        let lead = raw
-            .char_indices()
-            .find(|(_, c)| c.is_alphanumeric())
-            .map(|(i, _)| i);
+        let bytes = raw.as_bytes();
+        // ASCII tokens (most) are scanned as bytes; `char` tests agree there.
+        let lead = if raw.is_ascii() {
+            bytes.iter().position(u8::is_ascii_alphanumeric)
+        } else {
+            raw.char_indices()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| i)
+        };
         let Some(lead) = lead else {
             // A dash or bullet between words ends a phrase.
             if let Some(last) = out.last_mut() {
@@ -405,18 +415,25 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             continue;
         };
         let mut core = &raw[lead..];
-        let trail_at = core
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_alphanumeric() || *c == '.')
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let tail = &core[trail_at..];
+        let trail_at = if core.is_ascii() {
+            core.bytes()
+                .rposition(|b| b.is_ascii_alphanumeric() || b == b'.')
+                .map_or(0, |i| i + 1)
+        } else {
+            core.char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric() || *c == '.')
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        };
+        let tail = &core.as_bytes()[trail_at..];
         core = &core[..trail_at];
-        let mut stop_after = tail.contains(['.', ';', ':', '!', '?', ')', ']']);
-        if raw[..lead].contains(['(', '[']) {
-            if let Some(last) = out.last_mut() {
-                last.stop_after = true;
-            }
+        let mut stop_after = tail
+            .iter()
+            .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b')' | b']'));
+        if bytes[..lead].iter().any(|&b| b == b'(' || b == b'[')
+            && let Some(last) = out.last_mut()
+        {
+            last.stop_after = true;
         }
         if let Some(stripped) = core.strip_suffix('.')
             && !is_abbrev(stripped)
@@ -432,10 +449,11 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             start,
             end: start + core.len(),
             text: core,
-            comma_after: tail.contains(','),
+            comma_after: tail.contains(&b','),
             stop_after,
         });
     }
+    out.truncate(max);
     out
 }
 
@@ -444,7 +462,43 @@ fn lower(s: &str) -> String {
 }
 
 fn is_cue(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase) && CUES.contains(&w)
+    w.chars().next().is_some_and(char::is_lowercase) && word_set!(CUES).contains(w)
+}
+
+/// Cue verbs as substrings, even inside words.
+fn cue_patterns() -> &'static Patterns {
+    static SET: OnceLock<Patterns> = OnceLock::new();
+    SET.get_or_init(|| Patterns::new(CUES))
+}
+
+/// Whether `sent` can report speech in the forms [`indirect`] knows,
+/// decided on the bytes before any word list is built: a cue verb with a
+/// comma before it ("CLAUSE, SPEAKER CUE") or "that" after it ("SPEAKER CUE
+/// that CLAUSE"). Cues hold no comma or space, so the match covering a cue
+/// word starts after any comma before that word.
+fn may_report(sent: &str) -> bool {
+    let cues = cue_patterns();
+    let Some(first) = cues.first_start(sent) else {
+        return false;
+    };
+    if sent.get(first..).is_some_and(has_that) {
+        return true;
+    }
+    // A cue after the first comma.
+    match memchr::memchr(b',', sent.as_bytes()) {
+        Some(c) if c < first => true,
+        Some(c) => sent.get(c + 1..).is_some_and(|rest| cues.any_in(rest)),
+        None => false,
+    }
+}
+
+/// True when "that" occurs in `s`, ignoring ASCII case.
+fn has_that(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b't', b'T', b).any(|i| {
+        b.get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"that"))
+    })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -458,8 +512,8 @@ fn is_possessive(w: &str) -> bool {
 fn name_token(w: &str) -> bool {
     capitalised(w)
         && !is_possessive(w)
-        && !NOT_NAMES.contains(&lower(w).as_str())
-        && !ROLE_WORDS.contains(&lower(w).as_str())
+        && !word_set!(NOT_NAMES).contains_lower(w)
+        && !word_set!(ROLE_WORDS).contains_lower(w)
 }
 
 /// Who a quote is attributed to, before resolution.
@@ -477,6 +531,99 @@ enum Who {
         head: String,
         span: Span,
     },
+    /// A described speaker with an article and a role noun: "a Pentagon
+    /// spokesman", "the Russian foreign minister".
+    Described {
+        /// The whole description.
+        span: Span,
+        /// The description without its article: the role.
+        role: Span,
+    },
+}
+
+impl Who {
+    /// Where the speaker phrase starts in the text.
+    fn start(&self) -> usize {
+        match self {
+            Who::Name { from, .. } => *from,
+            Who::Pronoun(span) | Who::Descriptor { span, .. } | Who::Described { span, .. } => {
+                span.start
+            }
+        }
+    }
+}
+
+/// Nouns that name a speaker by role ("a Pentagon spokesman said").
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "official",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "analyst",
+    "commander",
+    "general",
+    "mayor",
+    "governor",
+    "senator",
+    "adviser",
+    "advisor",
+    "director",
+    "officer",
+    "representative",
+    "lawmaker",
+    "expert",
+    "researcher",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "president",
+    "chairman",
+    "chairwoman",
+];
+
+/// "a Pentagon spokesman", "the Russian foreign minister", "a senior State
+/// Department official": an article, at most four qualifiers (capitalised
+/// words or role words) and a role noun, ending `ws`.
+fn described(ws: &[Word<'_>]) -> Option<Who> {
+    let noun = ws.last()?;
+    if !word_set!(ROLE_NOUNS).contains(noun.text) {
+        return None;
+    }
+    let mut k = ws.len() - 1;
+    while k > 0 && ws.len() - 1 - k <= 4 {
+        let w = &ws[k - 1];
+        if w.comma_after || w.stop_after {
+            return None;
+        }
+        if word_set!(&["a", "an", "the"]).contains_lower(w.text) {
+            return Some(Who::Described {
+                span: Span {
+                    start: w.start,
+                    end: noun.end,
+                },
+                role: Span {
+                    start: ws[k].start,
+                    end: noun.end,
+                },
+            });
+        }
+        let qualifier = (capitalised(w.text)
+            && !is_possessive(w.text)
+            && !word_set!(NOT_NAMES).contains_lower(w.text))
+            || word_set!(ROLE_WORDS).contains(w.text);
+        if !qualifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Parses a speaker phrase from `ws` (in order), which must end right
@@ -484,7 +631,7 @@ enum Who {
 fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     // Skip adverbs between the speaker and the cue.
     let mut end = ws.len();
-    while end > 0 && BETWEEN.contains(&lower(ws[end - 1].text).as_str()) && end > 1 {
+    while end > 0 && word_set!(BETWEEN).contains_lower(ws[end - 1].text) && end > 1 {
         end -= 1;
     }
     let ws = &ws[..end];
@@ -492,8 +639,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if last.stop_after {
         return None;
     }
-    let l = lower(last.text);
-    if PRONOUNS.contains(&l.as_str()) {
+    if word_set!(PRONOUNS).contains_lower(last.text) {
         if ws.len() >= 2 && !ws[ws.len() - 2].stop_after && !ws[ws.len() - 2].comma_after {
             // "that he said": still a pronoun subject.
         }
@@ -510,6 +656,8 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
             return None;
         }
         let role_text = &text[ws[open + 1].start..last.end];
+        // "Kerry, who is in Paris, told": a relative clause, not a role.
+        let relative = ws[open + 1].text.eq_ignore_ascii_case("who");
         let role = role_text
             .trim_start_matches("a ")
             .trim_start_matches("an ")
@@ -534,7 +682,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
                 from,
             } => Who::Name {
                 name,
-                role: r.or(Some(role)),
+                role: r.or((!relative).then_some(role)),
                 span,
                 from,
             },
@@ -567,13 +715,18 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
         lowers += 1;
         k -= 1;
     }
+    // "a Pentagon spokesman" (a phrase ending in a lower-case word has no
+    // name in it: this only adds to what the rules below find).
+    if let Some(who) = described(ws) {
+        return Some(who);
+    }
     // Names: a run of capitalised tokens, then a role before it.
     let mut i = ws.len();
     while i > 0 {
         let w = &ws[i - 1];
         let ok = capitalised(w.text)
             && !is_possessive(w.text)
-            && !NOT_NAMES.contains(&lower(w.text).as_str());
+            && !word_set!(NOT_NAMES).contains_lower(w.text);
         if !ok || (i < ws.len() && (w.comma_after || w.stop_after)) {
             break;
         }
@@ -583,13 +736,12 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if run.is_empty() {
         return None;
     }
-    let last_lower = lower(run[run.len() - 1].text);
-    if ORG_WORDS.contains(&last_lower.as_str()) {
+    if word_set!(ORG_WORDS).contains_lower(run[run.len() - 1].text) {
         let mut start = 0;
         // Leading role words do not belong to an organisation name.
         while start + 1 < run.len()
-            && ROLE_WORDS.contains(&lower(run[start].text).as_str())
-            && !ORG_WORDS.contains(&lower(run[start].text).as_str())
+            && word_set!(ROLE_WORDS).contains_lower(run[start].text)
+            && !word_set!(ORG_WORDS).contains_lower(run[start].text)
         {
             start += 1;
         }
@@ -628,18 +780,17 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut r = i;
     while r > 0 {
         let w = &ws[r - 1];
-        let lw = lower(w.text);
         if w.comma_after
             || w.stop_after
-            || !(ROLE_WORDS.contains(&lw.as_str())
-                || (capitalised(w.text) && !NOT_NAMES.contains(&lw.as_str())))
+            || !(word_set!(ROLE_WORDS).contains_lower(w.text)
+                || (capitalised(w.text) && !word_set!(NOT_NAMES).contains_lower(w.text)))
             || is_possessive(w.text)
         {
             break;
         }
         r -= 1;
     }
-    while r < n && ["the", "of", "for"].contains(&lower(ws[r].text).as_str()) {
+    while r < n && word_set!(&["the", "of", "for"]).contains_lower(ws[r].text) {
         r += 1;
     }
     let role = (r < i + n).then(|| text[ws[r].start..ws[i + n - 1].end].trim().to_owned());
@@ -661,8 +812,7 @@ fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
 /// "said former Syrian prime minister Riad Hijab", "said he".
 fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let first = ws.first()?;
-    let l = lower(first.text);
-    if PRONOUNS.contains(&l.as_str()) {
+    if word_set!(PRONOUNS).contains_lower(first.text) {
         return Some(Who::Pronoun(Span {
             start: first.start,
             end: first.end,
@@ -671,8 +821,7 @@ fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let mut k = 0;
     while k < ws.len() && k < 8 {
         let w = &ws[k];
-        let lw = lower(w.text);
-        let ok = capitalised(w.text) || ROLE_WORDS.contains(&lw.as_str());
+        let ok = capitalised(w.text) || word_set!(ROLE_WORDS).contains_lower(w.text);
         if !ok || is_possessive(w.text) {
             break;
         }
@@ -760,7 +909,12 @@ fn open_mark(c: char) -> Option<char> {
 fn direct_in(para: &str, base: usize) -> Vec<(usize, usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None;
-    for (i, c) in para.char_indices() {
+    // Every quotation mark starts with one of these bytes; no other char
+    // changes the state.
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, para.as_bytes()) {
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         match open {
             None => {
                 if let Some(close) = open_mark(c) {
@@ -818,13 +972,14 @@ pub(crate) fn find(
     claims: &[KnownClaim],
 ) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
+    let claim_norms: Vec<String> = claims.iter().map(|k| normal(&k.claim)).collect();
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(para) = p.slice(text) else { continue };
-        if !para.contains(['"', '\u{201c}', '\u{ab}', '\u{201e}']) {
-            indirect(text, pi, *p, sentences, &[], &mut found);
-            continue;
-        }
+        // No quotation mark: no quotes, and indirect speech with nothing
+        // to avoid (the loop below is empty).
         let quotes = direct_in(para, p.start);
+        // ", adding that ..." after a quote's speaker: (content, cue), speaker.
+        let mut added: Vec<((Span, String), Option<Who>)> = Vec::new();
         for (qi, &(cs, ce, ms, me)) in quotes.iter().enumerate() {
             let Some(content) = trim_span(text, cs, ce) else {
                 continue;
@@ -838,7 +993,8 @@ pub(crate) fn find(
                     .get(qi + 1)
                     .map_or(sent.end, |next| next.2.min(sent.end))
                     .max(me);
-                let ws = words(text, me, right_end);
+                // Nothing reads past the 24th word after the quote.
+                let ws = words_upto(text, me, right_end, 40);
                 if let Some(ci) = ws.iter().take(12).position(|w| is_cue(w.text)) {
                     if ci == 0 {
                         who = speaker_after(text, &ws[1..]);
@@ -849,6 +1005,9 @@ pub(crate) fn find(
                     }
                     if who.is_some() {
                         cue = Some(lower(ws[ci].text));
+                        if let Some(extra) = adding_that(text, &ws[ci + 1..], sent.end) {
+                            added.push((extra, who.clone()));
+                        }
                     }
                 }
             }
@@ -883,11 +1042,12 @@ pub(crate) fn find(
                 }
             }
             // The claim a fact-check reviews: its claimant.
-            if who.is_none() {
+            if who.is_none() && !claims.is_empty() {
                 let q = normal(&text[content.start..content.end]);
-                if let Some(k) = claims.iter().find(|k| {
-                    let c = normal(&k.claim);
-                    !c.is_empty() && (c.contains(&q) || q.contains(&c)) && q.len() * 2 >= c.len()
+                if let Some((k, _)) = claims.iter().zip(&claim_norms).find(|(_, c)| {
+                    !c.is_empty()
+                        && (c.contains(&q) || q.contains(c.as_str()))
+                        && q.len() * 2 >= c.len()
                 }) {
                     who = Some(Who::Name {
                         name: k.name.clone(),
@@ -912,6 +1072,16 @@ pub(crate) fn find(
                 direct: true,
                 paragraph: pi,
                 continuation,
+            });
+        }
+        for ((content, cue), who) in added {
+            found.push(Found {
+                content,
+                who,
+                cue: Some(cue),
+                direct: false,
+                paragraph: pi,
+                continuation: false,
             });
         }
         let inside: Vec<Span> = quotes
@@ -943,10 +1113,14 @@ fn indirect(
     let first = sentences.partition_point(|s| s.end <= p.start);
     for s in sentences[first..].iter().take_while(|s| s.start < p.end) {
         let sent = &text[s.start..s.end];
-        if sent.len() < 20
-            || sent.starts_with(['"', '\u{201c}'])
-            || direct.iter().any(|d| d.start < s.end && s.start < d.end)
-        {
+        // Where the first direct quote in the sentence starts, if any: only
+        // "SPEAKER CUE that ..." with the quote inside the clause is read.
+        let quoted_from = direct
+            .iter()
+            .filter(|d| d.start < s.end && s.start < d.end)
+            .map(|d| d.start)
+            .min();
+        if sent.len() < 20 || sent.starts_with(['"', '\u{201c}']) || !may_report(sent) {
             continue;
         }
         let ws = words(text, s.start, s.end);
@@ -956,24 +1130,34 @@ fn indirect(
             if !is_cue(w.text) || ci == 0 {
                 continue;
             }
+            // "told reporters in Geneva on Friday that": an object and
+            // adverbials of up to nine words before "that".
             let Some(ti) = ws[ci + 1..]
                 .iter()
-                .take(7)
+                .take(10)
                 .position(|x| x.text.eq_ignore_ascii_case("that"))
                 .map(|k| ci + 1 + k)
             else {
                 continue;
             };
-            if ws[ci..ti].iter().any(|x| x.stop_after) || ti + 1 >= ws.len() {
+            // A clause that is all quote ("stressed that “...”") is the
+            // direct quote's already.
+            let clause_quoted = quoted_from
+                .is_some_and(|q| q < ws[ti].end || text[ws[ti].end..q].trim().chars().count() <= 1);
+            // Past six words, only an object and adverbials may stand
+            // between the cue and "that" (not "the asteroid that").
+            let far = ti - ci > 7
+                && !ws[ci + 1..ti].iter().all(|x| {
+                    capitalised(x.text) || word_set!(ADVERBIAL_WORDS).contains_lower(x.text)
+                });
+            if ws[ci..ti].iter().any(|x| x.stop_after) || ti + 1 >= ws.len() || clause_quoted || far
+            {
                 continue;
             }
             let Some(who) = speaker_before(text, &ws[..ci]) else {
                 continue;
             };
-            let subject_start = match &who {
-                Who::Name { from, .. } => *from,
-                Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
-            };
+            let subject_start = who.start();
             // The speaker must open the clause (sentence start or after a comma).
             let before = text[s.start..subject_start].trim_end();
             let before = before
@@ -1012,7 +1196,7 @@ fn indirect(
             }
             break;
         }
-        if done {
+        if done || quoted_from.is_some() {
             continue;
         }
         // Backward: "CLAUSE, SPEAKER CUE [...]." or "CLAUSE, CUE SPEAKER."
@@ -1054,13 +1238,97 @@ fn indirect(
     }
 }
 
+/// Words of an object or adverbials between a cue and "that": "told a news
+/// conference in Moscow on Friday that".
+const ADVERBIAL_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "by",
+    "from",
+    "of",
+    "for",
+    "news",
+    "press",
+    "conference",
+    "briefing",
+    "statement",
+    "interview",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "television",
+    "radio",
+    "call",
+    "phone",
+    "meeting",
+    "visit",
+    "talks",
+    "summit",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "recently",
+    "also",
+    "separately",
+    "him",
+    "her",
+    "them",
+    "us",
+];
+
+/// Participles that report more of what the speaker said.
+const PARTICIPLES: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "stressing",
+    "insisting",
+    "explaining",
+    "warning",
+    "arguing",
+    "claiming",
+];
+
+/// ", adding that CLAUSE" in the words after a cue (`ws`), up to `end`:
+/// the clause and the participle.
+fn adding_that(text: &str, ws: &[Word<'_>], end: usize) -> Option<(Span, String)> {
+    for (i, w) in ws.iter().enumerate().skip(1) {
+        if ws[i - 1].stop_after {
+            return None;
+        }
+        if !ws[i - 1].comma_after || !word_set!(PARTICIPLES).contains(w.text) || w.stop_after {
+            continue;
+        }
+        let that = ws
+            .get(i + 1)
+            .filter(|t| t.text.eq_ignore_ascii_case("that"))?;
+        let content = trim_span(text, that.end, end).map(|c| strip_final(text, c))?;
+        return Some((content, w.text.to_owned()));
+    }
+    None
+}
+
 /// True when the speaker phrase starts at the first word of `ws` (or the
 /// second, after "the").
 fn phrase_opens(who: &Who, ws: &[Word<'_>]) -> bool {
-    let start = match who {
-        Who::Name { from, .. } => *from,
-        Who::Pronoun(span) | Who::Descriptor { span, .. } => span.start,
-    };
+    let start = who.start();
     ws.first().is_some_and(|w| w.start == start)
         || (ws.len() > 1 && ws[0].text.eq_ignore_ascii_case("the") && ws[1].start == start)
 }
@@ -1116,6 +1384,49 @@ fn full_name(text: &str, surname: &str) -> Option<(String, Option<String>, Span)
     None
 }
 
+/// The speaker a description ("a Pentagon spokesman") stands for, and
+/// whether it was resolved: the last speaker whose role has every word of
+/// it, or else the description itself as the name (lower-case article)
+/// with its role kept.
+fn described_speaker(
+    text: &str,
+    span: Span,
+    role: Span,
+    history: &[(Person, usize)],
+) -> (Option<Speaker>, bool) {
+    let Some(role_text) = text.get(role.start..role.end) else {
+        return (None, false);
+    };
+    let wanted: Vec<String> = role_text.split_whitespace().map(lower).collect();
+    let known = history.iter().rev().find(|(person, _)| {
+        person.role.as_ref().is_some_and(|r| {
+            let have: Vec<String> = r.split_whitespace().map(lower).collect();
+            wanted.iter().all(|w| have.contains(w))
+        })
+    });
+    if let Some((person, _)) = known {
+        let speaker = Speaker {
+            name: person.name.clone(),
+            role: person.role.clone(),
+            span: Some(span),
+        };
+        return (Some(speaker), true);
+    }
+    let Some(desc) = text.get(span.start..span.end) else {
+        return (None, false);
+    };
+    let mut name = String::with_capacity(desc.len());
+    let mut chars = desc.chars();
+    name.extend(chars.next().map(|c| c.to_ascii_lowercase()));
+    name.push_str(chars.as_str());
+    let speaker = Speaker {
+        name,
+        role: Some(role_text.to_owned()),
+        span: Some(span),
+    };
+    (Some(speaker), false)
+}
+
 fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
     let mut people: Vec<Person> = claims
         .iter()
@@ -1138,11 +1449,12 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
                     role: role.clone(),
                 };
                 if !name.contains(' ') && is_person(&name) {
-                    if let Some(p) = people
-                        .iter()
-                        .rev()
-                        .find(|p| p.name.ends_with(&format!(" {name}")))
-                    {
+                    if let Some(p) = people.iter().rev().find(|p| {
+                        // p.name ends with " {name}".
+                        p.name
+                            .strip_suffix(name.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                    }) {
                         person = Person {
                             name: p.name.clone(),
                             role: role.or_else(|| p.role.clone()),
@@ -1189,6 +1501,22 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
                     role: person.role,
                     span: Some(span),
                 })
+            }
+            Some(Who::Described { span, role }) => {
+                let (speaker, resolved) = described_speaker(text, span, role, &history);
+                if let Some(s) = &speaker
+                    && !resolved
+                {
+                    // Unresolved: a later "the spokesman" may mean them.
+                    history.push((
+                        Person {
+                            name: s.name.clone(),
+                            role: s.role.clone(),
+                        },
+                        f.paragraph,
+                    ));
+                }
+                speaker
             }
             Some(Who::Descriptor { head, span }) => {
                 let key = head.trim_start_matches("the ").to_owned();
@@ -1295,6 +1623,81 @@ mod tests {
             "{q:?}"
         );
         assert_eq!(q[0].0, "the coalition is divided");
+    }
+
+    #[test]
+    fn speaker_mid_sentence_with_an_object() {
+        let q =
+            quotes("Lavrov told a news conference in Moscow on Friday that the talks would go on.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "the talks would go on");
+        assert_eq!(q[0].1.as_deref(), Some("Lavrov"));
+        // "that" deep inside the reported clause is not the complementiser.
+        let q = quotes(
+            "Garcia said the meteorite may be related to an asteroid that was seen on Saturday.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn reported_clause_holding_a_direct_quote() {
+        let q =
+            quotes("Kerry told reporters in Geneva on Friday that the ceasefire \"will hold.\"");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|x| x.1.as_deref() == Some("Kerry")), "{q:?}");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].3),
+            ("the ceasefire \"will hold.\"", false)
+        );
+        assert_eq!((q[1].0.as_str(), q[1].3), ("will hold.", true));
+        // A clause that is all quote is left to the direct quote.
+        let q = quotes(
+            "Lavrov stressed that \u{201c}such groups should leave terrorist positions.\u{201d}",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].3);
+    }
+
+    #[test]
+    fn adding_that_after_a_quote() {
+        let q = quotes(
+            "\"We will not strike,\" Lavrov told a news conference in Moscow, adding that the talks would go on.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "We will not strike");
+        assert_eq!(q[1].0, "the talks would go on");
+        assert!(q.iter().all(|x| x.1.as_deref() == Some("Lavrov")), "{q:?}");
+    }
+
+    #[test]
+    fn relative_clause_is_not_a_role() {
+        let q = quotes(
+            "In the meantime, Kerry, who is in Paris, told journalists that he had discussed the violence.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Kerry"));
+        assert_eq!(q[0].2, None);
+    }
+
+    #[test]
+    fn described_speakers_resolve_or_keep_their_role() {
+        // Resolved to the last speaker whose role has every word.
+        let q = quotes(
+            "\u{201c}We struck the depot at dawn,\u{201d} said Pentagon spokesman Jeff Davis.\n\nThe strikes will continue until the end of the month, a Pentagon spokesman said.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].1.as_deref(), Some("Jeff Davis"));
+        assert_eq!(q[1].2.as_deref(), Some("Pentagon spokesman"));
+        let q = quotes(
+            "\u{201c}The talks were useful,\u{201d} Russian Foreign Minister Sergei Lavrov said.\n\nThe talks in Geneva were constructive, the Russian foreign minister said.",
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Sergei Lavrov"), "{q:?}");
+        // No compatible speaker: unresolved, the description kept as printed.
+        let q = quotes(
+            "\u{201c}We struck the depot at dawn,\u{201d} said State Department spokesman Mark Toner.\n\nThe strikes will continue until the end of the month, a Pentagon spokesman said.",
+        );
+        assert_eq!(q[1].1.as_deref(), Some("a Pentagon spokesman"), "{q:?}");
+        assert_eq!(q[1].2.as_deref(), Some("Pentagon spokesman"));
     }
 
     #[test]

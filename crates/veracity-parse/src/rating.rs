@@ -1,6 +1,8 @@
 //! Published rating labels, normalised through the scale registry.
 
+use crate::scan::Fnv;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 use veracity_model::scale::label_key;
 use veracity_model::{Rating, RatingClass, ScaleRegistry};
@@ -8,7 +10,7 @@ use veracity_model::{Rating, RatingClass, ScaleRegistry};
 /// True when some built-in scale knows the label (a cheap set lookup; the
 /// folded keys of every label and alias are built once).
 pub fn is_known_label(label: &str) -> bool {
-    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    static KEYS: OnceLock<HashSet<String, BuildHasherDefault<Fnv>>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         ScaleRegistry::builtin()
             .scales()
@@ -19,7 +21,24 @@ pub fn is_known_label(label: &str) -> bool {
             .collect()
     });
     let label = label.trim().trim_end_matches(['.', '!']).trim();
-    label.len() <= 80 && keys.contains(&label_key(label))
+    label.len() <= 80 && with_key(label, |key| keys.contains(key))
+}
+
+/// Runs `f` on `label_key(label)`: built in a stack buffer for ASCII labels
+/// of at most 80 bytes (every label this is asked about), no allocation.
+fn with_key<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 80];
+    if label.len() <= buf.len() && label.is_ascii() {
+        let mut n = 0;
+        for b in label.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    f(&label_key(label))
 }
 
 /// The registry's rating for a published `label`: on the reviewer's own
@@ -88,6 +107,19 @@ mod tests {
         assert_eq!(r.scale, "polygraph");
         let r = rate("Mostly False", None, None);
         assert_eq!(r.class, RatingClass::MostlyFalse);
+    }
+
+    #[test]
+    fn keys_without_allocation_match_label_key() {
+        for label in [
+            "Mostly False",
+            "Pants on Fire!",
+            "half-TRUE 2",
+            "Faux \u{e9}",
+            "",
+        ] {
+            assert_eq!(with_key(label, str::to_owned), label_key(label), "{label}");
+        }
     }
 
     #[test]

@@ -77,11 +77,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
         offset: e.valid_up_to(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let controls = text
-        .chars()
-        .take(4096)
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        .count();
+    let controls = controls_in_head(text, 4096);
     if controls > 16 {
         return Err(ErrorKind::Binary {
             what: format!("{controls} control characters in its first 4096 characters"),
@@ -93,14 +89,35 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
     Ok(text)
 }
 
+/// Control characters (`char::is_control`) other than `\n`, `\r`, `\t`
+/// and form feed among the first `n` characters, counted on the bytes.
+fn controls_in_head(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    // The byte length of the first `n` characters (all of them if ASCII).
+    let ascii_end = bytes.len().min(n);
+    let end = if bytes[..ascii_end].is_ascii() {
+        ascii_end
+    } else {
+        text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+    };
+    let head = &bytes[..end];
+    let c0 = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+    // U+0080..=U+009F, the C1 controls, are 0xC2 then 0x80..=0x9F.
+    let c1 = |a: u8, b: u8| a == 0xC2 && (0x80..=0x9F).contains(&b);
+    let last = head.last().is_some_and(|&b| c0(b));
+    usize::from(last) + crate::scan::count_pairs(head, |a, b| c0(a) || c1(a, b))
+}
+
 /// Sniffs the format of decoded text from its content.
 pub fn sniff(text: &str) -> Format {
     let trimmed = text.trim_start();
-    let head: String = trimmed
-        .chars()
-        .take(1024)
-        .flat_map(char::to_lowercase)
-        .collect();
+    // The first 1024 characters, lower-cased for the ASCII markers below
+    // (full Unicode lower-casing finds no other ASCII marker in them).
+    let end = trimmed
+        .char_indices()
+        .nth(1024)
+        .map_or(trimmed.len(), |(i, _)| i);
+    let head = trimmed[..end].to_ascii_lowercase();
     if trimmed.starts_with('{') {
         let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
         let first = lines.next().unwrap_or("").trim_end();
@@ -151,6 +168,22 @@ mod tests {
         assert_eq!(sniff("<!DOCTYPE html><html></html>"), Format::Html);
         assert_eq!(sniff("Hello <b>world</b>"), Format::Text);
         assert_eq!(sniff("Plain words."), Format::Text);
+    }
+
+    #[test]
+    fn counts_controls_on_bytes() {
+        for s in [
+            "plain\ttext\r\n\x0c",
+            "a\x01b\x7f\u{85}\u{9f}\u{a0}é\u{2028}",
+            &"\x02é".repeat(3000),
+        ] {
+            let expected = s
+                .chars()
+                .take(4096)
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+                .count();
+            assert_eq!(controls_in_head(s, 4096), expected, "{s:?}");
+        }
     }
 
     #[test]

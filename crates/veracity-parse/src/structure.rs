@@ -3,6 +3,7 @@
 //! ("J. R. Smith") or inside a number; a closing quote or bracket after the
 //! punctuation stays with its sentence.
 
+use crate::scan::word_set;
 use veracity_model::Span;
 
 /// Words that end with a period without ending a sentence.
@@ -66,11 +67,10 @@ fn period_continues(text: &str, dot: usize, next: char) -> bool {
     {
         return true;
     }
-    let lower = last.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if word_set!(ABBREVIATIONS).contains_ascii_lower(last) {
         return true;
     }
-    if NUMBER_ABBREVIATIONS.contains(&lower.as_str()) {
+    if word_set!(NUMBER_ABBREVIATIONS).contains_ascii_lower(last) {
         return next.is_ascii_digit();
     }
     false
@@ -98,18 +98,29 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// The first terminal punctuation mark (`.`, `?`, `!`, `…`) at or after
+/// byte `from`; `ellipsis` says whether `para` has a `…` at all, since
+/// without one a SIMD search for three bytes finds them.
+fn next_terminal(para: &str, from: usize, ellipsis: bool) -> Option<usize> {
+    let bytes = para.as_bytes();
+    let rest = bytes.get(from..)?;
+    if !ellipsis {
+        return memchr::memchr3(b'.', b'?', b'!', rest).map(|k| from + k);
+    }
+    (from..bytes.len()).find(|&i| {
+        matches!(bytes[i], b'.' | b'?' | b'!')
+            || (bytes[i] == 0xE2 && para.get(i..).is_some_and(|r| r.starts_with('\u{2026}')))
+    })
+}
+
 fn split_paragraph(text: &str, base: usize, para: &str, out: &mut Vec<Span>) {
     let bytes = para.as_bytes();
+    let ellipsis = para.contains('\u{2026}');
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = next_terminal(para, i, ellipsis) {
+        i = at;
         let b = bytes[i];
-        let is_terminal =
-            matches!(b, b'.' | b'?' | b'!') || (b == 0xE2 && para[i..].starts_with('\u{2026}'));
-        if !is_terminal {
-            i += 1;
-            continue;
-        }
         let term_at = i;
         // Run of terminal punctuation, then closing quotes/brackets.
         let mut j = i;

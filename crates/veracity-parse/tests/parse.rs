@@ -122,6 +122,29 @@ fn fact_check_text_yields_a_review() {
 }
 
 #[test]
+fn a_site_name_line_is_the_reviewer_without_a_copyright_line() {
+    let text = String::from_utf8(fixture("fact-check.txt")).unwrap();
+    let without = |site: &str| {
+        let page = text
+            .replace("\nTidewater Checks\n", &format!("\n{site}\n"))
+            .replace("\u{a9} 2026 Tidewater Checks. All rights reserved.", "");
+        veracity_parse::parse_bytes(page.as_bytes(), "page.txt", &Options::default())
+            .unwrap()
+            .remove(0)
+    };
+    let d = without("Polygraph.info");
+    assert_eq!(d.publisher.as_deref(), Some("Polygraph.info"));
+    assert_eq!(d.reviews[0].reviewer.as_deref(), Some("Polygraph.info"));
+    assert_eq!(d.reviews[0].rating.scale, "polygraph");
+    let d = without("www.checks.example.org");
+    assert_eq!(d.reviews[0].reviewer.as_deref(), Some("checks.example.org"));
+    // A name the text does not set apart as the site's is not guessed.
+    let d = without("Tidewater Checks Weekly Roundup");
+    assert_eq!(d.reviews[0].reviewer, None);
+    assert_eq!(d.publisher, None);
+}
+
+#[test]
 fn claim_review_json() {
     let d = &docs("claimreview.json")[0];
     assert_eq!(d.kind, DocumentKind::FactCheck);

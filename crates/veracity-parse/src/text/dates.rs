@@ -4,6 +4,8 @@
 //! "05.10.2016", "March 4, 2026 11:20 AM EST", "28.02.2026 | 2:05 pm",
 //! "October 6th, 2015 – 09:44 GMT", "2016-10-05T14:30:00+03:00".
 
+use crate::scan::{starts_with_ci, with_ascii_lower};
+
 /// A date found in a string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -74,8 +76,11 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
 
 /// Month number of an English month name or abbreviation.
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let m = match w.as_str() {
+    with_ascii_lower(word, month_lower)
+}
+
+fn month_lower(w: &str) -> Option<u32> {
+    let m = match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -139,6 +144,13 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     (1800..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
+/// "st", "nd", "rd", "th" in any case.
+fn is_ordinal_suffix(w: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| w.eq_ignore_ascii_case(s))
+}
+
 /// Tries a date starting at token `i`: (year, month, day, index after).
 fn date_at(t: &[Tok<'_>], i: usize) -> Option<(u32, u32, u32, usize)> {
     let tok = t.get(i)?;
@@ -154,12 +166,7 @@ fn date_at(t: &[Tok<'_>], i: usize) -> Option<(u32, u32, u32, usize)> {
             let d = num(t.get(k)).filter(|_| t[k].text.len() <= 2)?;
             k += 1;
             if t.get(k).is_some_and(|x| {
-                x.kind == Kind::Word
-                    && matches!(
-                        x.text.to_ascii_lowercase().as_str(),
-                        "st" | "nd" | "rd" | "th"
-                    )
-                    && x.start == t[k - 1].end
+                x.kind == Kind::Word && is_ordinal_suffix(x.text) && x.start == t[k - 1].end
             }) {
                 k += 1;
             }
@@ -188,13 +195,9 @@ fn date_at(t: &[Tok<'_>], i: usize) -> Option<(u32, u32, u32, usize)> {
             }
             // Day[th] Month [.] [,] Year
             let mut k = i + 1;
-            if t.get(k).is_some_and(|x| {
-                x.kind == Kind::Word
-                    && matches!(
-                        x.text.to_ascii_lowercase().as_str(),
-                        "st" | "nd" | "rd" | "th"
-                    )
-            }) {
+            if t.get(k)
+                .is_some_and(|x| x.kind == Kind::Word && is_ordinal_suffix(x.text))
+            {
                 k += 1;
             }
             let m = t
@@ -212,6 +215,23 @@ fn date_at(t: &[Tok<'_>], i: usize) -> Option<(u32, u32, u32, usize)> {
             valid(y, m, a).then_some((y, m, a, k + 1))
         }
         Kind::Punct => None,
+    }
+}
+
+/// "am", "pm", or the first letter of "a.m."/"p.m." (true for p).
+enum Meridiem {
+    Am,
+    Pm,
+    Letter(bool),
+}
+
+fn meridiem_word(w: &str) -> Option<Meridiem> {
+    match w {
+        "am" => Some(Meridiem::Am),
+        "pm" => Some(Meridiem::Pm),
+        "a" => Some(Meridiem::Letter(false)),
+        "p" => Some(Meridiem::Letter(true)),
+        _ => None,
     }
 }
 
@@ -241,13 +261,11 @@ fn time_at(t: &[Tok<'_>], mut k: usize) -> Option<(u32, u32, u32, Option<&'stati
     }
     let mut hour = h;
     if let Some(x) = t.get(k) {
-        let w = x.text.to_ascii_lowercase();
-        let meridiem = match w.as_str() {
-            "am" => Some(false),
-            "pm" => Some(true),
-            "a" | "p" if t.get(k + 1).is_some_and(|y| y.text == ".") => {
+        let meridiem = match with_ascii_lower(x.text, meridiem_word) {
+            Some(Meridiem::Am) => Some(false),
+            Some(Meridiem::Pm) => Some(true),
+            Some(Meridiem::Letter(pm)) if t.get(k + 1).is_some_and(|y| y.text == ".") => {
                 // a.m. / p.m.
-                let pm = w == "p";
                 k += 2;
                 if t.get(k).is_some_and(|y| y.text.eq_ignore_ascii_case("m")) {
                     k += 1;
@@ -289,19 +307,49 @@ fn time_at(t: &[Tok<'_>], mut k: usize) -> Option<(u32, u32, u32, Option<&'stati
     Some((hour, mi, s, tz, k))
 }
 
+/// True when `s` has a run of exactly four ASCII digits from 1800 to 2200:
+/// every form has such a year (a digit token of length four that
+/// [`valid`] accepts), so a line without one needs no tokenising.
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 4 {
+            let year = b[start..i]
+                .iter()
+                .fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+            if (1800..=2200).contains(&year) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The first date in `s` (with its time and zone when they follow it).
 pub fn find_date(s: &str) -> Option<FoundDate> {
-    // Every form has a day or year in digits.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_year(s) {
         return None;
     }
-    let t = tokens(s);
+    find_in(s, &tokens(s))
+}
+
+/// [`find_date`] on the tokens `t` of `s`.
+fn find_in(s: &str, t: &[Tok<'_>]) -> Option<FoundDate> {
     for i in 0..t.len() {
-        let Some((y, m, d, k)) = date_at(&t, i) else {
+        let Some((y, m, d, k)) = date_at(t, i) else {
             continue;
         };
         let start = t[i].start;
-        if let Some((h, mi, sec, tz, k2)) = time_at(&t, k) {
+        if let Some((h, mi, sec, tz, k2)) = time_at(t, k) {
             let mut iso = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}");
             let mut end = t[k2 - 1].end;
             if let Some(z) = tz {
@@ -342,48 +390,49 @@ fn numeric_offset(s: &str, at: usize) -> Option<(String, usize)> {
 /// Words allowed around a date on a line that is only a date
 /// ("Published time: 4 Oct, 2016 10:26 Edited time: ...", "Posted: Wed, ...").
 fn is_date_filler(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "published"
-            | "publish"
-            | "posted"
-            | "updated"
-            | "update"
-            | "edited"
-            | "modified"
-            | "last"
-            | "time"
-            | "date"
-            | "on"
-            | "at"
-            | "am"
-            | "pm"
-            | "a"
-            | "p"
-            | "m"
-            | "st"
-            | "nd"
-            | "rd"
-            | "th"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    ) || month(word).is_some()
-        || zone(word).is_some()
+    with_ascii_lower(word, |w| {
+        matches!(
+            w,
+            "published"
+                | "publish"
+                | "posted"
+                | "updated"
+                | "update"
+                | "edited"
+                | "modified"
+                | "last"
+                | "time"
+                | "date"
+                | "on"
+                | "at"
+                | "am"
+                | "pm"
+                | "a"
+                | "p"
+                | "m"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        ) || month_lower(w).is_some()
+    }) || zone(word).is_some()
 }
 
 /// A line that holds a date and nothing else of substance; `name` is a
@@ -404,8 +453,11 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     if line.len() > 120 || line.is_empty() {
         return None;
     }
-    let found = find_date(line)?;
+    if !has_year(line) {
+        return None;
+    }
     let t = tokens(line);
+    let found = find_in(line, &t)?;
     let mut leftover = Vec::new();
     for tok in &t {
         if tok.start >= found.start && tok.end <= found.end {
@@ -417,8 +469,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
             Kind::Word => leftover.push(*tok),
         }
     }
-    let lower = line.to_ascii_lowercase();
-    let published_label = lower.starts_with("published") || lower.starts_with("posted");
+    let published_label = starts_with_ci(line, "published") || starts_with_ci(line, "posted");
     if leftover.is_empty() {
         return Some(DateLine {
             iso: found.iso,

@@ -2,20 +2,40 @@
 //! markers, metadata and content.
 
 use super::dates::{self, DateLine};
-use super::meta::{self, Byline, Syndication, lower_prefix};
+use super::meta::{self, Byline, Syndication};
+use crate::scan::{Patterns, word_count, word_set};
+use std::sync::OnceLock;
 
 /// One line of the source: trimmed text and its byte range in the source.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     pub text: &'a str,
+    /// `text.to_ascii_lowercase()`, cut from one lower-cased copy of the
+    /// source (same length, same char boundaries).
+    pub lower: &'a str,
     pub start: usize,
     pub end: usize,
     /// A blank line comes right before it.
     pub after_blank: bool,
+    /// `text.split_whitespace().count()`, counted once: the rules ask often.
+    pub words: usize,
 }
 
-/// Splits the source into trimmed non-blank lines with their byte ranges.
-pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
+impl Line<'_> {
+    /// A body-prose line (see [`prose`]).
+    pub(crate) fn is_prose(&self) -> bool {
+        prose(self.text, self.words)
+    }
+
+    /// A line that can be a headline (see [`headline_like`]).
+    pub(crate) fn is_headline_like(&self) -> bool {
+        headline_like(self.text, self.words)
+    }
+}
+
+/// Splits the source into trimmed non-blank lines with their byte ranges;
+/// `lowered` is `source.to_ascii_lowercase()`.
+pub(crate) fn lines<'a>(source: &'a str, lowered: &'a str) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut blank = true;
@@ -28,11 +48,14 @@ pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
             continue;
         }
         let lead = raw.len() - raw.trim_start().len();
+        let (from, to) = (start + lead, start + lead + trimmed.len());
         out.push(Line {
             text: trimmed,
+            lower: lowered.get(from..to).unwrap_or_default(),
             start: start + lead,
             end: start + lead + trimmed.len(),
             after_blank: blank,
+            words: word_count(trimmed),
         });
         blank = false;
     }
@@ -321,19 +344,14 @@ const SHARE_WORDS: &[&str] = &[
     "mail",
 ];
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
 fn ends_terminal(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
     t.ends_with(['.', '!', '?', '\u{2026}', ':'])
 }
 
-/// A body-prose line: a sentence or more of running text (a long headline
-/// without final punctuation is not).
-pub(crate) fn is_prose(s: &str) -> bool {
-    let words = word_count(s);
+/// A body-prose line of `words` words: a sentence or more of running text
+/// (a long headline without final punctuation is not).
+fn prose(s: &str, words: usize) -> bool {
     if ends_terminal(s) {
         words >= 6
     } else {
@@ -348,9 +366,9 @@ pub(crate) fn real_words(s: &str) -> usize {
         .count()
 }
 
-/// A line that can be a headline: a few words, no final period.
-pub(crate) fn is_headline_like(s: &str) -> bool {
-    let words = word_count(s);
+/// A line of `words` words that can be a headline: a few words, no final
+/// period.
+fn headline_like(s: &str, words: usize) -> bool {
     (2..=30).contains(&words)
         && s.len() <= 250
         && (!s.ends_with('.') || s.ends_with("..."))
@@ -361,11 +379,16 @@ pub(crate) fn is_headline_like(s: &str) -> bool {
 
 /// An image caption ending in a credit: "... (AFP photo)", "... (AFP/File)",
 /// "... Photo: Lila Norberg / Coastal Wire", "Igor Kovalenko / Sputnik".
-fn is_caption(s: &str, lower: &str) -> bool {
+fn is_caption(s: &str, lower: &str, words: usize) -> bool {
     if s.len() > 400 {
         return false;
     }
-    if lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo credit") {
+    // Every photo cue contains "photo": one search decides whether to try them.
+    static PHOTO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let photo = PHOTO.get_or_init(|| memchr::memmem::Finder::new("photo"));
+    if photo.find(lower.as_bytes()).is_some()
+        && (lower.contains("photo:") || lower.contains("(photo") || lower.contains("photo credit"))
+    {
         return true;
     }
     if lower.ends_with(')')
@@ -382,7 +405,6 @@ fn is_caption(s: &str, lower: &str) -> bool {
             return true;
         }
     }
-    let words = word_count(s);
     // A bare credit: "Igor Kovalenko / Sputnik", "Al Qaeda fighters © Stringer".
     if words <= 16 && s.contains('\u{a9}') {
         return true;
@@ -403,7 +425,7 @@ fn is_share_widget(lower: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&w) {
+        if !word_set!(SHARE_WORDS).contains(w) {
             return false;
         }
         n += 1;
@@ -413,13 +435,25 @@ fn is_share_widget(lower: &str) -> bool {
 
 /// "6 Comments", "Comments (4)", "4 minute read".
 fn is_counter(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    matches!(words.as_slice(), [n, w] if n.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("comment") || *w == "responses" || *w == "replies" || *w == "shares"))
+    let mut words = lower.split_whitespace();
+    let (Some(n), Some(w), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    n.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("comment") || w == "responses" || w == "replies" || w == "shares")
 }
 
 /// Menus and footers: several short items separated by `|`, `·` or `›`.
 fn is_nav_line(s: &str) -> bool {
+    // Every separator starts with one of these bytes.
+    if memchr::memchr3(b'|', 0xC2, 0xE2, s.as_bytes()).is_none() {
+        return false;
+    }
     for sep in ['|', '\u{b7}', '\u{203a}', '\u{2022}'] {
+        // Without the separator the line is one part: neither rule applies.
+        if !s.contains(sep) {
+            continue;
+        }
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
         if parts.len() >= 3 && parts.iter().all(|p| word_count(p) <= 5) {
             return true;
@@ -435,8 +469,8 @@ fn is_nav_line(s: &str) -> bool {
 }
 
 /// An e-mail address or a phone number on a short line: contact details.
-fn is_contact(s: &str) -> bool {
-    if word_count(s) > 25 {
+fn is_contact(s: &str, words: usize) -> bool {
+    if words > 25 || !s.as_bytes().contains(&b'@') {
         return false;
     }
     s.split_whitespace().any(|w| {
@@ -445,12 +479,89 @@ fn is_contact(s: &str) -> bool {
     })
 }
 
+/// The longest entry of [`EXACT`]: longer keys need no look-up.
+const EXACT_MAX: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < EXACT.len() {
+        if EXACT[i].len() > max {
+            max = EXACT[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// The rule lists indexed for cheap look-ups: the line-start lists by their
+/// entries' first byte (so a line is compared only with the entries that
+/// start as it does, still in list order), the phrases as one pattern set
+/// (when it finds nothing, the phrase loop is skipped).
+struct Prechecks {
+    /// END_MARKERS indices by first byte (of the whole-line text for `=`).
+    end_markers: FirstByte,
+    prefixes: FirstByte,
+    phrases: Patterns,
+}
+
+/// Indices of a list's entries, in list order, by each entry's first byte.
+struct FirstByte(Vec<Vec<usize>>);
+
+impl FirstByte {
+    fn new<'a>(entries: impl Iterator<Item = &'a str>) -> FirstByte {
+        let mut by = vec![Vec::new(); 256];
+        for (i, e) in entries.enumerate() {
+            if let Some(&b) = e.as_bytes().first() {
+                by[usize::from(b)].push(i);
+            }
+        }
+        FirstByte(by)
+    }
+
+    /// The entries that may match a line starting with `s`'s first byte.
+    fn candidates(&self, s: &str) -> &[usize] {
+        s.as_bytes()
+            .first()
+            .and_then(|&b| self.0.get(usize::from(b)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn prechecks() -> &'static Prechecks {
+    static SETS: OnceLock<Prechecks> = OnceLock::new();
+    SETS.get_or_init(|| Prechecks {
+        end_markers: FirstByte::new(END_MARKERS.iter().map(|(m, _)| m.trim_start_matches('='))),
+        prefixes: FirstByte::new(PREFIXES.iter().map(|(p, _)| *p)),
+        phrases: Patterns::new(&PHRASES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
+    })
+}
+
 /// Classifies one trimmed line.
+#[cfg(test)]
 pub(crate) fn classify(s: &str) -> Class {
-    let lower = lower_prefix(s, 240);
-    let key = strip_trailing(&lower);
+    let lower = s.to_ascii_lowercase();
+    classify_line(&Line {
+        text: s,
+        lower: &lower,
+        start: 0,
+        end: s.len(),
+        after_blank: true,
+        words: word_count(s),
+    })
+}
+
+/// Classifies one line.
+pub(crate) fn classify_line(line: &Line<'_>) -> Class {
+    let (s, words) = (line.text, line.words);
+    // The rules read at most the first 240 bytes lower-cased.
+    let mut cut = line.lower.len().min(240);
+    while !line.lower.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = &line.lower[..cut];
+    let sets = prechecks();
+    let key = strip_trailing(lower);
     if s.len() <= 120 {
-        if EXACT.contains(&key) {
+        if key.len() <= EXACT_MAX && word_set!(EXACT).contains(key) {
             return Class::Boilerplate("menu, widget or label");
         }
         if is_share_widget(key) {
@@ -460,7 +571,9 @@ pub(crate) fn classify(s: &str) -> Class {
             return Class::End("comments");
         }
     }
-    for (marker, why) in END_MARKERS {
+    // `key` starts where `lower` does: one first byte picks the candidates.
+    for &i in sets.end_markers.candidates(lower) {
+        let (marker, why) = END_MARKERS[i];
         let hit = match marker.strip_prefix('=') {
             Some(whole) => key == whole,
             None => lower.starts_with(marker),
@@ -478,7 +591,8 @@ pub(crate) fn classify(s: &str) -> Class {
     if let Some(syn) = meta::syndication(s) {
         return Class::Syndication(syn);
     }
-    for (prefix, why) in PREFIXES {
+    for &i in sets.prefixes.candidates(lower) {
+        let (prefix, why) = PREFIXES[i];
         if lower.starts_with(prefix) {
             return Class::Boilerplate(why);
         }
@@ -488,21 +602,23 @@ pub(crate) fn classify(s: &str) -> Class {
         cut -= 1;
     }
     let head = &lower[..cut];
-    for (phrase, why) in PHRASES {
-        if head.contains(phrase) {
-            return Class::Boilerplate(why);
+    if sets.phrases.any_in(head) {
+        for (phrase, why) in PHRASES {
+            if head.contains(phrase) {
+                return Class::Boilerplate(why);
+            }
         }
     }
-    if is_caption(s, &lower) {
+    if is_caption(s, lower, words) {
         return Class::Boilerplate("image caption or credit");
     }
     if s.len() <= 200 && is_nav_line(s) {
         return Class::Boilerplate("navigation");
     }
-    if is_contact(s) {
+    if is_contact(s, words) {
         return Class::Boilerplate("contact");
     }
-    if s.starts_with('\u{2022}') && word_count(s) <= 4 {
+    if s.starts_with('\u{2022}') && words <= 4 {
         return Class::Boilerplate("image placeholder");
     }
     Class::Content

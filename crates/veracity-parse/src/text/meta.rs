@@ -1,15 +1,6 @@
 //! Metadata lines of plain-text pages: bylines, syndication notes,
 //! datelines and copyright lines.
 
-/// Lower-case ASCII of at most the first `n` bytes (on a char boundary).
-pub(crate) fn lower_prefix(s: &str, n: usize) -> String {
-    let mut end = s.len().min(n);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s[..end].to_ascii_lowercase()
-}
-
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)

@@ -10,14 +10,56 @@ mod verdict;
 
 use crate::build::{self, Meta, push_unique};
 use crate::json::Origin;
-use lines::{Class, Line, classify, is_headline_like, is_prose};
+use crate::scan::Patterns;
+use lines::{Class, Line, classify_line};
+use std::sync::OnceLock;
 use veracity_model::{Document, DocumentKind, Span};
 
 /// Page-level facts shared by every post of a page.
 #[derive(Debug, Default)]
 struct Page {
     publisher: Option<String>,
+    /// The site a header or footer line names, for a review whose page has
+    /// no copyright line (see [`site_name`]).
+    site: Option<String>,
     tag_page: bool,
+}
+
+/// A line that is only a site's name: a fact-checker the scale registry
+/// knows ("Polygraph.info", "PolitiFact") or a bare address ("Polygraph.info",
+/// "checks.example.org"), as printed (without "www.").
+fn site_line(t: &str) -> Option<String> {
+    if t.len() > 60 {
+        return None;
+    }
+    let t = t.strip_prefix("www.").unwrap_or(t);
+    let known = veracity_model::ScaleRegistry::builtin()
+        .scales()
+        .iter()
+        .filter_map(|s| s.publisher.as_deref())
+        .find(|p| p.eq_ignore_ascii_case(t));
+    if let Some(p) = known {
+        return Some(p.to_owned());
+    }
+    // An address: letters, digits, dots and hyphens, ending in ".tld".
+    let (host, tld) = t.rsplit_once('.')?;
+    let address = !host.is_empty()
+        && host.chars().any(|c| c.is_ascii_alphabetic())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    address.then(|| t.to_owned())
+}
+
+/// The site named by a line of its own in the first or last dozen lines.
+fn site_name(all: &[Line<'_>]) -> Option<String> {
+    let tail = all.len().saturating_sub(12).max(12.min(all.len()));
+    all.iter()
+        .take(12)
+        .chain(&all[tail..])
+        .find_map(|l| site_line(l.text))
 }
 
 fn page_facts(all: &[Line<'_>]) -> Page {
@@ -39,9 +81,11 @@ fn page_facts(all: &[Line<'_>]) -> Page {
             .map(|l| l.text)
             .find(|t| t.len() >= 3 && holder.starts_with(t) && holder.len() > t.len());
         page.publisher = Some(short.unwrap_or(&holder).to_owned());
+    } else {
+        page.site = site_name(all);
     }
     page.tag_page = all.iter().take(40).any(|l| {
-        let lower = meta::lower_prefix(l.text, 40);
+        let lower = l.lower;
         [
             "posted tagged",
             "posts tagged",
@@ -61,27 +105,27 @@ fn page_facts(all: &[Line<'_>]) -> Page {
 fn post_starts(all: &[Line<'_>], classes: &[Class]) -> Vec<usize> {
     let mut starts = Vec::new();
     for i in 0..all.len().saturating_sub(1) {
-        let t = all[i].text;
-        let short_title = t.split_whitespace().count() <= 12
-            && t.len() <= 120
-            && !t.ends_with([':', ','])
-            && t.chars().next().is_some_and(char::is_uppercase);
-        if classes[i] != Class::Content || !(is_headline_like(t) || short_title) {
-            continue;
-        }
+        // The date (or byline and date) under it first: it is the rare part.
         let date_next = matches!(&classes[i + 1], Class::Date(_))
             || (matches!(&classes[i + 1], Class::Byline(_))
                 && matches!(classes.get(i + 2), Some(Class::Date(_))));
-        if !date_next {
+        if !date_next || classes[i] != Class::Content {
+            continue;
+        }
+        let t = all[i].text;
+        let short_title = all[i].words <= 12
+            && t.len() <= 120
+            && !t.ends_with([':', ','])
+            && t.chars().next().is_some_and(char::is_uppercase);
+        if !(all[i].is_headline_like() || short_title) {
             continue;
         }
         // Body prose within the next lines, before another such start.
-        let has_body = (i + 2..all.len().min(i + 14)).any(|k| {
-            classes[k] == Class::Content && is_prose(all[k].text) && all[k].text.len() > 80
-        });
+        let has_body = (i + 2..all.len().min(i + 14))
+            .any(|k| classes[k] == Class::Content && all[k].is_prose() && all[k].text.len() > 80);
         // A title repeated under the date is not a new post.
         let repeat = starts.last().is_some_and(|&s: &usize| {
-            (s + 1..i).all(|k| !(classes[k] == Class::Content && is_prose(all[k].text)))
+            (s + 1..i).all(|k| !(classes[k] == Class::Content && all[k].is_prose()))
         });
         if has_body && !repeat {
             starts.push(i);
@@ -92,8 +136,10 @@ fn post_starts(all: &[Line<'_>], classes: &[Class]) -> Vec<usize> {
 
 /// Parses a plain-text page into one document, or one per post.
 pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
-    let all = lines::lines(source);
-    let classes: Vec<Class> = all.iter().map(|l| classify(l.text)).collect();
+    // Lower-cased once for every case-insensitive rule.
+    let lowered = source.to_ascii_lowercase();
+    let all = lines::lines(source, &lowered);
+    let classes: Vec<Class> = all.iter().map(classify_line).collect();
     let page = page_facts(&all);
     let starts = post_starts(&all, &classes);
     let page_id = build::document_id(origin.sha256, None);
@@ -129,14 +175,17 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
     docs
 }
 
-fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    norm(a) == norm(b)
+/// Letters and digits of `s`, lower-cased: what [`same_text`] compares.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// True when `line` reads as the title whose [`normalized`] form is `norm`
+/// (case, spacing and punctuation aside); stops at the first difference.
+fn same_text(norm: &str, line: &str) -> bool {
+    norm.chars().eq(normalized(line))
 }
 
 /// Cleans one article (a page, or a post of a multi-post page): returns its
@@ -153,7 +202,7 @@ fn article(
         ..Meta::default()
     };
     let first_prose = (0..lines.len())
-        .find(|&i| classes[i] == Class::Content && is_prose(lines[i].text))
+        .find(|&i| classes[i] == Class::Content && lines[i].is_prose())
         .unwrap_or(lines.len());
     let widget = verdict::widget(lines, known_title.map_or(0, |t| t + 1));
     let widget = widget.filter(|w| w.first <= first_prose + 1);
@@ -164,11 +213,13 @@ fn article(
         .map_or(first_prose, |w| w.first.min(first_prose));
     let title = known_title.or_else(|| {
         (0..title_limit)
-            .filter(|&i| classes[i] == Class::Content && is_headline_like(lines[i].text))
-            .filter(|&i| lines[i].text.split_whitespace().count() >= 3)
-            .max_by_key(|&i| (lines[i].text.split_whitespace().count(), usize::MAX - i))
+            .filter(|&i| classes[i] == Class::Content && lines[i].is_headline_like())
+            .filter(|&i| lines[i].words >= 3)
+            .max_by_key(|&i| (lines[i].words, usize::MAX - i))
     });
     meta.title = title.map(|i| lines[i].text.to_owned());
+    // Title repeats in the body are dropped: normalise the title once.
+    let title_norm: Option<String> = meta.title.as_deref().map(|t| normalized(t).collect());
     // Header: everything up to the title, and title repeats and headline-like
     // lines up to the last metadata line before the body.
     let body_from = title.map_or(0, |t| t + 1);
@@ -181,7 +232,7 @@ fn article(
     }
     if let Some(last) = last_header_meta {
         for i in body_from..last {
-            if classes[i] == Class::Content && is_headline_like(lines[i].text) {
+            if classes[i] == Class::Content && lines[i].is_headline_like() {
                 drop[i] = true;
             }
         }
@@ -250,12 +301,12 @@ fn article(
         if cut || drop[i] {
             continue;
         }
-        if let Some(t) = &meta.title
-            && same_text(t, text)
+        if let Some(norm) = &title_norm
+            && same_text(norm, text)
         {
             continue;
         }
-        if is_prose(text) {
+        if lines[i].is_prose() {
             body_started = true;
         }
         kept.push(i);
@@ -263,8 +314,7 @@ fn article(
     // Trailing short lines after the last prose line: site names, section
     // labels, breadcrumbs.
     while let Some(&last) = kept.last() {
-        let t = lines[last].text;
-        if is_prose(t) || lines::real_words(t) > 10 {
+        if lines[last].is_prose() || lines::real_words(lines[last].text) > 10 {
             break;
         }
         kept.pop();
@@ -305,14 +355,17 @@ fn article(
     if let Some(p) = &meta.publisher {
         meta.syndicated_from.retain(|s| !s.eq_ignore_ascii_case(p));
     }
-    // Published verdicts.
+    // Published verdicts; a page without a copyright line may name its
+    // site on a line of its own, and that is the reviewer.
     let fields = verdict::box_fields(&lines[body_from.min(lines.len())..]);
+    let reviewer = meta.publisher.clone().or_else(|| page.site.clone());
     if let Some(review) = verdict::review(
         widget.as_ref(),
         &fields,
-        meta.publisher.as_deref(),
+        reviewer.as_deref(),
         meta.published.as_deref(),
     ) {
+        meta.publisher = reviewer;
         meta.reviews.push(review);
         if let (Some(name), Some(role)) = (
             meta.reviews[0].claimant.clone(),
@@ -326,6 +379,18 @@ fn article(
     }
     meta.kind = Some(kind(lines, classes, &meta, blog));
     (meta, paragraphs)
+}
+
+/// Opinion disclaimers, looked for anywhere in a lower-cased line in one pass.
+fn disclaimers() -> &'static Patterns {
+    static SET: OnceLock<Patterns> = OnceLock::new();
+    SET.get_or_init(|| {
+        Patterns::new(&[
+            "opinions are the author",
+            "views expressed in this",
+            "views expressed are",
+        ])
+    })
 }
 
 /// The document kind, by cues.
@@ -343,13 +408,11 @@ fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> Docum
         if line.text.len() > 400 {
             continue;
         }
-        let lower = line.text.to_ascii_lowercase();
+        let lower = line.lower;
         press |= lower.starts_with("for immediate release")
             || lower == "press release"
             || lower.starts_with("media contact");
-        opinion |= lower.contains("opinions are the author")
-            || lower.contains("views expressed in this")
-            || lower.contains("views expressed are")
+        opinion |= disclaimers().any_in(lower)
             || lower == "opinion"
             || lower.starts_with("op-ed")
             || lower.starts_with("commentary:")

@@ -4,6 +4,9 @@
 
 use super::lines::Line;
 use super::meta::looks_like_name;
+use crate::scan::word_count;
+use memchr::memmem;
+use std::sync::OnceLock;
 use veracity_model::Review;
 
 /// A rating widget found in the lines.
@@ -32,7 +35,7 @@ pub(crate) fn unquote(s: &str) -> &str {
 }
 
 fn short_label(s: &str) -> bool {
-    s.split_whitespace().count() <= 5 && s.len() <= 60
+    s.len() <= 60 && word_count(s) <= 5
 }
 
 /// Finds the widget: a quoted line followed by a rating label the scale
@@ -107,7 +110,11 @@ pub(crate) struct BoxFields {
     pub label: Option<String>,
 }
 
+/// The longest field key ("Who said it:", "Our verdict:").
+const KEY_MAX: usize = 12;
+
 fn field<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    debug_assert!(keys.iter().all(|k| k.len() <= KEY_MAX));
     for key in keys {
         if line.len() > key.len()
             && line.is_char_boundary(key.len())
@@ -122,11 +129,24 @@ fn field<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
     None
 }
 
+/// Finds "we rate " in a lower-cased line: every rating sentence cue of
+/// [`box_fields`] contains it.
+fn we_rate() -> &'static memmem::Finder<'static> {
+    static FINDER: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memmem::Finder::new("we rate "))
+}
+
 pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
     let mut b = BoxFields::default();
     for line in lines {
         let t = line.text;
         if t.len() > 600 {
+            continue;
+        }
+        // Every field key ends with a colon within its first KEY_MAX bytes.
+        let keyed = t.as_bytes()[..t.len().min(KEY_MAX)].contains(&b':');
+        let rated = b.label.is_none() && we_rate().find(line.lower.as_bytes()).is_some();
+        if !keyed && !rated {
             continue;
         }
         if let Some(v) = field(t, &["Claim:", "The claim:"]) {
@@ -156,8 +176,8 @@ pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
             if short_label(v) {
                 b.label.get_or_insert_with(|| v.to_owned());
             }
-        } else if b.label.is_none() {
-            let lower = t.to_ascii_lowercase();
+        } else if rated {
+            let lower = line.lower;
             for cue in [
                 "we rate this claim ",
                 "we rate this statement ",
