@@ -96,11 +96,40 @@ pub struct Scored {
     pub cues: Vec<String>,
 }
 
-/// A name key: the last word of a name, lowercased ("Dana Whitfield" → "whitfield").
+/// A name key: the last word of a name, lowercased ("Dana Whitfield" →
+/// "whitfield"). An unnamed speaker the parser kept as described ("a
+/// Pentagon spokesman") keys on the whole description without its article
+/// ("pentagon spokesman"), so two different spokesmen are not one person.
 fn surname(name: &str) -> Option<String> {
+    if name.starts_with(char::is_lowercase) {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let skip = usize::from(matches!(
+            words.first().map(String::as_str),
+            Some("a" | "an" | "the")
+        ));
+        let key = words[skip.min(words.len())..].join(" ");
+        return (!key.is_empty()).then_some(key);
+    }
     name.split(|c: char| !c.is_alphanumeric() && c != '-')
         .rfind(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+/// True when `words` (a passage's lowercase words) name the person `key`
+/// (see [`surname`]) stands for.
+fn names_person(words: &[String], key: &str) -> bool {
+    if key.contains(' ') {
+        let wanted: Vec<&str> = key.split(' ').collect();
+        words
+            .windows(wanted.len())
+            .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    } else {
+        words.iter().any(|w| w == key)
+    }
 }
 
 fn same_person(a: &str, b: &str) -> bool {
@@ -252,7 +281,7 @@ fn role_of(
     if has_cue {
         let names_claimant = claimant
             .and_then(surname)
-            .is_some_and(|s| words.contains(&s));
+            .is_some_and(|s| names_person(&words, &s));
         if names_claimant && coverage >= 0.4 {
             return (
                 EvidenceRole::Attribution,
@@ -527,6 +556,26 @@ fn round_stance(s: Stance) -> Stance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn described_speakers_are_told_apart() {
+        assert_eq!(surname("Dana Whitfield").as_deref(), Some("whitfield"));
+        assert_eq!(
+            surname("a Pentagon spokesman").as_deref(),
+            Some("pentagon spokesman")
+        );
+        assert!(!same_person(
+            "a Pentagon spokesman",
+            "a State Department spokesman"
+        ));
+        assert!(same_person(
+            "a Pentagon spokesman",
+            "the Pentagon spokesman"
+        ));
+        let words = text::words("A Pentagon spokesman said the strikes continued.");
+        assert!(names_person(&words, "pentagon spokesman"));
+        assert!(!names_person(&words, "state department spokesman"));
+    }
     use crate::testutil::{doc, with_quote};
     use veracity_model::{ClaimOrigin, StanceScores};
 
