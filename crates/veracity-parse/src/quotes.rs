@@ -476,9 +476,18 @@ fn cue_patterns() -> &'static Patterns {
 /// comma before it ("CLAUSE, SPEAKER CUE") or "that" after it ("SPEAKER CUE
 /// that CLAUSE"). Cues hold no comma or space, so the match covering a cue
 /// word starts after any comma before that word.
-fn may_report(sent: &str) -> bool {
-    let cues = cue_patterns();
-    let Some(first) = cues.first_start(sent) else {
+///
+/// `cues` are the cue matches of the whole text (see [`Patterns::all_in`]);
+/// `sent` is the sentence at `at`.
+fn may_report(sent: &str, at: usize, cues: &[(usize, usize)]) -> bool {
+    let end = at + sent.len();
+    let first = cues.partition_point(|&(s, _)| s < at);
+    let inside = cues[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < end)
+        .filter(|&&(_, e)| e <= end);
+    let mut inside = inside.map(|&(s, _)| s - at);
+    let Some(first) = inside.next() else {
         return false;
     };
     if sent.get(first..).is_some_and(has_that) {
@@ -487,7 +496,7 @@ fn may_report(sent: &str) -> bool {
     // A cue after the first comma.
     match memchr::memchr(b',', sent.as_bytes()) {
         Some(c) if c < first => true,
-        Some(c) => sent.get(c + 1..).is_some_and(|rest| cues.any_in(rest)),
+        Some(c) => std::iter::once(first).chain(inside).any(|s| s > c),
         None => false,
     }
 }
@@ -973,6 +982,7 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
     let claim_norms: Vec<String> = claims.iter().map(|k| normal(&k.claim)).collect();
+    let cues = cue_patterns().all_in(text);
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(para) = p.slice(text) else { continue };
         // No quotation mark: no quotes, and indirect speech with nothing
@@ -1088,7 +1098,7 @@ pub(crate) fn find(
             .iter()
             .map(|&(cs, ce, _, _)| Span { start: cs, end: ce })
             .collect();
-        indirect(text, pi, *p, sentences, &inside, &mut found);
+        indirect(text, pi, *p, sentences, &inside, &cues, &mut found);
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     resolve(text, found, claims)
@@ -1108,6 +1118,7 @@ fn indirect(
     p: Span,
     sentences: &[Span],
     direct: &[Span],
+    cues: &[(usize, usize)],
     found: &mut Vec<Found>,
 ) {
     let first = sentences.partition_point(|s| s.end <= p.start);
@@ -1120,7 +1131,10 @@ fn indirect(
             .filter(|d| d.start < s.end && s.start < d.end)
             .map(|d| d.start)
             .min();
-        if sent.len() < 20 || sent.starts_with(['"', '\u{201c}']) || !may_report(sent) {
+        if sent.len() < 20
+            || sent.starts_with(['"', '\u{201c}'])
+            || !may_report(sent, s.start, cues)
+        {
             continue;
         }
         let ws = words(text, s.start, s.end);
