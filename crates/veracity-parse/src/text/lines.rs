@@ -19,6 +19,9 @@ pub(crate) struct Line<'a> {
     pub after_blank: bool,
     /// `text.split_whitespace().count()`, counted once: the rules ask often.
     pub words: usize,
+    /// False when a scan of the whole page found no boilerplate phrase
+    /// overlapping this line (see [`mark_phrase_candidates`]).
+    pub phrase_candidate: bool,
 }
 
 impl Line<'_> {
@@ -56,10 +59,28 @@ pub(crate) fn lines<'a>(source: &'a str, lowered: &'a str) -> Vec<Line<'a>> {
             end: start + lead + trimmed.len(),
             after_blank: blank,
             words: word_count(trimmed),
+            phrase_candidate: true,
         });
         blank = false;
     }
+    mark_phrase_candidates(&mut out, lowered);
     out
+}
+
+/// Scans the lower-cased page once for the boilerplate phrases and clears
+/// `phrase_candidate` on every line no match overlaps. A line's own search
+/// can only find a phrase where the page scan found an overlapping match
+/// (a match the line's search finds is either reported by the page scan or
+/// overlapped by one it reports), so the lines left out would find nothing.
+fn mark_phrase_candidates(lines: &mut [Line<'_>], lowered: &str) {
+    let hits = prechecks().phrases.all_in(lowered);
+    let mut h = 0;
+    for line in lines {
+        while h < hits.len() && hits[h].1 <= line.start {
+            h += 1;
+        }
+        line.phrase_candidate = hits.get(h).is_some_and(|&(start, _)| start < line.end);
+    }
 }
 
 /// What a line is.
@@ -546,6 +567,7 @@ pub(crate) fn classify(s: &str) -> Class {
         end: s.len(),
         after_blank: true,
         words: word_count(s),
+        phrase_candidate: true,
     })
 }
 
@@ -602,7 +624,7 @@ pub(crate) fn classify_line(line: &Line<'_>) -> Class {
         cut -= 1;
     }
     let head = &lower[..cut];
-    if sets.phrases.any_in(head) {
+    if line.phrase_candidate && sets.phrases.any_in(head) {
         for (phrase, why) in PHRASES {
             if head.contains(phrase) {
                 return Class::Boilerplate(why);
