@@ -539,16 +539,18 @@ fn an_isolated_plugin_that_hangs_is_stopped_after_the_timeout() {
     assert!(err.contains("plugin misbehave at"), "{err}");
     assert!(err.contains("did not answer within 1 s"), "{err}");
     assert!(!out_file.exists(), "no partial report");
-    let out = run_env(
-        &["plugins", "list", "--isolate", "--plugin-timeout", "0"],
-        &[],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("positive number of seconds"),
-        "{}",
-        stderr(&out)
-    );
+    for bad in ["0", "-1", "1e300", "NaN"] {
+        let out = run_env(
+            &["plugins", "list", "--isolate", "--plugin-timeout", bad],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&out).contains("positive number of seconds"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -27,16 +27,19 @@ pub fn load(paths: &[PathBuf], isolate: bool, timeout_secs: f64) -> Result<Plugi
     let isolation = if isolate {
         let exe = std::env::current_exe()
             .context("cannot find the veracity binary to run isolated plugins")?;
-        if !(timeout_secs > 0.0 && timeout_secs.is_finite()) {
+        let timeout = std::time::Duration::try_from_secs_f64(timeout_secs)
+            .ok()
+            .filter(|t| !t.is_zero());
+        let Some(timeout) = timeout else {
             bail!("--plugin-timeout must be a positive number of seconds, not {timeout_secs}");
-        }
+        };
         Isolation::Child {
             command: Box::new(move || {
                 let mut command = std::process::Command::new(&exe);
                 command.arg("plugin-host");
                 command
             }),
-            timeout: Some(std::time::Duration::from_secs_f64(timeout_secs)),
+            timeout: Some(timeout),
         }
     } else {
         Isolation::InProcess
