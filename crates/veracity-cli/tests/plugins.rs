@@ -540,10 +540,8 @@ fn an_isolated_plugin_that_hangs_is_stopped_after_the_timeout() {
     assert!(err.contains("did not answer within 1 s"), "{err}");
     assert!(!out_file.exists(), "no partial report");
     for bad in ["0", "-1", "1e300", "NaN"] {
-        let out = run_env(
-            &["plugins", "list", "--isolate", "--plugin-timeout", bad],
-            &[],
-        );
+        let flag = format!("--plugin-timeout={bad}");
+        let out = run_env(&["plugins", "list", "--isolate", &flag], &[]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
         assert!(
             stderr(&out).contains("positive number of seconds"),
