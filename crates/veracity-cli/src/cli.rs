@@ -297,6 +297,9 @@ pub struct CheckCmd {
     /// `options` of each request; the built-in engines take none.
     #[arg(long = "engine-option", value_name = "KEY=VALUE")]
     pub engine_option: Vec<String>,
+    /// Threads that parse the inputs (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Options every output format understands; shared by the commands that

@@ -274,3 +274,26 @@ fn report_format_options_reach_the_format() {
         stderr(&out)
     );
 }
+
+#[test]
+fn parallel_parsing_gives_the_same_report() {
+    let one = run(&[
+        "check",
+        "examples/corpus",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+    ]);
+    let four = run(&[
+        "check",
+        "examples/corpus",
+        "--format",
+        "json",
+        "--jobs",
+        "4",
+    ]);
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert_eq!(four.status.code(), Some(0), "{}", stderr(&four));
+    assert_eq!(one.stdout, four.stdout);
+}

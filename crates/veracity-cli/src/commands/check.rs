@@ -21,6 +21,8 @@ pub struct CheckArgs {
     pub max_claims: usize,
     pub format: String,
     pub output: Option<PathBuf>,
+    /// Threads that parse the inputs (default: one per core).
+    pub jobs: Option<usize>,
     /// Report format options (the ratings' scale is `scale` above).
     pub format_args: crate::cli::FormatArgs,
     /// `KEY=VALUE` options for a verdict plugin.
@@ -91,7 +93,8 @@ pub fn run(
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
-    let (documents, diagnostics) = load_inputs(&args.inputs)?;
+    let jobs = crate::commands::ingest::jobs_or_cores(args.jobs);
+    let (documents, diagnostics) = load_inputs(&args.inputs, jobs)?;
     for d in &diagnostics {
         eprintln!(
             "veracity: {}: {}: {}",
@@ -197,7 +200,7 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
 /// Reads every input into documents with the parser (the same as
 /// `veracity ingest`); problems become diagnostics and the rest of the batch
 /// still runs.
-pub fn load_inputs(inputs: &[PathBuf]) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
+pub fn load_inputs(inputs: &[PathBuf], jobs: usize) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
     let (files, missing) = veracity_parse::collect_inputs(inputs);
     let error = |e: &veracity_parse::ParseError| Diagnostic {
         severity: Severity::Error,
@@ -207,8 +210,9 @@ pub fn load_inputs(inputs: &[PathBuf]) -> Result<(Vec<Document>, Vec<Diagnostic>
     let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error).collect();
     let mut docs: Vec<Document> = Vec::new();
     let options = veracity_parse::Options::default();
-    for file in &files {
-        match veracity_parse::parse_input(file, &options) {
+    let results = crate::commands::ingest::parse_all(&files, &options, jobs);
+    for result in results {
+        match result {
             Ok(mut parsed) => {
                 docs.append(&mut parsed.documents);
                 diagnostics.append(&mut parsed.warnings);

@@ -26,10 +26,7 @@ pub fn run(args: Args<'_>) -> Result<Outcome> {
     let options = Options {
         max_size: args.max_size,
     };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, 256);
+    let jobs = jobs_or_cores(args.jobs);
     let results = parse_all(&inputs, &options, jobs);
 
     let mut documents: Vec<Document> = Vec::new();
@@ -115,8 +112,19 @@ fn render(documents: &[Document], format: DocFormat) -> Result<Vec<u8>> {
     })
 }
 
+/// `--jobs`, else one thread per core; at most 256.
+pub(crate) fn jobs_or_cores(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, 256)
+}
+
 /// Parses every input on `jobs` threads; results come back in input order.
-fn parse_all(inputs: &[Input], options: &Options, jobs: usize) -> Vec<Result<Parsed, ParseError>> {
+/// `veracity check` reads its inputs with it too.
+pub(crate) fn parse_all(
+    inputs: &[Input],
+    options: &Options,
+    jobs: usize,
+) -> Vec<Result<Parsed, ParseError>> {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Result<Parsed, ParseError>>>> =

@@ -74,6 +74,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     option: args.option,
                 },
                 engine_options: args.engine_option,
+                jobs: args.jobs,
             },
             &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
         ),
