@@ -1,11 +1,11 @@
 //! `cargo xtask bench <target>`: the benchmark targets, and the stance
 //! model's throughput on one core.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use veracity_verdict::stance::StanceModel;
-use veracity_verdict::stance::fnc::{evaluate, read_bodies, read_stances};
+use veracity_verdict::stance::fnc::evaluate;
 
 /// What to benchmark.
 #[derive(Subcommand)]
@@ -99,17 +99,22 @@ pub fn run(target: Target) -> Result<bool> {
     }
 }
 
+/// Runs this same xtask command again from a release build (throughput of
+/// an unoptimised build means nothing); true when it succeeded.
+pub(crate) fn rerun_in_release() -> Result<bool> {
+    eprintln!("xtask was built without optimisation; re-running in a release build");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--release", "--quiet", "--package", "xtask", "--"])
+        .args(std::env::args_os().skip(1))
+        .current_dir(crate::workspace_root())
+        .status()
+        .context("running cargo")?;
+    Ok(status.success())
+}
+
 fn stance(args: StanceArgs) -> Result<bool> {
-    let bodies_path = args.data.join("train_bodies.csv");
-    let stances_path = args.data.join("train_stances.csv");
-    if !bodies_path.is_file() || !stances_path.is_file() {
-        bail!(
-            "FNC-1 data not found in {} (expected train_bodies.csv and train_stances.csv); pass --data DIR",
-            args.data.display()
-        );
-    }
-    let bodies = read_bodies(&bodies_path)?;
-    let pairs = read_stances(&stances_path)?;
+    let (bodies, pairs) = crate::train::read_fnc(&args.data)?;
     let model = StanceModel::try_builtin()?;
     let runs = args.runs.max(1);
     let mut wall = Vec::with_capacity(runs);

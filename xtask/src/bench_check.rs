@@ -8,6 +8,7 @@ use crate::corpus;
 use anyhow::{Context, Result};
 use std::time::{Duration, Instant};
 use veracity_model::{Document, ScaleRegistry};
+use veracity_verdict::stance::StanceModel;
 use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
 
 /// Text → documents, with the parser `veracity check` reads files with.
@@ -42,10 +43,8 @@ fn vm_hwm() -> String {
 
 /// The built-in stance model; failing to load it means a damaged build, which
 /// must not quietly fall back to a weaker scorer.
-pub fn stance_scorer() -> Result<Box<dyn StanceScorer>> {
-    let model = veracity_verdict::stance::StanceModel::try_builtin()
-        .context("cannot load the built-in stance model; rebuild veracity")?;
-    Ok(Box::new(model.clone()))
+pub fn stance_scorer() -> Result<&'static StanceModel> {
+    StanceModel::try_builtin().context("cannot load the built-in stance model; rebuild veracity")
 }
 
 pub fn run(docs: usize, runs: usize) -> Result<bool> {
@@ -68,7 +67,7 @@ pub fn run(docs: usize, runs: usize) -> Result<bool> {
         let t0 = Instant::now();
         let documents = ingest(&texts)?;
         let t1 = Instant::now();
-        let checker = Checker::new(&documents, scorer.as_ref());
+        let checker = Checker::new(&documents, scorer);
         let t_indexed = Instant::now();
         let claims = checker.claims(&[corpus::SEED_CLAIM.to_owned()], ClaimOptions::default());
         let v = checker.verdict(&claims[0], engine, scale, 20)?;

@@ -6,7 +6,7 @@
 //! A debug build of xtask re-runs itself in release mode first, since
 //! throughput of unoptimised code means nothing.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,26 +21,7 @@ pub struct BenchArgs {
 /// Runs the benchmark; prints MB/s.
 pub fn run(args: &BenchArgs) -> Result<bool> {
     if cfg!(debug_assertions) {
-        eprintln!("xtask was built without optimisation; re-running in release mode");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = std::process::Command::new(cargo)
-            .args([
-                "run",
-                "--release",
-                "--quiet",
-                "--package",
-                "xtask",
-                "--",
-                "bench",
-                "html",
-                "--html",
-            ])
-            .arg(&args.html)
-            .args(["--runs", &args.runs.to_string()])
-            .current_dir(crate::workspace_root())
-            .status()
-            .context("running cargo")?;
-        return Ok(status.success());
+        return crate::bench::rerun_in_release();
     }
     let pages = crate::eval_extract::read_dir(&args.html)?;
     let bytes: usize = pages.iter().map(|(_, p)| p.len()).sum();

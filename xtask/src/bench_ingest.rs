@@ -107,30 +107,7 @@ pub enum Kind {
 
 pub fn ingest(runs: usize, megabytes: usize, only: Option<Kind>) -> Result<bool> {
     if cfg!(debug_assertions) {
-        // Throughput of an unoptimised build means nothing: re-run in release.
-        eprintln!("xtask: re-running the benchmark in a release build");
-        let status =
-            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args([
-                    "run",
-                    "--release",
-                    "--quiet",
-                    "--package",
-                    "xtask",
-                    "--",
-                    "bench",
-                    "ingest",
-                ])
-                .args(["--runs", &runs.to_string(), "--mb", &megabytes.to_string()])
-                .args(match only {
-                    Some(Kind::Text) => &["--only", "text"][..],
-                    Some(Kind::Html) => &["--only", "html"][..],
-                    None => &[][..],
-                })
-                .current_dir(crate::workspace_root())
-                .status()
-                .context("running cargo")?;
-        return Ok(status.success());
+        return crate::bench::rerun_in_release();
     }
     if only != Some(Kind::Html) {
         bench("plain text", "txt", runs, megabytes)?;

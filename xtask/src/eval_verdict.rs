@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
+use veracity_verdict::StanceScorer;
 
 fn check(dir: &Path, engine: &str) -> Result<Value> {
     let out = Command::new(env!("CARGO"))
@@ -150,7 +151,7 @@ pub fn climate_fever(data: &Path) -> Result<bool> {
         std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
     let claims = cf::parse(&text).with_context(|| data.display().to_string())?;
     let scorer = crate::bench_check::stance_scorer()?;
-    let scored = cf::score_all(&claims, scorer.as_ref());
+    let scored = cf::score_all(&claims, scorer);
     let (tune, test) = cf::split(claims.len());
     let params = cf::tune(&claims, &scored, &tune);
     println!(

@@ -3,8 +3,9 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use veracity_verdict::stance::fnc::{Metrics, read_bodies, read_stances};
+use veracity_verdict::stance::fnc::{Metrics, Pair, read_bodies, read_stances};
 use veracity_verdict::stance::train::{Split, TrainOptions, train_fnc};
 
 /// What to train.
@@ -59,19 +60,23 @@ enum SplitArg {
     Topic,
 }
 
-/// Runs `cargo xtask train <model>`.
-pub fn run(model: Model) -> Result<bool> {
-    let Model::Stance(args) = model;
-    let bodies_path = args.data.join("train_bodies.csv");
-    let stances_path = args.data.join("train_stances.csv");
+/// The FNC-1 training bodies and stances in `dir` (../shared/data/fnc-1).
+pub(crate) fn read_fnc(dir: &Path) -> Result<(HashMap<String, String>, Vec<Pair>)> {
+    let bodies_path = dir.join("train_bodies.csv");
+    let stances_path = dir.join("train_stances.csv");
     if !bodies_path.is_file() || !stances_path.is_file() {
         bail!(
             "FNC-1 data not found in {} (expected train_bodies.csv and train_stances.csv); pass --data DIR",
-            args.data.display()
+            dir.display()
         );
     }
-    let bodies = read_bodies(&bodies_path)?;
-    let pairs = read_stances(&stances_path)?;
+    Ok((read_bodies(&bodies_path)?, read_stances(&stances_path)?))
+}
+
+/// Runs `cargo xtask train <model>`.
+pub fn run(model: Model) -> Result<bool> {
+    let Model::Stance(args) = model;
+    let (bodies, pairs) = read_fnc(&args.data)?;
     if args.ablation {
         return ablation(&bodies, &pairs).map(|()| true);
     }

@@ -55,7 +55,6 @@ impl Format for PluginFormat {
     }
 
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
         let mut extra: BTreeMap<String, String> = options.extra.clone();
         if let Some(publisher) = &options.publisher {
             extra
@@ -68,7 +67,7 @@ impl Format for PluginFormat {
                 .or_insert_with(|| url.clone());
         }
         self.plugin
-            .format(&report, &extra)
+            .format(report, &extra)
             .map(|(_, content)| content.into_bytes())
             .map_err(|e| FormatError::Failed {
                 format: self.plugin.name().to_owned(),

@@ -170,7 +170,8 @@ pub trait Format: Send + Sync {
     fn option_keys(&self) -> Option<&[OptionKey]> {
         None
     }
-    /// Renders the report.
+    /// Renders the report. Called through [`FormatRegistry::render`], the
+    /// ratings are already on the scale `options` asks for.
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError>;
 }
 
@@ -290,8 +291,9 @@ impl FormatRegistry {
         out
     }
 
-    /// Checks the free-form options against what the format reads, then
-    /// renders.
+    /// Checks the free-form options against what the format reads,
+    /// re-expresses the ratings on [`FormatOptions::scale`] (once, for every
+    /// format), then renders.
     pub fn render(
         &self,
         name: &str,
@@ -300,7 +302,7 @@ impl FormatRegistry {
     ) -> Result<Vec<u8>, FormatError> {
         let format = self.lookup(name)?;
         check_options(format, options)?;
-        format.render(report, options)
+        format.render(&options.report_on_scale(report), options)
     }
 }
 

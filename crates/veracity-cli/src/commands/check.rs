@@ -8,7 +8,7 @@ use veracity_model::{
     Claim, Diagnostic, Document, EvidenceRole, Report, ScaleRegistry, Severity, StanceLabel,
     Verdict,
 };
-use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
+use veracity_verdict::{Checker, ClaimOptions, EngineRegistry};
 
 /// The parsed arguments of `veracity check`.
 pub struct CheckArgs {
@@ -31,15 +31,6 @@ pub struct CheckArgs {
 
 /// The terminal summary, the one output format `check` writes itself.
 pub const SUMMARY: &str = "summary";
-
-/// The stance scorer the pipeline uses.
-/// The built-in stance model; failing to load it means a damaged build, which
-/// must not quietly fall back to a weaker scorer.
-pub fn stance_scorer() -> Result<Box<dyn StanceScorer>> {
-    let model = veracity_verdict::stance::StanceModel::try_builtin()
-        .context("cannot load the built-in stance model; rebuild veracity")?;
-    Ok(Box::new(model.clone()))
-}
 
 pub fn run(
     registry: &ScaleRegistry,
@@ -109,8 +100,11 @@ pub fn run(
         );
     }
 
-    let scorer = stance_scorer()?;
-    let checker = Checker::new(&documents, scorer.as_ref());
+    // A model that cannot load means a damaged build, which must not quietly
+    // fall back to a weaker scorer.
+    let scorer = veracity_verdict::stance::StanceModel::try_builtin()
+        .context("cannot load the built-in stance model; rebuild veracity")?;
+    let checker = Checker::new(&documents, scorer);
     let claims = checker.claims(
         &given,
         ClaimOptions {

@@ -59,8 +59,6 @@ impl Format for ClaimReviewFormat {
     }
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
         let settings = Settings::from_options(self.name(), report, options)?;
-        let report = options.report_on_scale(report);
-        let report = report.as_ref();
         let index = Index::new(report);
         let reviews: Vec<Value> = report
             .verdicts

@@ -45,9 +45,7 @@ impl Format for CsvFormat {
     fn option_keys(&self) -> Option<&[OptionKey]> {
         Some(&[])
     }
-    fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
-        let report = report.as_ref();
+    fn render(&self, report: &Report, _options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
         let index = Index::new(report);
         let mut out = String::new();
         write_row(&mut out, COLUMNS.iter().copied());

@@ -75,8 +75,6 @@ impl Format for HtmlFormat {
         Some(&[TITLE])
     }
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
-        let report = report.as_ref();
         let index = Index::new(report);
         let title = report_title(options);
         let mut out = String::with_capacity(16 * 1024);

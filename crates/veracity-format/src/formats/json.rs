@@ -25,13 +25,11 @@ impl Format for JsonFormat {
     fn option_keys(&self) -> Option<&[OptionKey]> {
         Some(&[])
     }
-    fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
-        let mut out =
-            serde_json::to_vec_pretty(report.as_ref()).map_err(|source| FormatError::Json {
-                format: self.name().to_owned(),
-                source,
-            })?;
+    fn render(&self, report: &Report, _options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
+        let mut out = serde_json::to_vec_pretty(report).map_err(|source| FormatError::Json {
+            format: self.name().to_owned(),
+            source,
+        })?;
         out.push(b'\n');
         Ok(out)
     }
@@ -82,9 +80,7 @@ impl Format for JsonlFormat {
     fn option_keys(&self) -> Option<&[OptionKey]> {
         Some(&[])
     }
-    fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
-        let report = report.as_ref();
+    fn render(&self, report: &Report, _options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
         let index = Index::new(report);
         let mut out = Vec::new();
         for verdict in &report.verdicts {

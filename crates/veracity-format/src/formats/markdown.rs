@@ -32,8 +32,6 @@ impl Format for MarkdownFormat {
         Some(&[TITLE])
     }
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let report = options.report_on_scale(report);
-        let report = report.as_ref();
         let index = Index::new(report);
         let mut out = String::new();
         let title = report_title(options);
