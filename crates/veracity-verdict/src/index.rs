@@ -43,6 +43,9 @@ pub struct Hit {
     pub relevance: f32,
 }
 
+/// A term's postings: (passage, term frequency), by passage.
+type Postings = [(u32, u32)];
+
 /// The inverted index over every passage of a collection.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -408,27 +411,34 @@ impl Index {
     }
 
     /// The posting lists of a query's distinct terms that occur in the
-    /// collection, and the normaliser of its scores: every such term matched
-    /// once in a passage of average length.
-    fn query(&self, query: &str) -> (Vec<&[(u32, u32)]>, f32) {
+    /// collection, each with its idf, and the normaliser of its scores: every
+    /// such term matched once in a passage of average length.
+    fn query(&self, query: &str) -> (Vec<(&Postings, f32)>, f32) {
         let mut qterms: Vec<String> = text::terms(query);
         qterms.sort_unstable();
         qterms.dedup();
-        let lists: Vec<&[(u32, u32)]> = qterms
+        let lists: Vec<(&Postings, f32)> = qterms
             .iter()
             .filter_map(|t| self.vocab.get(t))
-            .map(|&id| self.postings[id as usize].as_slice())
+            .map(|&id| {
+                let list = self.postings[id as usize].as_slice();
+                (list, self.idf(list.len()))
+            })
             .collect();
-        let ideal = lists.iter().map(|l| self.idf(l.len())).sum();
+        let ideal = lists.iter().map(|&(_, idf)| idf).sum();
         (lists, ideal)
     }
 
-    /// The BM25 contribution of one term to a passage's score.
-    fn term_score(&self, idf: f32, tf: u32, passage: u32) -> f32 {
-        let avg = self.total_len as f32 / self.passages.len() as f32;
+    /// The BM25 contribution of one term (`tf` times in `passage`), given
+    /// the collection's average passage length.
+    fn term_score(&self, idf: f32, tf: u32, passage: u32, avg_len: f32) -> f32 {
         let tf = tf as f32;
         let len = self.lengths[passage as usize] as f32;
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg))
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len))
+    }
+
+    fn avg_len(&self) -> f32 {
+        self.total_len as f32 / self.passages.len() as f32
     }
 
     fn hit(passage: u32, score: f32, ideal: f32) -> Hit {
@@ -449,14 +459,15 @@ impl Index {
     /// [`search`]: Index::search
     pub fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
         let (lists, ideal) = self.query(query);
+        let avg = self.avg_len();
         passages
             .iter()
             .map(|&p| {
                 let score = lists
                     .iter()
-                    .filter_map(|l| {
+                    .filter_map(|&(l, idf)| {
                         let at = l.binary_search_by_key(&p, |&(q, _)| q).ok()?;
-                        Some(self.term_score(self.idf(l.len()), l[at].1, p))
+                        Some(self.term_score(idf, l[at].1, p, avg))
                     })
                     .sum();
                 Index::hit(p, score, ideal)
@@ -482,11 +493,11 @@ impl Index {
             return Vec::new();
         }
         let (lists, ideal) = self.query(query);
+        let avg = self.avg_len();
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
-        for list in lists {
-            let idf = self.idf(list.len());
+        for (list, idf) in lists {
             for &(p, tf) in list {
-                *scores.entry(p).or_insert(0.0) += self.term_score(idf, tf, p);
+                *scores.entry(p).or_insert(0.0) += self.term_score(idf, tf, p, avg);
             }
         }
         let mut hits: Vec<Hit> = scores

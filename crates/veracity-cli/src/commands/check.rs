@@ -84,7 +84,7 @@ pub fn run(
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
-    let jobs = crate::commands::ingest::jobs_or_cores(args.jobs);
+    let jobs = crate::commands::inputs::jobs_or_cores(args.jobs);
     let (documents, diagnostics) = load_inputs(&args.inputs, jobs)?;
     for d in &diagnostics {
         eprintln!(
@@ -204,7 +204,7 @@ pub fn load_inputs(inputs: &[PathBuf], jobs: usize) -> Result<(Vec<Document>, Ve
     let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error).collect();
     let mut docs: Vec<Document> = Vec::new();
     let options = veracity_parse::Options::default();
-    let results = crate::commands::ingest::parse_all(&files, &options, jobs);
+    let results = crate::commands::inputs::parse_all(&files, &options, jobs);
     for result in results {
         match result {
             Ok(mut parsed) => {

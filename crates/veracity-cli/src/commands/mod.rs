@@ -4,6 +4,7 @@
 pub mod check;
 mod eval;
 mod ingest;
+mod inputs;
 mod plugin_host;
 pub mod plugins;
 mod render;
