@@ -50,6 +50,9 @@ pub struct IngestArgs {
     /// Only this kind of page (for profiling one pipeline).
     #[arg(long, value_enum)]
     only: Option<crate::bench_ingest::Kind>,
+    /// Pages to parse instead of examples/corpus (for example ../shared/seeds).
+    #[arg(long)]
+    dir: Option<PathBuf>,
 }
 
 /// Options of `cargo xtask bench check`.
@@ -91,7 +94,9 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Stance(args) => stance(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
         Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
-        Target::Ingest(args) => crate::bench_ingest::ingest(args.runs, args.mb, args.only),
+        Target::Ingest(args) => {
+            crate::bench_ingest::ingest(args.runs, args.mb, args.only, args.dir.as_deref())
+        }
         Target::Html(args) => crate::bench_html::run(&crate::bench_html::BenchArgs {
             html: args.html,
             runs: args.runs,

@@ -4,13 +4,18 @@
 //! median of several runs, in a release build.
 
 use anyhow::{Context, Result, bail};
+use std::path::Path;
 use std::time::Instant;
 use veracity_parse::Options;
 
-/// The pages of the example corpus with extension `ext`: real-world shapes
-/// (boilerplate, a tag page, a fact-check), written for the project.
-fn samples(ext: &str) -> Result<Vec<(String, Vec<u8>)>> {
-    let dir = crate::workspace_root().join("examples/corpus");
+/// The pages with extension `ext` in `dir`, by default the example corpus:
+/// real-world shapes (boilerplate, a tag page, a fact-check), written for
+/// the project.
+fn samples(dir: Option<&Path>, ext: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    let dir = dir.map_or_else(
+        || crate::workspace_root().join("examples/corpus"),
+        Path::to_path_buf,
+    );
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
@@ -66,8 +71,8 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// Benchmarks the `.ext` pages; prints the runs and the median as `label`.
-fn bench(label: &str, ext: &str, runs: usize, megabytes: usize) -> Result<()> {
-    let samples = samples(ext)?;
+fn bench(label: &str, ext: &str, runs: usize, megabytes: usize, dir: Option<&Path>) -> Result<()> {
+    let samples = samples(dir, ext)?;
     let total: usize = samples.iter().map(|(_, d)| d.len()).sum();
     let runs = runs.max(1);
     println!(
@@ -105,15 +110,20 @@ pub enum Kind {
     Html,
 }
 
-pub fn ingest(runs: usize, megabytes: usize, only: Option<Kind>) -> Result<bool> {
+pub fn ingest(
+    runs: usize,
+    megabytes: usize,
+    only: Option<Kind>,
+    dir: Option<&Path>,
+) -> Result<bool> {
     if cfg!(debug_assertions) {
         return crate::bench::rerun_in_release();
     }
     if only != Some(Kind::Html) {
-        bench("plain text", "txt", runs, megabytes)?;
+        bench("plain text", "txt", runs, megabytes, dir)?;
     }
     if only != Some(Kind::Text) {
-        bench("HTML", "html", runs, megabytes)?;
+        bench("HTML", "html", runs, megabytes, dir)?;
     }
     Ok(true)
 }
