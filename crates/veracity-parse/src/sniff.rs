@@ -89,18 +89,40 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
     Ok(text)
 }
 
+/// The byte offset of the `n`th character of `text` (its length if it has
+/// no more): `text.char_indices().nth(n)`, counted on the bytes (every
+/// character has one byte that is not a continuation byte), 64 at a time.
+fn char_offset(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let starts = |c: &[u8]| c.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut seen = 0;
+    let mut at = 0;
+    for chunk in bytes.chunks(64) {
+        let here = starts(chunk);
+        if seen + here > n {
+            break;
+        }
+        seen += here;
+        at += chunk.len();
+    }
+    // The chunk that holds the `n`th start, byte by byte.
+    for (i, &b) in bytes[at..].iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return at + i;
+            }
+            seen += 1;
+        }
+    }
+    bytes.len()
+}
+
 /// Control characters (`char::is_control`) other than `\n`, `\r`, `\t`
 /// and form feed among the first `n` characters, counted on the bytes.
 fn controls_in_head(text: &str, n: usize) -> usize {
     let bytes = text.as_bytes();
     // The byte length of the first `n` characters (all of them if ASCII).
-    let ascii_end = bytes.len().min(n);
-    let end = if bytes[..ascii_end].is_ascii() {
-        ascii_end
-    } else {
-        text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
-    };
-    let head = &bytes[..end];
+    let head = &bytes[..char_offset(text, n)];
     let c0 = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
     // U+0080..=U+009F, the C1 controls, are 0xC2 then 0x80..=0x9F.
     let c1 = |a: u8, b: u8| a == 0xC2 && (0x80..=0x9F).contains(&b);
@@ -113,10 +135,7 @@ pub fn sniff(text: &str) -> Format {
     let trimmed = text.trim_start();
     // The first 1024 characters, lower-cased for the ASCII markers below
     // (full Unicode lower-casing finds no other ASCII marker in them).
-    let end = trimmed
-        .char_indices()
-        .nth(1024)
-        .map_or(trimmed.len(), |(i, _)| i);
+    let end = char_offset(trimmed, 1024);
     let head = trimmed[..end].to_ascii_lowercase();
     if trimmed.starts_with('{') {
         let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
@@ -158,6 +177,17 @@ pub fn sniff(text: &str) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offset_is_char_indices_nth() {
+        let mixed = "aé日🎉".repeat(40);
+        for text in ["", "a", "héllo wörld", mixed.as_str()] {
+            for n in 0..text.chars().count() + 3 {
+                let want = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+                assert_eq!(char_offset(text, n), want, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn sniffs_by_content() {
