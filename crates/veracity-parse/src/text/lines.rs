@@ -19,8 +19,9 @@ pub(crate) struct Line<'a> {
     pub after_blank: bool,
     /// `text.split_whitespace().count()`, counted once: the rules ask often.
     pub words: usize,
-    /// False when a scan of the whole page found no boilerplate phrase
-    /// overlapping this line (see [`mark_phrase_candidates`]).
+    /// False when a scan of the whole page found no boilerplate phrase and
+    /// no opinion disclaimer overlapping this line (see
+    /// [`mark_phrase_candidates`]).
     pub phrase_candidate: bool,
 }
 
@@ -88,13 +89,14 @@ fn trim(s: &str) -> (usize, &str) {
     (s.len() - s.trim_start().len(), trimmed)
 }
 
-/// Scans the lower-cased page once for the boilerplate phrases and clears
+/// Scans the lower-cased page once for the boilerplate phrases and opinion
+/// disclaimers (one set, so one pass) and clears
 /// `phrase_candidate` on every line no match overlaps. A line's own search
 /// can only find a phrase where the page scan found an overlapping match
 /// (a match the line's search finds is either reported by the page scan or
 /// overlapped by one it reports), so the lines left out would find nothing.
 fn mark_phrase_candidates(lines: &mut [Line<'_>], lowered: &str) {
-    let hits = prechecks().phrases.all_in(lowered);
+    let hits = prechecks().page_phrases.all_in(lowered);
     let mut h = 0;
     for line in lines {
         while h < hits.len() && hits[h].1 <= line.start {
@@ -311,6 +313,19 @@ const PHRASES: &[(&str, &str)] = &[
     ("member of the coastal press", "publisher blurb"),
     ("may not be published, broadcast", "copyright"),
 ];
+
+/// Phrases (lower case, anywhere in a line) of an opinion piece's disclaimer.
+const OPINION_DISCLAIMERS: &[&str] = &[
+    "opinions are the author",
+    "views expressed in this",
+    "views expressed are",
+];
+
+/// True when the line carries an opinion disclaimer ("The views expressed
+/// are the author's own").
+pub(crate) fn has_opinion_disclaimer(line: &Line<'_>) -> bool {
+    line.phrase_candidate && prechecks().disclaimers.any_in(line.lower)
+}
 
 /// End-of-article markers (lower case prefixes; `=`-prefixed ones must be
 /// the whole line).
@@ -543,6 +558,9 @@ struct Prechecks {
     end_markers: FirstByte,
     prefixes: FirstByte,
     phrases: Patterns,
+    disclaimers: Patterns,
+    /// The phrases and the disclaimers, for the page scan.
+    page_phrases: Patterns,
 }
 
 /// Indices of a list's entries, in list order, by each entry's first byte.
@@ -574,6 +592,14 @@ fn prechecks() -> &'static Prechecks {
         end_markers: FirstByte::new(END_MARKERS.iter().map(|(m, _)| m.trim_start_matches('='))),
         prefixes: FirstByte::new(PREFIXES.iter().map(|(p, _)| *p)),
         phrases: Patterns::new(&PHRASES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
+        disclaimers: Patterns::new(OPINION_DISCLAIMERS),
+        page_phrases: Patterns::new(
+            &PHRASES
+                .iter()
+                .map(|(p, _)| *p)
+                .chain(OPINION_DISCLAIMERS.iter().copied())
+                .collect::<Vec<_>>(),
+        ),
     })
 }
 

@@ -10,9 +10,7 @@ mod verdict;
 
 use crate::build::{self, Meta, push_unique};
 use crate::json::Origin;
-use crate::scan::Patterns;
 use lines::{Class, Line, classify_line};
-use std::sync::OnceLock;
 use veracity_model::{Document, DocumentKind, Span};
 
 /// Page-level facts shared by every post of a page.
@@ -381,18 +379,6 @@ fn article(
     (meta, paragraphs)
 }
 
-/// Opinion disclaimers, looked for anywhere in a lower-cased line in one pass.
-fn disclaimers() -> &'static Patterns {
-    static SET: OnceLock<Patterns> = OnceLock::new();
-    SET.get_or_init(|| {
-        Patterns::new(&[
-            "opinions are the author",
-            "views expressed in this",
-            "views expressed are",
-        ])
-    })
-}
-
 /// The document kind, by cues.
 fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> DocumentKind {
     if !meta.reviews.is_empty() {
@@ -412,7 +398,7 @@ fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> Docum
         press |= lower.starts_with("for immediate release")
             || lower == "press release"
             || lower.starts_with("media contact");
-        opinion |= disclaimers().any_in(lower)
+        opinion |= lines::has_opinion_disclaimer(line)
             || lower == "opinion"
             || lower.starts_with("op-ed")
             || lower.starts_with("commentary:")

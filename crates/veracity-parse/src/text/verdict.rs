@@ -43,12 +43,13 @@ fn short_label(s: &str) -> bool {
 pub(crate) fn widget(lines: &[Line<'_>], from: usize) -> Option<Widget> {
     for r in from.max(1)..lines.len() {
         let label = lines[r].text;
-        if !short_label(label) || crate::rating::lookup(label, None).is_none() {
-            continue;
-        }
         let q = r - 1;
         let quote = lines[q].text;
-        if !quote.starts_with(is_quote_open) {
+        // The quote test first: it is cheaper than the label look-up.
+        if !short_label(label)
+            || !quote.starts_with(is_quote_open)
+            || crate::rating::lookup(label, None).is_none()
+        {
             continue;
         }
         let mut w = Widget {
