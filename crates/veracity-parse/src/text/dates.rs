@@ -33,6 +33,11 @@ struct Tok<'a> {
 }
 
 fn tokens(s: &str) -> Vec<Tok<'_>> {
+    tokens_while(s, |_| true).unwrap_or_default()
+}
+
+/// The tokens of `s`, or `None` as soon as a word fails `keep`.
+fn tokens_while<'a>(s: &'a str, keep: impl Fn(&str) -> bool) -> Option<Vec<Tok<'a>>> {
     let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -64,6 +69,9 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             end = j + d.len_utf8();
             iter.next();
         }
+        if kind == Kind::Word && !keep(&s[i..end]) {
+            return None;
+        }
         out.push(Tok {
             kind,
             text: &s[i..end],
@@ -71,7 +79,7 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
             end,
         });
     }
-    out
+    Some(out)
 }
 
 /// Month number of an English month name or abbreviation.
@@ -435,6 +443,10 @@ fn is_date_filler(word: &str) -> bool {
     }) || zone(word).is_some()
 }
 
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// A line that holds a date and nothing else of substance; `name` is a
 /// trailing author name when the line is "Feb 22, 2016, 7:30PM Becca Noy".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -456,7 +468,10 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     if !has_year(line) {
         return None;
     }
-    let t = tokens(line);
+    // Every word of a date line is a date word or part of a capitalised
+    // trailing name (the words inside a date are date words or "T"): a
+    // lower-case word rules the line out before any date is looked for.
+    let t = tokens_while(line, |w| capitalised(w) || is_date_filler(w))?;
     let found = find_in(line, &t)?;
     let mut leftover = Vec::new();
     for tok in &t {
@@ -481,9 +496,7 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     if leftover.len() <= 3
         && leftover.len() >= 2
         && leftover[0].start >= found.end
-        && leftover
-            .iter()
-            .all(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        && leftover.iter().all(|w| capitalised(w.text))
     {
         let name = line[leftover[0].start..leftover[leftover.len() - 1].end].to_owned();
         return Some(DateLine {
