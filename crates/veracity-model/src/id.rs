@@ -20,6 +20,11 @@ pub fn normalize_for_id(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
+        if ch.is_ascii() {
+            // Most ids are ASCII (hex digests, byte ranges): no case tables.
+            out.push(ch.to_ascii_lowercase());
+            continue;
+        }
         let ch = match ch {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
@@ -33,10 +38,16 @@ pub fn normalize_for_id(text: &str) -> String {
 
 /// Hex SHA-256 of raw bytes, used for source content hashes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push_str(&format!("{byte:02x}"));
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hex digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(byte & 0xf)]));
     }
     hex
 }
@@ -55,9 +66,7 @@ fn derive(prefix: &str, parts: &[&str]) -> String {
     let mut id = String::with_capacity(prefix.len() + 17);
     id.push_str(prefix);
     id.push('-');
-    for byte in &digest[..8] {
-        id.push_str(&format!("{byte:02x}"));
-    }
+    id.push_str(&hex(&digest[..8]));
     id
 }
 
