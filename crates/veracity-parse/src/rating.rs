@@ -1,6 +1,6 @@
 //! Published rating labels, normalised through the scale registry.
 
-use crate::scan::Fnv;
+use crate::scan::WordHash;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -10,7 +10,7 @@ use veracity_model::{Rating, RatingClass, ScaleRegistry};
 /// True when some built-in scale knows the label (a cheap set lookup; the
 /// folded keys of every label and alias are built once).
 pub fn is_known_label(label: &str) -> bool {
-    static KEYS: OnceLock<HashSet<String, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    static KEYS: OnceLock<HashSet<String, BuildHasherDefault<WordHash>>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         ScaleRegistry::builtin()
             .scales()

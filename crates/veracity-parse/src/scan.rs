@@ -151,9 +151,9 @@ pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
-/// A fixed set of words with a cheap look-up: FNV-1a hashing, which beats
+/// A fixed set of words with a cheap look-up: [`WordHash`], which beats
 /// both SipHash and a linear scan on keys of a few bytes.
-pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv>>);
+pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<WordHash>>);
 
 impl WordSet {
     pub(crate) fn new(words: &[&'static str]) -> WordSet {
@@ -185,26 +185,44 @@ macro_rules! word_set {
 }
 pub(crate) use word_set;
 
-/// 64-bit FNV-1a.
+/// A multiply-rotate hash over 8-byte words (the scheme of rustc's FxHash):
+/// a few operations per key of a few bytes, where byte-at-a-time FNV-1a
+/// needs one dependent multiply per byte. Keys are static word lists, so
+/// hash flooding is no concern.
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHash(u64);
 
-impl Hasher for Fnv {
+impl WordHash {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHash {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            // The length tells "ab" from "ab\0".
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
 }
 
