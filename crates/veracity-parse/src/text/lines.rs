@@ -19,9 +19,10 @@ pub(crate) struct Line<'a> {
     pub after_blank: bool,
     /// `text.split_whitespace().count()`, counted once: the rules ask often.
     pub words: usize,
-    /// False when a scan of the whole page found no boilerplate phrase and
-    /// no opinion disclaimer overlapping this line (see
-    /// [`mark_phrase_candidates`]).
+    /// False when a scan of the whole page found no boilerplate phrase, no
+    /// opinion disclaimer and no rating sentence cue overlapping this line
+    /// (see [`mark_phrase_candidates`]): the rules that look for them skip
+    /// the line.
     pub phrase_candidate: bool,
 }
 
@@ -89,8 +90,8 @@ fn trim(s: &str) -> (usize, &str) {
     (s.len() - s.trim_start().len(), trimmed)
 }
 
-/// Scans the lower-cased page once for the boilerplate phrases and opinion
-/// disclaimers (one set, so one pass) and clears
+/// Scans the lower-cased page once for the boilerplate phrases, opinion
+/// disclaimers and [`RATING_CUE`] (one set, so one pass) and clears
 /// `phrase_candidate` on every line no match overlaps. A line's own search
 /// can only find a phrase where the page scan found an overlapping match
 /// (a match the line's search finds is either reported by the page scan or
@@ -327,6 +328,10 @@ pub(crate) fn has_opinion_disclaimer(line: &Line<'_>) -> bool {
     line.phrase_candidate && prechecks().disclaimers.any_in(line.lower)
 }
 
+/// What every rating sentence of a fact-check ("We rate this claim False.")
+/// contains, lower case.
+pub(crate) const RATING_CUE: &str = "we rate ";
+
 /// End-of-article markers (lower case prefixes; `=`-prefixed ones must be
 /// the whole line).
 const END_MARKERS: &[(&str, &str)] = &[
@@ -559,7 +564,7 @@ struct Prechecks {
     prefixes: FirstByte,
     phrases: Patterns,
     disclaimers: Patterns,
-    /// The phrases and the disclaimers, for the page scan.
+    /// The phrases, the disclaimers and the rating cue, for the page scan.
     page_phrases: Patterns,
 }
 
@@ -598,6 +603,7 @@ fn prechecks() -> &'static Prechecks {
                 .iter()
                 .map(|(p, _)| *p)
                 .chain(OPINION_DISCLAIMERS.iter().copied())
+                .chain([RATING_CUE])
                 .collect::<Vec<_>>(),
         ),
     })

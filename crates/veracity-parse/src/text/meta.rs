@@ -229,14 +229,20 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
         }
         paragraph.get(..end)
     })?;
+    // The place name opens the paragraph; most paragraphs fail this test,
+    // so it comes before the search for a dash. (A dash inside the first
+    // word ends it, as the search below would.)
+    let mut first = head.trim_start().split([' ', ',', '(', '\u{2014}', '\u{2013}']);
+    if !first.next().is_some_and(all_caps_word) {
+        return None;
+    }
     let (at, dash) = ["\u{2014}", "\u{2013}", " -- ", " - "]
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, *d)))
         .min_by_key(|(i, _)| *i)?;
     let prefix = head[..at].trim();
     let first_word = prefix.split([' ', ',', '(']).next()?;
-    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || !letters.iter().all(|c| c.is_uppercase()) || prefix.len() > 80 {
+    if !all_caps_word(first_word) || prefix.len() > 80 {
         return None;
     }
     let agency = prefix.rfind('(').and_then(|open| {
@@ -246,6 +252,18 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
     });
     let agency = agency.filter(|a| !a.is_empty() && looks_like_name(a));
     Some((format!("{prefix} {}", dash.trim()), agency))
+}
+
+/// At least two letters, all upper case ("PARIS", "U.S.").
+fn all_caps_word(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// The holder of a copyright line with a year: "© 2026 Coastal Wire. All

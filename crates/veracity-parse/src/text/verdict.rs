@@ -2,7 +2,7 @@
 //! role, the quoted claim, the label alone on a line) and the "Claim: /
 //! Claimed by: / Rating:" box.
 
-use super::lines::Line;
+use super::lines::{Line, RATING_CUE};
 use super::meta::looks_like_name;
 use crate::scan::word_count;
 use memchr::memmem;
@@ -130,11 +130,11 @@ fn field<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
     None
 }
 
-/// Finds "we rate " in a lower-cased line: every rating sentence cue of
+/// Finds [`RATING_CUE`] in a lower-cased line: every rating sentence cue of
 /// [`box_fields`] contains it.
 fn we_rate() -> &'static memmem::Finder<'static> {
     static FINDER: OnceLock<memmem::Finder<'static>> = OnceLock::new();
-    FINDER.get_or_init(|| memmem::Finder::new("we rate "))
+    FINDER.get_or_init(|| memmem::Finder::new(RATING_CUE))
 }
 
 pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
@@ -146,7 +146,10 @@ pub(crate) fn box_fields(lines: &[Line<'_>]) -> BoxFields {
         }
         // Every field key ends with a colon within its first KEY_MAX bytes.
         let keyed = t.as_bytes()[..t.len().min(KEY_MAX)].contains(&b':');
-        let rated = b.label.is_none() && we_rate().find(line.lower.as_bytes()).is_some();
+        // The page scan marks every line that holds the rating cue.
+        let rated = b.label.is_none()
+            && line.phrase_candidate
+            && we_rate().find(line.lower.as_bytes()).is_some();
         if !keyed && !rated {
             continue;
         }
