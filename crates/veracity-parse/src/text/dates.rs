@@ -358,7 +358,13 @@ fn find_in(s: &str, t: &[Tok<'_>]) -> Option<FoundDate> {
         };
         let start = t[i].start;
         if let Some((h, mi, sec, tz, k2)) = time_at(t, k) {
-            let mut iso = format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}");
+            let mut iso = iso_date(y, m, d);
+            iso.push('T');
+            push_digits(&mut iso, h, 2);
+            iso.push(':');
+            push_digits(&mut iso, mi, 2);
+            iso.push(':');
+            push_digits(&mut iso, sec, 2);
             let mut end = t[k2 - 1].end;
             if let Some(z) = tz {
                 iso.push_str(z);
@@ -368,7 +374,7 @@ fn find_in(s: &str, t: &[Tok<'_>]) -> Option<FoundDate> {
             }
             return Some(FoundDate { iso, start, end });
         }
-        let iso = format!("{y:04}-{m:02}-{d:02}");
+        let iso = iso_date(y, m, d);
         return Some(FoundDate {
             iso,
             start,
@@ -376,6 +382,27 @@ fn find_in(s: &str, t: &[Tok<'_>]) -> Option<FoundDate> {
         });
     }
     None
+}
+
+/// `YYYY-MM-DD`, with room for a time and zone after it: what
+/// `format!("{y:04}-{m:02}-{d:02}")` gives, without the formatting machinery
+/// (dates are parsed on many lines).
+fn iso_date(y: u32, m: u32, d: u32) -> String {
+    let mut iso = String::with_capacity(25);
+    push_digits(&mut iso, y, 4);
+    iso.push('-');
+    push_digits(&mut iso, m, 2);
+    iso.push('-');
+    push_digits(&mut iso, d, 2);
+    iso
+}
+
+/// The last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = n / 10u32.pow(k) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// A `+03:00`-style offset right at `at`.
