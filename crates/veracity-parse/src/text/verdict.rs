@@ -45,9 +45,10 @@ pub(crate) fn widget(lines: &[Line<'_>], from: usize) -> Option<Widget> {
         let label = lines[r].text;
         let q = r - 1;
         let quote = lines[q].text;
-        // The quote test first: it is cheaper than the label look-up.
-        if !short_label(label)
-            || !quote.starts_with(is_quote_open)
+        // Cheapest tests first; the line's words are counted already.
+        if !quote.starts_with(is_quote_open)
+            || label.len() > 60
+            || lines[r].words > 5
             || crate::rating::lookup(label, None).is_none()
         {
             continue;
