@@ -44,12 +44,12 @@ pub(crate) fn document(
     source: Source,
     parent: Option<DocumentId>,
     meta: Meta,
-    paragraphs: &[String],
+    paragraphs: &[impl AsRef<str>],
 ) -> Document {
-    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
+    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.as_ref().len() + 2).sum());
     let mut spans = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
-        let p = p.trim();
+        let p = p.as_ref().trim();
         if p.is_empty() {
             continue;
         }

@@ -710,7 +710,14 @@ mod tests {
     #[test]
     fn trim_is_str_trim() {
         for s in [
-            "", " ", "\t a b \r", "\x0bx\x0b", "\u{a0}nbsp\u{2003}", " é ", "\u{85}", "x\u{3000}",
+            "",
+            " ",
+            "\t a b \r",
+            "\x0bx\x0b",
+            "\u{a0}nbsp\u{2003}",
+            " é ",
+            "\u{85}",
+            "x\u{3000}",
         ] {
             let (lead, t) = trim(s);
             assert_eq!(t, s.trim(), "{s:?}");

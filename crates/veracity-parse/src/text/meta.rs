@@ -232,7 +232,9 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
     // The place name opens the paragraph; most paragraphs fail this test,
     // so it comes before the search for a dash. (A dash inside the first
     // word ends it, as the search below would.)
-    let mut first = head.trim_start().split([' ', ',', '(', '\u{2014}', '\u{2013}']);
+    let mut first = head
+        .trim_start()
+        .split([' ', ',', '(', '\u{2014}', '\u{2013}']);
     if !first.next().is_some_and(all_caps_word) {
         return None;
     }

@@ -11,6 +11,7 @@ mod verdict;
 use crate::build::{self, Meta, push_unique};
 use crate::json::Origin;
 use lines::{Class, Line, classify_line};
+use std::borrow::Cow;
 use veracity_model::{Document, DocumentKind, Span};
 
 /// Page-level facts shared by every post of a page.
@@ -188,13 +189,13 @@ fn same_text(norm: &str, line: &str) -> bool {
 
 /// Cleans one article (a page, or a post of a multi-post page): returns its
 /// metadata and paragraphs.
-fn article(
-    lines: &[Line<'_>],
+fn article<'a>(
+    lines: &[Line<'a>],
     classes: &[Class],
     known_title: Option<usize>,
     page: &Page,
     blog: bool,
-) -> (Meta, Vec<String>) {
+) -> (Meta, Vec<Cow<'a, str>>) {
     let mut meta = Meta {
         publisher: page.publisher.clone(),
         ..Meta::default()
@@ -320,7 +321,8 @@ fn article(
     meta.published = published.map(|(_, iso)| iso);
     // Paragraphs: a line continues the previous one when it was wrapped
     // (no blank line between, no final punctuation, lower-case start).
-    let mut paragraphs: Vec<String> = Vec::new();
+    // A paragraph of one line (most) borrows it; wrapped lines are joined.
+    let mut paragraphs: Vec<Cow<'a, str>> = Vec::new();
     let mut prev: Option<usize> = None;
     for &i in &kept {
         let line = lines[i];
@@ -334,10 +336,11 @@ fn article(
         });
         match paragraphs.last_mut() {
             Some(last) if continues => {
-                last.push(' ');
-                last.push_str(line.text);
+                let joined = last.to_mut();
+                joined.push(' ');
+                joined.push_str(line.text);
             }
-            _ => paragraphs.push(line.text.to_owned()),
+            _ => paragraphs.push(Cow::Borrowed(line.text)),
         }
         prev = Some(i);
     }
