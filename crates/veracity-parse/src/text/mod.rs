@@ -424,8 +424,8 @@ fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> Docum
     }
 }
 
-/// HTML until the html module lands: tags stripped to lines, then parsed as
-/// text.
+/// An HTML page the extractor finds no main text in (a fragment, a page of
+/// bare text): tags stripped to lines, then parsed as text.
 pub(crate) fn parse_html_fallback(source: &str, origin: &Origin<'_>) -> Vec<Document> {
     let mut out = String::with_capacity(source.len() / 2);
     let mut in_tag = false;
