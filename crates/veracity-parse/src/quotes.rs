@@ -4,7 +4,8 @@
 //! descriptions ("he said", "the minister added") resolved to the last
 //! compatible named speaker, or left unresolved.
 
-use crate::scan::{Patterns, word_set};
+use crate::scan::word_set;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, packed};
 use std::sync::OnceLock;
 use veracity_model::{Quote, Span, Speaker};
 
@@ -465,49 +466,150 @@ fn is_cue(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && word_set!(CUES).contains(w)
 }
 
-/// Cue verbs as substrings, even inside words.
-fn cue_patterns() -> &'static Patterns {
-    static SET: OnceLock<Patterns> = OnceLock::new();
-    SET.get_or_init(|| Patterns::new(CUES))
+/// For each byte, the lengths (bits) of the cues it starts.
+static CUE_FIRST: [u16; 256] = {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < CUES.len() {
+        let b = CUES[i].as_bytes();
+        t[b[0] as usize] |= 1 << b.len();
+        i += 1;
+    }
+    t
+};
+
+/// For each byte, whether a cue ends with it.
+static CUE_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CUES.len() {
+        let b = CUES[i].as_bytes();
+        t[b[b.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// True when some word of `s` may be a cue: some maximal run of ASCII
+/// letters and digits is one. A word whose text is a cue is such a run
+/// (white space or punctuation on either side; a byte of a non-ASCII char
+/// ends a run too, which only adds runs).
+fn has_cue_run(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Runs end at random: the tests on the length and the end letters,
+    // which most runs fail, are made at every byte without a branch (`&`,
+    // not `&&`), and only a run that passes them is looked up.
+    let cue = |start: usize, end: usize, last: u8| {
+        let fits = (CUE_FIRST[usize::from(b[start])] >> (end - start).min(15)) & 1 != 0;
+        fits & CUE_LAST[usize::from(last)]
+    };
+    let mut start = 0;
+    let mut inside = false;
+    let mut last = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let alnum = c.is_ascii_alphanumeric();
+        if !alnum & inside & cue(start, i, last) && word_set!(CUES).contains(&s[start..i]) {
+            return true;
+        }
+        start = if alnum & !inside { i } else { start };
+        inside = alnum;
+        last = c;
+    }
+    inside && cue(start, b.len(), last) && word_set!(CUES).contains(&s[start..])
+}
+
+/// Where "that" starts in `text`, in any ASCII case, found in one pass.
+/// Its 16 spellings go to the packed SIMD searcher (Teddy), which checks
+/// only the few "tha"s; a case-insensitive automaton, whose prefilter
+/// stops at every "h", serves where Teddy cannot run.
+fn thats(text: &str) -> Vec<usize> {
+    type Finder = Result<packed::Searcher, AhoCorasick>;
+    static FINDER: OnceLock<Finder> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let spellings = (0..16u8).map(|bits| {
+            let mut w = *b"that";
+            for (k, c) in w.iter_mut().enumerate() {
+                if bits & (1 << k) != 0 {
+                    c.make_ascii_uppercase();
+                }
+            }
+            w
+        });
+        packed::Config::new()
+            .builder()
+            .extend(spellings)
+            .build()
+            .ok_or_else(that_automaton)
+    });
+    match finder {
+        Ok(teddy) => teddy.find_iter(text).map(|m| m.start()).collect(),
+        Err(automaton) => automaton.find_iter(text).map(|m| m.start()).collect(),
+    }
+}
+
+fn that_automaton() -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["that"])
+        .expect("a static pattern builds")
 }
 
 /// Whether `sent` can report speech in the forms [`indirect`] knows,
-/// decided on the bytes before any word list is built: a cue verb with a
-/// comma before it ("CLAUSE, SPEAKER CUE") or "that" after it ("SPEAKER CUE
-/// that CLAUSE"). Cues hold no comma or space, so the match covering a cue
-/// word starts after any comma before that word.
-///
-/// `cues` are the cue matches of the whole text (see [`Patterns::all_in`]);
-/// `sent` is the sentence at `at`.
-fn may_report(sent: &str, at: usize, cues: &[(usize, usize)]) -> bool {
-    let end = at + sent.len();
-    let first = cues.partition_point(|&(s, _)| s < at);
-    let inside = cues[first..]
-        .iter()
-        .take_while(|&&(s, _)| s < end)
-        .filter(|&&(_, e)| e <= end);
-    let mut inside = inside.map(|&(s, _)| s - at);
-    let Some(first) = inside.next() else {
-        return false;
-    };
-    if sent.get(first..).is_some_and(has_that) {
-        return true;
-    }
-    // A cue after the first comma.
-    match memchr::memchr(b',', sent.as_bytes()) {
-        Some(c) if c < first => true,
-        Some(c) => std::iter::once(first).chain(inside).any(|s| s > c),
-        None => false,
-    }
+/// decided on the bytes before any word list is built: a cue word after
+/// the last word that ends in a comma ("CLAUSE, SPEAKER CUE") or before
+/// "that" ("SPEAKER CUE that CLAUSE"). `last_that` is where the last word
+/// "that" of `sent` starts.
+fn may_report(sent: &str, last_that: Option<usize>) -> bool {
+    // A comma, like "that", ends a run: the runs before "that" or after a
+    // comma are the sentence's.
+    last_word_comma(sent).is_some_and(|c| has_cue_run(&sent[c + 1..]))
+        || last_that.is_some_and(|t| has_cue_run(&sent[..t]))
 }
 
-/// True when "that" occurs in `s`, ignoring ASCII case.
-fn has_that(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr2_iter(b't', b'T', b).any(|i| {
-        b.get(i..i + 4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"that"))
-    })
+/// Where the last word "that" of `sent` starts, from the matches of
+/// [`thats`] in the page (`thats`, starts, in order) and where
+/// `sent` starts in it (`at`).
+fn last_that(sent: &str, at: usize, thats: &[usize]) -> Option<usize> {
+    let b = sent.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let end = thats.partition_point(|&t| t + 4 <= at + b.len());
+    thats[..end]
+        .iter()
+        .rev()
+        .take_while(|&&t| t >= at)
+        .map(|&t| t - at)
+        .find(|&t| (t == 0 || !alnum(t - 1)) && !alnum(t + 4))
+}
+
+/// A comma at or before the comma of the last word of `sent` whose
+/// trailing punctuation holds one (the words of [`words`] with
+/// `comma_after`), or `None` when no word has one: the last comma that
+/// surely ends a word (a letter or digit before it, no letter, digit or
+/// period after it in its token), else the first comma.
+fn last_word_comma(sent: &str) -> Option<usize> {
+    let b = sent.as_bytes();
+    let mut first = None;
+    for i in memchr::memrchr_iter(b',', b) {
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() && ends_token(&sent[i + 1..]) {
+            return Some(i);
+        }
+        first = Some(i);
+    }
+    first
+}
+
+/// True when `rest` holds no letter, digit or period before its first
+/// white space.
+fn ends_token(rest: &str) -> bool {
+    for c in rest.chars() {
+        if c.is_whitespace() {
+            return true;
+        }
+        if c.is_alphanumeric() || c == '.' {
+            return false;
+        }
+    }
+    true
 }
 
 fn capitalised(w: &str) -> bool {
@@ -982,7 +1084,7 @@ pub(crate) fn find(
 ) -> Vec<Quote> {
     let mut found: Vec<Found> = Vec::new();
     let claim_norms: Vec<String> = claims.iter().map(|k| normal(&k.claim)).collect();
-    let cues = cue_patterns().all_in(text);
+    let thats = thats(text);
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(para) = p.slice(text) else { continue };
         // No quotation mark: no quotes, and indirect speech with nothing
@@ -1098,7 +1200,7 @@ pub(crate) fn find(
             .iter()
             .map(|&(cs, ce, _, _)| Span { start: cs, end: ce })
             .collect();
-        indirect(text, pi, *p, sentences, &inside, &cues, &mut found);
+        indirect(text, pi, *p, sentences, &inside, &thats, &mut found);
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     resolve(text, found, claims)
@@ -1118,7 +1220,7 @@ fn indirect(
     p: Span,
     sentences: &[Span],
     direct: &[Span],
-    cues: &[(usize, usize)],
+    thats: &[usize],
     found: &mut Vec<Found>,
 ) {
     let first = sentences.partition_point(|s| s.end <= p.start);
@@ -1133,7 +1235,7 @@ fn indirect(
             .min();
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
-            || !may_report(sent, s.start, cues)
+            || !may_report(sent, last_that(sent, s.start, thats))
         {
             continue;
         }
@@ -1603,6 +1705,55 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn that_in_any_case() {
+        let t = "that That THAT tHaT thAt, whatthatx; thatch";
+        let all: Vec<usize> = that_automaton().find_iter(t).map(|m| m.start()).collect();
+        assert_eq!(thats(t), all);
+        assert_eq!(all.len(), 7);
+        let s = "x that";
+        assert_eq!(last_that(s, 0, &thats(s)), Some(2));
+        // Inside a word: not the word "that".
+        assert_eq!(last_that(t, 0, &thats(t)), Some(20));
+    }
+
+    #[test]
+    fn cue_prefilter() {
+        for (sent, admitted) in [
+            (
+                "The issue was discussed in Hamburg, the minister added.",
+                true,
+            ),
+            (
+                "The talks in Geneva were constructive, \u{201c}Lavrov said\u{201d}.",
+                true,
+            ),
+            (
+                "Lavrov told a news conference in Moscow on Friday that the talks would go on.",
+                true,
+            ),
+            ("It cost 1,000 dollars, officials said.", true),
+            // A comma inside a number may not end a word: searched after it.
+            ("Some 1,000 people said so.", true),
+            (
+                "The essay notes nothing that matters, or so we think.",
+                true,
+            ),
+            (
+                "The essay (said to be long) was read, but nothing happened.",
+                false,
+            ),
+            ("Nobody Said that, and nobody answered.", false),
+        ] {
+            let t = thats(sent);
+            assert_eq!(may_report(sent, last_that(sent, 0, &t)), admitted, "{sent}");
+        }
+        assert!(has_cue_run("said"));
+        assert!(has_cue_run("(said)"));
+        assert!(!has_cue_run("essays unsaid saidx"));
+        assert!(has_cue_run("x\u{e9}said"));
     }
 
     #[test]
