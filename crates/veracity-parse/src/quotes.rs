@@ -1096,7 +1096,6 @@ pub(crate) fn find(
             let Some(content) = trim_span(text, cs, ce) else {
                 continue;
             };
-            let n_words = text[content.start..content.end].split_whitespace().count();
             let mut who = None;
             let mut cue = None;
             // Right: `," Lavrov said` / `," said Lavrov` / `," he said`.
@@ -1105,8 +1104,13 @@ pub(crate) fn find(
                     .get(qi + 1)
                     .map_or(sent.end, |next| next.2.min(sent.end))
                     .max(me);
-                // Nothing reads past the 24th word after the quote.
-                let ws = words_upto(text, me, right_end, 40);
+                // Nothing reads past the 24th word after the quote; no words
+                // are needed without a cue.
+                let ws = if text.get(me..right_end).is_some_and(has_cue_run) {
+                    words_upto(text, me, right_end, 40)
+                } else {
+                    Vec::new()
+                };
                 if let Some(ci) = ws.iter().take(12).position(|w| is_cue(w.text)) {
                     if ci == 0 {
                         who = speaker_after(text, &ws[1..]);
@@ -1140,7 +1144,11 @@ pub(crate) fn find(
                         ctx_end = prev.end;
                     }
                 }
-                let ws = words(text, left_start, ctx_end);
+                let ws = if text.get(left_start..ctx_end).is_some_and(has_cue_run) {
+                    words(text, left_start, ctx_end)
+                } else {
+                    Vec::new()
+                };
                 if let Some(ci) = ws.iter().rposition(|w| is_cue(w.text))
                     && ws.len() - ci <= 16
                 {
@@ -1157,9 +1165,10 @@ pub(crate) fn find(
             if who.is_none() && !claims.is_empty() {
                 let q = normal(&text[content.start..content.end]);
                 if let Some((k, _)) = claims.iter().zip(&claim_norms).find(|(_, c)| {
+                    // The length test first: it spares most substring searches.
                     !c.is_empty()
-                        && (c.contains(&q) || q.contains(c.as_str()))
                         && q.len() * 2 >= c.len()
+                        && (c.contains(&q) || q.contains(c.as_str()))
                 }) {
                     who = Some(Who::Name {
                         name: k.name.clone(),
@@ -1171,10 +1180,13 @@ pub(crate) fn find(
             }
             let continuation = who.is_none()
                 && (qi > 0 || (cs == p.start + text[p.start..cs].len() && ms == p.start));
-            if who.is_none() && n_words < 4 {
+            // Counted only for a quote without a speaker.
+            let short =
+                who.is_none() && crate::scan::word_count(&text[content.start..content.end]) < 4;
+            if short {
                 continue;
             }
-            if who.is_none() && !continuation && n_words < 4 {
+            if who.is_none() && !continuation && short {
                 continue;
             }
             found.push(Found {
@@ -1207,6 +1219,14 @@ pub(crate) fn find(
 }
 
 fn normal(s: &str) -> String {
+    // ASCII (most text): the same tests and case mapping, on bytes.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
