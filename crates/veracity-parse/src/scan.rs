@@ -151,28 +151,62 @@ pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_ascii_lowercase())
 }
 
-/// A fixed set of words with a cheap look-up: [`WordHash`], which beats
-/// both SipHash and a linear scan on keys of a few bytes.
-pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<WordHash>>);
+/// A fixed set of words with a cheap look-up: most words asked about are
+/// ruled out by their first byte and length alone, and the rest hashed with
+/// [`WordHash`], which beats both SipHash and a linear scan on keys of a few
+/// bytes.
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, BuildHasherDefault<WordHash>>,
+    /// By first byte, the lengths of the words that start with it, as bits
+    /// (bit 63 for 63 bytes or more).
+    shapes: Box<[u64; 256]>,
+}
 
 impl WordSet {
     pub(crate) fn new(words: &[&'static str]) -> WordSet {
-        WordSet(words.iter().copied().collect())
+        let mut shapes = Box::new([0u64; 256]);
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << w.len().min(63);
+            }
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// False when no word of the set starts with `first` and is `len` bytes.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.shapes[usize::from(first)] >> len.min(63) & 1 != 0
     }
 
     /// True when `w` is in the set.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.0.contains(w)
+        match w.as_bytes().first() {
+            Some(&first) => self.may_hold(first, w.len()) && self.words.contains(w),
+            None => self.words.contains(w),
+        }
     }
 
     /// True when `w.to_lowercase()` is in the set.
     pub(crate) fn contains_lower(&self, w: &str) -> bool {
-        with_lower(w, |l| self.0.contains(l))
+        if w.is_ascii() {
+            // The same as ASCII lower-casing, which keeps the length.
+            return self.contains_ascii_lower(w);
+        }
+        with_lower(w, |l| self.words.contains(l))
     }
 
     /// True when `w.to_ascii_lowercase()` is in the set.
     pub(crate) fn contains_ascii_lower(&self, w: &str) -> bool {
-        with_ascii_lower(w, |l| self.0.contains(l))
+        // ASCII lower-casing keeps the length and lowers the first byte.
+        if let Some(&first) = w.as_bytes().first()
+            && !self.may_hold(first.to_ascii_lowercase(), w.len())
+        {
+            return false;
+        }
+        with_ascii_lower(w, |l| self.words.contains(l))
     }
 }
 
@@ -322,7 +356,9 @@ mod tests {
 
     #[test]
     fn lower_lookups() {
-        let set = WordSet::new(&["said", "key"]);
+        let set = WordSet::new(&["said", "key", "", "\u{ab} older"]);
+        assert!(set.contains("") && set.contains("\u{ab} older"));
+        assert!(!set.contains("sai") && !set.contains("saidx") && !set.contains("kex"));
         assert!(set.contains_lower("Said"));
         assert!(!set.contains("Said"));
         assert!(!set.contains_lower("Saïd"));
