@@ -13,7 +13,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub(crate) fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if !b.is_ascii() && has_unicode_space(b) {
-        return s.split_whitespace().count();
+        // The byte-table splitter, not `str::split_whitespace`, which
+        // decodes every char.
+        return split_whitespace_at(s).count();
     }
     // Without Unicode white space, every non-ASCII byte is part of a word:
     // a word starts at a non-space byte that follows a space (or the start).
