@@ -472,6 +472,7 @@ fn is_caption(s: &str, lower: &str, words: usize) -> bool {
         return true;
     }
     if words <= 6
+        && memchr::memchr(b'/', s.as_bytes()).is_some()
         && s.contains(" / ")
         && !ends_terminal(s)
         && meta::looks_like_name(&s.replace(" / ", " "))
@@ -497,6 +498,10 @@ fn is_share_widget(lower: &str) -> bool {
 
 /// "6 Comments", "Comments (4)", "4 minute read".
 fn is_counter(lower: &str) -> bool {
+    // The count opens the line.
+    if !lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut words = lower.split_whitespace();
     let (Some(n), Some(w), None) = (words.next(), words.next(), words.next()) else {
         return false;

@@ -46,7 +46,9 @@ pub(crate) struct Byline {
 /// "Posted by ...", "Author: ...".
 pub(crate) fn byline(line: &str) -> Option<Byline> {
     let line = line.trim();
-    if line.len() > 120 {
+    // Every byline prefix below starts with one of these letters.
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if line.len() > 120 || !matches!(first, Some(b'a' | b'w' | b'p' | b'b')) {
         return None;
     }
     let mut posted_by = false;
@@ -155,7 +157,9 @@ pub(crate) struct Syndication {
 /// "With reporting by AP, Interfax, and TASS", "via The PJ Tatler » ...".
 pub(crate) fn syndication(line: &str) -> Option<Syndication> {
     let line = line.trim();
-    if line.len() > 400 {
+    // Every syndication prefix below starts with one of these letters.
+    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
+    if line.len() > 400 || !matches!(first, Some(b's' | b'v' | b'w' | b'a' | b'r')) {
         return None;
     }
     if let Some(rest) = strip_prefix_ci(line, "source:") {
