@@ -6,6 +6,7 @@
 
 use crate::scan::word_set;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, packed};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use veracity_model::{Quote, Span, Speaker};
 
@@ -1572,6 +1573,8 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
         })
         .collect();
     let mut history: Vec<(Person, usize)> = Vec::new();
+    // A surname's full name depends on the text only: searched once.
+    let mut full_names: HashMap<String, Option<(String, Option<String>)>> = HashMap::new();
     let mut out = Vec::new();
     let mut last_quote: Option<(Option<Speaker>, usize)> = None;
     for f in found {
@@ -1595,7 +1598,11 @@ fn resolve(text: &str, found: Vec<Found>, claims: &[KnownClaim]) -> Vec<Quote> {
                             name: p.name.clone(),
                             role: role.or_else(|| p.role.clone()),
                         };
-                    } else if let Some((full, r, _)) = full_name(text, &name) {
+                    } else if let Some((full, r)) = full_names
+                        .entry(name.clone())
+                        .or_insert_with(|| full_name(text, &name).map(|(full, r, _)| (full, r)))
+                        .clone()
+                    {
                         person = Person {
                             name: full,
                             role: role.or(r),

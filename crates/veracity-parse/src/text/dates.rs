@@ -320,12 +320,9 @@ fn time_at(t: &[Tok<'_>], mut k: usize) -> Option<(u32, u32, u32, Option<&'stati
 /// [`valid`] accepts), so a line without one needs no tokenising.
 fn has_year(s: &str) -> bool {
     let b = s.as_bytes();
-    // Most lines have fewer than four digits: counted first, in a loop that
-    // vectorises (lines asked about are short; the count saturates).
-    let digits = b
-        .iter()
-        .fold(0u8, |n, c| n.saturating_add(u8::from(c.is_ascii_digit())));
-    if digits < 4 {
+    // Most lines have fewer than four digits: counted first, in `u8` lanes
+    // so that the loop vectorises.
+    if crate::scan::count_bytes(b, |c| c.is_ascii_digit()) < 4 {
         return false;
     }
     let mut i = 0;
