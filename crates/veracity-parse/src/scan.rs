@@ -42,19 +42,6 @@ pub(crate) fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
     total
 }
 
-/// How many bytes of `b` satisfy `f`; counted in `u8` lanes, 255 bytes at
-/// a time, so that the loop vectorises.
-pub(crate) fn count_bytes(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
-    b.chunks(255)
-        .map(|chunk| {
-            let n = chunk
-                .iter()
-                .fold(0u8, |n, &c| n.wrapping_add(u8::from(f(c))));
-            usize::from(n)
-        })
-        .sum()
-}
-
 /// Byte classes for splitting at white space: 1 for ASCII white space, 2
 /// for the first byte of a possible non-ASCII one, 0 for the rest.
 static SPACE_CLASS: [u8; 256] = {
@@ -351,7 +338,6 @@ mod tests {
         assert_eq!(count_pairs(b"", |_, _| true), 0);
         assert_eq!(count_pairs(b"x", |_, _| true), 0);
         assert_eq!(word_count(&"word ".repeat(700)), 700);
-        assert_eq!(count_bytes(&b"1a2".repeat(300), |c| c.is_ascii_digit()), 600);
     }
 
     #[test]

@@ -320,11 +320,6 @@ fn time_at(t: &[Tok<'_>], mut k: usize) -> Option<(u32, u32, u32, Option<&'stati
 /// [`valid`] accepts), so a line without one needs no tokenising.
 fn has_year(s: &str) -> bool {
     let b = s.as_bytes();
-    // Most lines have fewer than four digits: counted first, in `u8` lanes
-    // so that the loop vectorises.
-    if crate::scan::count_bytes(b, |c| c.is_ascii_digit()) < 4 {
-        return false;
-    }
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
