@@ -79,7 +79,10 @@ fn bench(label: &str, ext: &str, runs: usize, megabytes: usize, dir: Option<&Pat
         "{label}: {} files, {total} bytes per round, {megabytes} MB per run, {runs} runs, 1 thread",
         samples.len(),
     );
-    run_once(&samples, total)?; // warm-up
+    // Warm-up: one whole run, so that caches, the allocator and the CPU's
+    // clock have settled before the timed runs (one round of the corpus
+    // is too short for that: the first timed runs came out a fifth slower).
+    run_once(&samples, megabytes * 1_000_000)?;
     let mut wall = Vec::with_capacity(runs);
     let mut cpu = Vec::with_capacity(runs);
     for _ in 0..runs {

@@ -68,7 +68,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return Err(ErrorKind::Binary {
             what: "it contains NUL bytes".to_owned(),
         });
@@ -139,10 +139,6 @@ fn controls_in_head(text: &str, n: usize) -> usize {
 /// Sniffs the format of decoded text from its content.
 pub fn sniff(text: &str) -> Format {
     let trimmed = text.trim_start();
-    // The first 1024 characters, lower-cased for the ASCII markers below
-    // (full Unicode lower-casing finds no other ASCII marker in them).
-    let end = char_offset(trimmed, 1024);
-    let head = trimmed[..end].to_ascii_lowercase();
     if trimmed.starts_with('{') {
         let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
         let first = lines.next().unwrap_or("").trim_end();
@@ -161,6 +157,14 @@ pub fn sniff(text: &str) -> Format {
     if trimmed.starts_with('[') {
         return Format::Json;
     }
+    // The first 1024 characters, lower-cased for the ASCII markers below
+    // (full Unicode lower-casing finds no other ASCII marker in them); every
+    // marker has a `<`, so plain text needs no copy.
+    let end = char_offset(trimmed, 1024);
+    if memchr::memchr(b'<', &trimmed.as_bytes()[..end]).is_none() {
+        return Format::Text;
+    }
+    let head = trimmed[..end].to_ascii_lowercase();
     const HTML_MARKERS: [&str; 9] = [
         "<!doctype html",
         "<html",
