@@ -282,17 +282,8 @@ pub struct CheckCmd {
     /// Write the output to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The organisation publishing the report (ClaimReview author); default
-    /// `veracity`.
-    #[arg(long, value_name = "NAME")]
-    pub publisher: Option<String>,
-    /// The publisher's web site (ClaimReview author URL; http or https).
-    #[arg(long, value_name = "URL")]
-    pub publisher_url: Option<String>,
-    /// A report format option `KEY=VALUE` (repeatable), as for `veracity
-    /// render`.
-    #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
-    pub option: Vec<String>,
+    #[command(flatten)]
+    pub publish: PublishArgs,
     /// An option `KEY=VALUE` for a verdict plugin (repeatable), sent in the
     /// `options` of each request; the built-in engines take none.
     #[arg(long = "engine-option", value_name = "KEY=VALUE")]
@@ -302,10 +293,10 @@ pub struct CheckCmd {
     pub jobs: Option<usize>,
 }
 
-/// Options every output format understands; shared by the commands that
-/// take `--format`.
+/// Who publishes a report and the format options: shared by `render` and
+/// `check`.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct FormatArgs {
+pub struct PublishArgs {
     /// The organisation publishing the output (ClaimReview author); default
     /// `veracity`.
     #[arg(long, value_name = "NAME")]
@@ -313,13 +304,22 @@ pub struct FormatArgs {
     /// The publisher's web site (ClaimReview author URL; http or https).
     #[arg(long, value_name = "URL")]
     pub publisher_url: Option<String>,
-    /// Show verdicts on this rating scale (see `veracity scales`).
-    #[arg(long, value_name = "SCALE")]
-    pub scale: Option<String>,
     /// A format option `KEY=VALUE` (repeatable), e.g. `base_url=https://...`
     /// for claimreview or `title=...` for markdown and html.
     #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
     pub option: Vec<String>,
+}
+
+/// Options every output format understands: the publishing flags and the
+/// scale verdicts are shown on (`check` has its own `--scale`, for the
+/// verdicts themselves).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FormatArgs {
+    #[command(flatten)]
+    pub publish: PublishArgs,
+    /// Show verdicts on this rating scale (see `veracity scales`).
+    #[arg(long, value_name = "SCALE")]
+    pub scale: Option<String>,
 }
 
 /// The `render` help epilogue: every built-in format and examples.

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{run, stderr, stdout};
+use common::{assert_fails_with, run, stderr, stdout};
 use serde_json::Value;
 
 const DIR: &str = "crates/veracity-cli/tests/fixtures/check";
@@ -267,12 +267,7 @@ fn report_format_options_reach_the_format() {
         "-O",
         "novalue",
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("is not KEY=VALUE"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "is not KEY=VALUE");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `veracity ingest`: documents out, diagnostics per bad file, --strict.
 
 mod common;
-use common::{run, run_with_stdin, stderr, stdout};
+use common::{assert_fails_with, run, run_with_stdin, stderr, stdout};
 
 #[test]
 fn ingests_the_example_corpus_in_path_order() {
@@ -64,7 +64,6 @@ fn bad_files_are_skipped_with_a_warning_unless_strict() {
 fn reads_stdin_and_reports_json_paths() {
     let bad = br#"{"id": "doc-1", "source": {"location": "a", "media_type": "text/plain", "sha256": "0"}, "kind": "gossip", "text": "x", "paragraphs": [], "sentences": []}"#;
     let out = run_with_stdin(&["ingest", "-"], bad);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("-: "), "{}", stderr(&out));
+    assert_fails_with(&out, 2, "-: ");
     assert!(stderr(&out).contains("/kind"), "{}", stderr(&out));
 }

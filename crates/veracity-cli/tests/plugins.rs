@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{build_plugin, root, run_env, stderr, stdout};
+use common::{assert_fails_with, build_plugin, root, run_env, stderr, stdout};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -435,12 +435,7 @@ fn a_plugin_written_in_c_works() {
         ],
         &[],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("no format plugin named `c-hello`"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "no format plugin named `c-hello`");
 }
 
 #[test]
@@ -487,12 +482,7 @@ fn check_passes_engine_options_to_verdict_plugins() {
     let mut args = base.to_vec();
     args.extend(["--engine-option", "min_similarity=2"]);
     let out = run_env(&args, &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("option min_similarity=2"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "option min_similarity=2");
     // A valid value is accepted.
     let mut args = base.to_vec();
     args.extend(["--engine-option", "min_similarity=0.9", "--max-claims", "3"]);
@@ -503,12 +493,7 @@ fn check_passes_engine_options_to_verdict_plugins() {
     assert!(verdicts.iter().all(|v| v["engine"] == "review-first"));
     // The built-in engines take no options.
     let out = run_env(&["check", "examples/corpus", "--engine-option", "x=1"], &[]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("takes no options"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "takes no options");
 }
 
 #[test]
@@ -516,12 +501,7 @@ fn a_plugin_timeout_must_be_a_positive_duration() {
     for bad in ["0", "-1", "1e300", "NaN"] {
         let flag = format!("--plugin-timeout={bad}");
         let out = run_env(&["plugins", "list", "--isolate", &flag], &[]);
-        assert_eq!(out.status.code(), Some(2), "{bad}");
-        assert!(
-            stderr(&out).contains("positive number of seconds"),
-            "{}",
-            stderr(&out)
-        );
+        assert_fails_with(&out, 2, "positive number of seconds");
     }
 }
 

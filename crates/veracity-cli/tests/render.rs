@@ -1,7 +1,7 @@
 //! `veracity render`.
 
 mod common;
-use common::{run, run_with_stdin, stderr, stdout};
+use common::{assert_fails_with, run, run_with_stdin, stderr, stdout};
 
 const REPORT: &str = "examples/reports/desalination.json";
 
@@ -34,12 +34,7 @@ fn refuses_an_invalid_report_with_json_paths_and_exit_2() {
         &["render", "-", "--format", "markdown"],
         report.to_string().as_bytes(),
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("/verdicts/0/confidence"),
-        "{}",
-        stderr(&out)
-    );
+    assert_fails_with(&out, 2, "/verdicts/0/confidence");
     assert!(out.stdout.is_empty());
 }
 
@@ -49,13 +44,11 @@ fn unknown_formats_options_and_scales_are_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("json, jsonl, claimreview, markdown, html, csv"));
     let out = run(&["render", REPORT, "--format", "csv", "-O", "colour=red"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("colour"), "{}", stderr(&out));
+    assert_fails_with(&out, 2, "colour");
     let out = run(&["render", REPORT, "--format", "csv", "--scale", "nope"]);
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["render", REPORT]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
+    assert_fails_with(&out, 2, "--format");
 }
 
 #[test]

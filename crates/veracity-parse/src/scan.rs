@@ -122,22 +122,6 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// Runs `f` on `w.to_lowercase()`: in a stack buffer for short ASCII words
-/// (the common case), in a `String` otherwise.
-pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let out = &mut buf[..w.len()];
-        out.copy_from_slice(w.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        if let Ok(lower) = std::str::from_utf8(out) {
-            return f(lower);
-        }
-    }
-    f(&w.to_lowercase())
-}
-
 /// Runs `f` on `w.to_ascii_lowercase()`, in a stack buffer for short words.
 pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -197,7 +181,7 @@ impl WordSet {
             // The same as ASCII lower-casing, which keeps the length.
             return self.contains_ascii_lower(w);
         }
-        with_lower(w, |l| self.words.contains(l))
+        self.words.contains(w.to_lowercase().as_str())
     }
 
     /// True when `w.to_ascii_lowercase()` is in the set.

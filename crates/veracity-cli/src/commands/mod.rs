@@ -69,10 +69,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 format: args.format,
                 output: args.output,
                 format_args: crate::cli::FormatArgs {
-                    publisher: args.publisher,
-                    publisher_url: args.publisher_url,
+                    publish: args.publish,
                     scale: None,
-                    option: args.option,
                 },
                 engine_options: args.engine_option,
                 jobs: args.jobs,

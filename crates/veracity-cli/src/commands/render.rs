@@ -54,8 +54,8 @@ pub fn choose_format(
 /// through the scale registry (built-ins plus `--scales` files).
 pub fn format_options(args: &FormatArgs, scales: &ScaleRegistry) -> Result<FormatOptions> {
     let mut options = FormatOptions {
-        publisher: args.publisher.clone(),
-        publisher_url: args.publisher_url.clone(),
+        publisher: args.publish.publisher.clone(),
+        publisher_url: args.publish.publisher_url.clone(),
         ..FormatOptions::default()
     };
     if let Some(id) = &args.scale {
@@ -65,7 +65,7 @@ pub fn format_options(args: &FormatArgs, scales: &ScaleRegistry) -> Result<Forma
         })?;
         options.scale = Some(scale.clone());
     }
-    for pair in &args.option {
+    for pair in &args.publish.option {
         let Some((key, value)) = pair.split_once('=') else {
             bail!("option `{pair}` is not KEY=VALUE; write e.g. -O title=\"My report\"");
         };

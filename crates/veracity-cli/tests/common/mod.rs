@@ -39,6 +39,14 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Asserts that the command exited with `code` and that its error output
+/// says `needle`.
+pub fn assert_fails_with(out: &Output, code: i32, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(err.contains(needle), "{err}");
+}
+
 /// Runs `veracity ARGS` with a clean plugin environment: no
 /// `VERACITY_PLUGIN_PATH` and a config directory without plugins, plus `env`.
 pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {

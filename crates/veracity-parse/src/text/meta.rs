@@ -42,30 +42,27 @@ pub(crate) struct Byline {
     pub posted_by: bool,
 }
 
+/// What a byline starts with, in any case, tried in this order.
+const BYLINE_PREFIXES: &[&str] = &[
+    "articles by:",
+    "written by",
+    "posted by",
+    "author:",
+    "authors:",
+    "by ",
+];
+
 /// Recognises "By ...", "by ...", "Articles by: ...", "Written by ...",
 /// "Posted by ...", "Author: ...".
 pub(crate) fn byline(line: &str) -> Option<Byline> {
     let line = line.trim();
-    // Every byline prefix below starts with one of these letters.
-    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
-    if line.len() > 120 || !matches!(first, Some(b'a' | b'w' | b'p' | b'b')) {
+    if line.len() > 120 {
         return None;
     }
-    let mut posted_by = false;
-    let rest = if let Some(r) = strip_prefix_ci(line, "articles by:") {
-        r
-    } else if let Some(r) = strip_prefix_ci(line, "written by") {
-        r
-    } else if let Some(r) = strip_prefix_ci(line, "posted by") {
-        posted_by = true;
-        r
-    } else if let Some(r) = strip_prefix_ci(line, "author:") {
-        r
-    } else if let Some(r) = strip_prefix_ci(line, "authors:") {
-        r
-    } else {
-        strip_prefix_ci(line, "by ")?
-    };
+    let (prefix, rest) = BYLINE_PREFIXES
+        .iter()
+        .find_map(|p| strip_prefix_ci(line, p).map(|rest| (*p, rest)))?;
+    let posted_by = prefix == "posted by";
     let rest = rest.trim().trim_start_matches(':').trim();
     let mut parts = rest.split(',').map(str::trim).filter(|p| !p.is_empty());
     let names_part = parts.next()?;
@@ -157,9 +154,7 @@ pub(crate) struct Syndication {
 /// "With reporting by AP, Interfax, and TASS", "via The PJ Tatler » ...".
 pub(crate) fn syndication(line: &str) -> Option<Syndication> {
     let line = line.trim();
-    // Every syndication prefix below starts with one of these letters.
-    let first = line.as_bytes().first().map(u8::to_ascii_lowercase);
-    if line.len() > 400 || !matches!(first, Some(b's' | b'v' | b'w' | b'a' | b'r')) {
+    if line.len() > 400 {
         return None;
     }
     if let Some(rest) = strip_prefix_ci(line, "source:") {

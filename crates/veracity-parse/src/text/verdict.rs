@@ -35,7 +35,12 @@ pub(crate) fn unquote(s: &str) -> &str {
 }
 
 fn short_label(s: &str) -> bool {
-    s.len() <= 60 && word_count(s) <= 5
+    short_label_of(s.len(), word_count(s))
+}
+
+/// A label of `len` bytes and `words` words is short enough to be a rating.
+fn short_label_of(len: usize, words: usize) -> bool {
+    len <= 60 && words <= 5
 }
 
 /// Finds the widget: a quoted line followed by a rating label the scale
@@ -47,8 +52,7 @@ pub(crate) fn widget(lines: &[Line<'_>], from: usize) -> Option<Widget> {
         let quote = lines[q].text;
         // Cheapest tests first; the line's words are counted already.
         if !quote.starts_with(is_quote_open)
-            || label.len() > 60
-            || lines[r].words > 5
+            || !short_label_of(label.len(), lines[r].words)
             || crate::rating::lookup(label, None).is_none()
         {
             continue;
