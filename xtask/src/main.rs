@@ -17,6 +17,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// The allocator the `veracity` binary ships with, so that benchmarks
+// measure what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "veracity project automation", long_about = None)]
 struct Cli {

@@ -10,6 +10,11 @@ mod plugin_adapters;
 use clap::Parser;
 use std::process::ExitCode;
 
+// The parser allocates many small short-lived strings and vectors.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// How a command ended when it did not fail with an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
