@@ -91,11 +91,11 @@ fn trim(s: &str) -> (usize, &str) {
 }
 
 /// Scans the lower-cased page once for the boilerplate phrases, opinion
-/// disclaimers and [`RATING_CUE`] (one set, so one pass) and clears
-/// `phrase_candidate` on every line no match overlaps. A line's own search
-/// can only find a phrase where the page scan found an overlapping match
-/// (a match the line's search finds is either reported by the page scan or
-/// overlapped by one it reports), so the lines left out would find nothing.
+/// disclaimers and [`RATING_CUE`] (by [`PAGE_MARKERS`], one set, so one
+/// pass) and clears `phrase_candidate` on every line no match overlaps.
+/// Where a line holds a phrase, it holds a marker, and the page scan
+/// reports that marker or a match overlapping it; so the lines left out
+/// would find nothing.
 fn mark_phrase_candidates(lines: &mut [Line<'_>], lowered: &str) {
     let hits = prechecks().page_phrases.all_in(lowered);
     let mut h = 0;
@@ -313,6 +313,35 @@ const PHRASES: &[(&str, &str)] = &[
     ("is a member of the", "publisher blurb"),
     ("member of the coastal press", "publisher blurb"),
     ("may not be published, broadcast", "copyright"),
+];
+
+/// For the page scan: a piece of every phrase, disclaimer and the rating
+/// cue (a line holding one of those holds one of these). A piece is chosen
+/// to start with letters that are rare in running text: the SIMD search
+/// stops at every place where a piece's first bytes occur, and "is a ",
+/// "to " or "all " are everywhere.
+const PAGE_MARKERS: &[&str] = &[
+    "rights reserved",
+    "journalists report",
+    "nonprofit newsroom",
+    "non-profit newsroom",
+    "volunteer-run",
+    "copyrighted material",
+    "rates claims",
+    "minute read",
+    "min read",
+    "your inbox",
+    "one email",
+    "cookie",
+    "privacy policy",
+    "protected]",
+    "16x9 image",
+    "represent any government",
+    "member of the",
+    "published, broadcast",
+    "opinions are the author",
+    "views expressed",
+    RATING_CUE,
 ];
 
 /// Phrases (lower case, anywhere in a line) of an opinion piece's disclaimer.
@@ -603,14 +632,7 @@ fn prechecks() -> &'static Prechecks {
         prefixes: FirstByte::new(PREFIXES.iter().map(|(p, _)| *p)),
         phrases: Patterns::new(&PHRASES.iter().map(|(p, _)| *p).collect::<Vec<_>>()),
         disclaimers: Patterns::new(OPINION_DISCLAIMERS),
-        page_phrases: Patterns::new(
-            &PHRASES
-                .iter()
-                .map(|(p, _)| *p)
-                .chain(OPINION_DISCLAIMERS.iter().copied())
-                .chain([RATING_CUE])
-                .collect::<Vec<_>>(),
-        ),
+        page_phrases: Patterns::new(PAGE_MARKERS),
     })
 }
 
@@ -710,6 +732,14 @@ mod tests {
 
     fn is_boilerplate(s: &str) -> bool {
         matches!(classify(s), Class::Boilerplate(_) | Class::End(_))
+    }
+
+    #[test]
+    fn page_markers_cover_every_phrase() {
+        let phrases = PHRASES.iter().map(|(p, _)| *p);
+        for p in phrases.chain(OPINION_DISCLAIMERS.iter().copied()).chain([RATING_CUE]) {
+            assert!(PAGE_MARKERS.iter().any(|m| p.contains(m)), "{p:?}");
+        }
     }
 
     #[test]
