@@ -12,13 +12,32 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 /// `s.split_whitespace().count()`, counted on the bytes.
 pub(crate) fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
-    if !b.is_ascii() && has_unicode_space(b) {
-        // The byte-table splitter, not `str::split_whitespace`, which
-        // decodes every char.
-        return split_whitespace_at(s).count();
+    if b.is_ascii() {
+        return ascii_space_word_count(b);
     }
-    // Without Unicode white space, every non-ASCII byte is part of a word:
-    // a word starts at a non-space byte that follows a space (or the start).
+    // Non-ASCII white space (rare) separates words like ASCII's: the words
+    // are those of the pieces between such characters.
+    let mut cuts: Vec<(usize, usize)> = memchr::memchr2_iter(0xC2, 0xE2, b)
+        .chain(memchr::memchr2_iter(0xE1, 0xE3, b))
+        .filter_map(|i| Some((i, i + space_len(b, i))).filter(|&(i, end)| end > i))
+        .collect();
+    if cuts.is_empty() {
+        return ascii_space_word_count(b);
+    }
+    cuts.sort_unstable();
+    let mut words = 0;
+    let mut from = 0;
+    for (start, end) in cuts {
+        words += ascii_space_word_count(&b[from..start]);
+        from = end;
+    }
+    words + ascii_space_word_count(&b[from..])
+}
+
+/// Words of `b` split at ASCII white space only: every non-ASCII byte
+/// counts as part of a word. A word starts at a non-space byte that follows
+/// a space (or the start).
+fn ascii_space_word_count(b: &[u8]) -> usize {
     let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
     let first = b.first().is_some_and(|&c| !space(c));
     usize::from(first) + count_pairs(b, |x, y| space(x) && !space(y))
@@ -87,12 +106,6 @@ pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)
         // Both ends sit on char boundaries: white space starts and ends one.
         (start < i).then(|| (start, s.get(start..i).unwrap_or_default()))
     })
-}
-
-/// True when the UTF-8 bytes hold a non-ASCII white space character.
-fn has_unicode_space(b: &[u8]) -> bool {
-    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| space_len(b, i) > 0)
-        || memchr::memchr2_iter(0xE1, 0xE3, b).any(|i| space_len(b, i) > 0)
 }
 
 /// The length of the white space character (`char::is_whitespace`) at byte
@@ -335,6 +348,8 @@ mod tests {
             "tab\tand\x0bvertical\x0cform\rfeed\nline",
             "Zürich — très bien 日本語",
             "\u{85}x\u{2028}y\u{2029}",
+            "\u{3000}x\u{a0}\u{1680} y\u{205f}z\u{a0}",
+            "\u{2003}\u{a0}",
         ] {
             assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
         }
