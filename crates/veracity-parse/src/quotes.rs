@@ -1263,20 +1263,24 @@ fn indirect(
         let ws = words(text, s.start, s.end);
         // Forward: "SPEAKER CUE [object] that CLAUSE".
         let mut done = false;
+        // The first "that" after the word: a cue is looked up only where
+        // one follows closely.
+        let mut ti = 0;
         for (ci, w) in ws.iter().enumerate().take(30) {
-            if !is_cue(w.text) || ci == 0 {
-                continue;
+            if ti <= ci {
+                let rest = &ws[ci + 1..];
+                ti = ci
+                    + 1
+                    + rest
+                        .iter()
+                        .position(|x| x.text.eq_ignore_ascii_case("that"))
+                        .unwrap_or(rest.len());
             }
             // "told reporters in Geneva on Friday that": an object and
             // adverbials of up to nine words before "that".
-            let Some(ti) = ws[ci + 1..]
-                .iter()
-                .take(10)
-                .position(|x| x.text.eq_ignore_ascii_case("that"))
-                .map(|k| ci + 1 + k)
-            else {
+            if ci == 0 || ti - ci > 10 || ti == ws.len() || !is_cue(w.text) {
                 continue;
-            };
+            }
             // A clause that is all quote ("stressed that “...”") is the
             // direct quote's already.
             let clause_quoted = quoted_from

@@ -737,7 +737,10 @@ mod tests {
     #[test]
     fn page_markers_cover_every_phrase() {
         let phrases = PHRASES.iter().map(|(p, _)| *p);
-        for p in phrases.chain(OPINION_DISCLAIMERS.iter().copied()).chain([RATING_CUE]) {
+        for p in phrases
+            .chain(OPINION_DISCLAIMERS.iter().copied())
+            .chain([RATING_CUE])
+        {
             assert!(PAGE_MARKERS.iter().any(|m| p.contains(m)), "{p:?}");
         }
     }
