@@ -396,67 +396,162 @@ fn words_upto(text: &str, from: usize, to: usize, max: usize) -> Vec<Word<'_>> {
         return Vec::new();
     };
     let mut out: Vec<Word<'_>> = Vec::with_capacity((slice.len() / 5).min(max));
-    for (raw_start, raw) in crate::scan::split_whitespace_at(slice) {
-        if out.len() > max {
-            break;
-        }
-        let bytes = raw.as_bytes();
-        // ASCII tokens (most) are scanned as bytes; `char` tests agree there.
-        let lead = if raw.is_ascii() {
-            bytes.iter().position(u8::is_ascii_alphanumeric)
-        } else {
-            raw.char_indices()
-                .find(|(_, c)| c.is_alphanumeric())
-                .map(|(i, _)| i)
-        };
-        let Some(lead) = lead else {
-            // A dash or bullet between words ends a phrase.
-            if let Some(last) = out.last_mut() {
-                last.stop_after = true;
+    let b = slice.as_bytes();
+    if crate::scan::has_unicode_space(b) {
+        for (start, raw) in crate::scan::split_whitespace_at(slice) {
+            if out.len() > max {
+                break;
             }
-            continue;
-        };
-        let mut core = &raw[lead..];
-        let trail_at = if core.is_ascii() {
-            core.bytes()
-                .rposition(|b| b.is_ascii_alphanumeric() || b == b'.')
-                .map_or(0, |i| i + 1)
-        } else {
-            core.char_indices()
-                .rev()
-                .find(|(_, c)| c.is_alphanumeric() || *c == '.')
-                .map_or(0, |(i, c)| i + c.len_utf8())
-        };
-        let tail = &core.as_bytes()[trail_at..];
-        core = &core[..trail_at];
-        let mut stop_after = tail
-            .iter()
-            .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b')' | b']'));
-        if bytes[..lead].iter().any(|&b| b == b'(' || b == b'[')
-            && let Some(last) = out.last_mut()
-        {
-            last.stop_after = true;
+            push_token(&mut out, from + start, raw);
         }
-        if let Some(stripped) = core.strip_suffix('.')
-            && !is_abbrev(stripped)
-        {
-            core = stripped;
-            stop_after = true;
+    } else {
+        // Only ASCII white space: tokens are split on the bytes.
+        let mut i = 0;
+        loop {
+            while i < b.len() && byte_class(b[i]) & SPACE != 0 {
+                i += 1;
+            }
+            if i == b.len() || out.len() > max {
+                break;
+            }
+            let start = i;
+            let mut classes = 0;
+            while i < b.len() && byte_class(b[i]) & SPACE == 0 {
+                classes |= byte_class(b[i]);
+                i += 1;
+            }
+            let raw = &slice[start..i];
+            if classes & NON_ASCII == 0 {
+                push_ascii_token(&mut out, from + start, raw);
+            } else {
+                push_token(&mut out, from + start, raw);
+            }
         }
-        if core.is_empty() {
-            continue;
-        }
-        let start = from + raw_start + lead;
-        out.push(Word {
-            start,
-            end: start + core.len(),
-            text: core,
-            comma_after: tail.contains(&b','),
-            stop_after,
-        });
     }
     out.truncate(max);
     out
+}
+
+// What a byte is to the tokenizer (bits of `BYTE_CLASS`).
+const ALNUM: u8 = 1;
+const ALNUM_OR_DOT: u8 = 2;
+/// Ends a phrase when it trails a word: `.;:!?)]`.
+const STOP: u8 = 4;
+const COMMA: u8 = 8;
+/// Opens a parenthesis or bracket: `(` or `[`.
+const OPEN: u8 = 16;
+/// ASCII white space as `char::is_whitespace` has it (with the vertical tab).
+const SPACE: u8 = 32;
+const NON_ASCII: u8 = 64;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM | ALNUM_OR_DOT,
+            b'.' => ALNUM_OR_DOT | STOP,
+            b';' | b':' | b'!' | b'?' | b')' | b']' => STOP,
+            b',' => COMMA,
+            b'(' | b'[' => OPEN,
+            b' ' | b'\t'..=b'\r' => SPACE,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
+}
+
+/// [`push_token`] for an ASCII token, on byte classes.
+fn push_ascii_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
+    let b = raw.as_bytes();
+    let Some(lead) = b.iter().position(|&c| byte_class(c) & ALNUM != 0) else {
+        // A dash or bullet between words ends a phrase.
+        if let Some(last) = out.last_mut() {
+            last.stop_after = true;
+        }
+        return;
+    };
+    // The lead is a letter or digit: the word is not empty.
+    let trail_at = b
+        .iter()
+        .rposition(|&c| byte_class(c) & ALNUM_OR_DOT != 0)
+        .map_or(lead + 1, |i| i + 1);
+    let head = b[..lead].iter().fold(0, |k, &c| k | byte_class(c));
+    let tail = b[trail_at..].iter().fold(0, |k, &c| k | byte_class(c));
+    if head & OPEN != 0
+        && let Some(last) = out.last_mut()
+    {
+        last.stop_after = true;
+    }
+    push_word(
+        out,
+        at + lead,
+        &raw[lead..trail_at],
+        tail & COMMA != 0,
+        tail & STOP != 0,
+    );
+}
+
+/// Adds the word of one white-space-free token starting at byte `at`, or
+/// marks the end of a phrase when the token is only punctuation.
+fn push_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
+    if raw.is_ascii() {
+        return push_ascii_token(out, at, raw);
+    }
+    let Some(lead) = raw
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i)
+    else {
+        if let Some(last) = out.last_mut() {
+            last.stop_after = true;
+        }
+        return;
+    };
+    let trail_at = raw
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .map_or(lead, |(i, c)| i + c.len_utf8());
+    let tail = &raw.as_bytes()[trail_at..];
+    if raw.as_bytes()[..lead]
+        .iter()
+        .any(|&b| b == b'(' || b == b'[')
+        && let Some(last) = out.last_mut()
+    {
+        last.stop_after = true;
+    }
+    let stop = tail.iter().any(|&b| byte_class(b) & STOP != 0);
+    push_word(
+        out,
+        at + lead,
+        &raw[lead..trail_at],
+        tail.contains(&b','),
+        stop,
+    );
+}
+
+/// Adds a word: `core` from its first letter or digit to its last (or
+/// final period), which starts at byte `at`. A final period that is not an
+/// abbreviation's ends the phrase and is dropped.
+fn push_word<'a>(out: &mut Vec<Word<'a>>, at: usize, core: &'a str, comma_after: bool, stop: bool) {
+    let (text, stop_after) = match core.strip_suffix('.') {
+        Some(stripped) if !is_abbrev(stripped) => (stripped, true),
+        _ => (core, stop),
+    };
+    out.push(Word {
+        start: at,
+        end: at + text.len(),
+        text,
+        comma_after,
+        stop_after,
+    });
 }
 
 fn lower(s: &str) -> String {
@@ -1748,6 +1843,39 @@ mod tests {
         assert_eq!(last_that(s, 0, &thats(s)), Some(2));
         // Inside a word: not the word "that".
         assert_eq!(last_that(t, 0, &thats(t)), Some(20));
+    }
+
+    #[test]
+    fn byte_tokens_match_the_unicode_splitter() {
+        let key = |ws: Vec<Word<'_>>| -> Vec<(usize, usize, String, bool, bool)> {
+            ws.iter()
+                .map(|w| {
+                    (
+                        w.start,
+                        w.end,
+                        w.text.to_owned(),
+                        w.comma_after,
+                        w.stop_after,
+                    )
+                })
+                .collect()
+        };
+        for s in [
+            "Russian Foreign Minister Sergei Lavrov said on Friday, (in Geneva) that",
+            "U.S. Gen. J. Smith \u{2014} the envoy \u{2014} told [reporters]: no.",
+            "\u{201c}We agreed,\u{201d} he said; caf\u{e9}. 1,000 x.\u{2019}s (said",
+            "\tvertical\x0btab , . -- end.",
+        ] {
+            // A trailing no-break space sends the text to the Unicode splitter.
+            let unicode = format!("{s}\u{a0}");
+            for max in [2, 5, usize::MAX] {
+                assert_eq!(
+                    key(words_upto(s, 0, s.len(), max)),
+                    key(words_upto(&unicode, 0, unicode.len(), max)),
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]

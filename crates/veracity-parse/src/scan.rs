@@ -108,6 +108,12 @@ pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)
     })
 }
 
+/// True when the UTF-8 bytes hold a non-ASCII white space character.
+pub(crate) fn has_unicode_space(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| space_len(b, i) > 0)
+        || memchr::memchr2_iter(0xE1, 0xE3, b).any(|i| space_len(b, i) > 0)
+}
+
 /// The length of the white space character (`char::is_whitespace`) at byte
 /// `i` of valid UTF-8, or 0 when there is none.
 fn space_len(b: &[u8], i: usize) -> usize {
