@@ -652,29 +652,50 @@ fn that_automaton() -> AhoCorasick {
 
 /// Whether `sent` can report speech in the forms [`indirect`] knows,
 /// decided on the bytes before any word list is built: a cue word after
-/// the last word that ends in a comma ("CLAUSE, SPEAKER CUE") or before
-/// "that" ("SPEAKER CUE that CLAUSE"). `last_that` is where the last word
-/// "that" of `sent` starts.
-fn may_report(sent: &str, last_that: Option<usize>) -> bool {
+/// the last word that ends in a comma ("CLAUSE, SPEAKER CUE") or at most
+/// ten words before a "that" ("SPEAKER CUE [object] that CLAUSE").
+/// `thats` are where the words "that" of `sent` start.
+fn may_report(sent: &str, mut thats: impl Iterator<Item = usize>) -> bool {
     // A comma, like "that", ends a run: the runs before "that" or after a
     // comma are the sentence's.
     last_word_comma(sent).is_some_and(|c| has_cue_run(&sent[c + 1..]))
-        || last_that.is_some_and(|t| has_cue_run(&sent[..t]))
+        || thats.any(|t| has_cue_run(&sent[tokens_before(sent.as_bytes(), t, 10)..t]))
 }
 
-/// Where the last word "that" of `sent` starts, from the matches of
-/// [`thats`] in the page (`thats`, starts, in order) and where
-/// `sent` starts in it (`at`).
-fn last_that(sent: &str, at: usize, thats: &[usize]) -> Option<usize> {
+/// Where the `n`th token before the one holding byte `at` starts, tokens
+/// split at ASCII white space (other white space only makes the reach
+/// longer). Between a cue and its "that", [`indirect`] allows nine words
+/// and no other token (a dash or bracket there ends the phrase).
+fn tokens_before(b: &[u8], at: usize, n: usize) -> usize {
+    let space = |i: usize| byte_class(b[i - 1]) & SPACE != 0;
+    let mut i = at;
+    // The start of the token holding `at`, then of each token before it.
+    while i > 0 && !space(i) {
+        i -= 1;
+    }
+    for _ in 0..n {
+        while i > 0 && space(i) {
+            i -= 1;
+        }
+        while i > 0 && !space(i) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// Where the words "that" of `sent` start, from the matches of [`thats`]
+/// in the page (`thats`, starts, in order) and where `sent` starts in it
+/// (`at`).
+fn thats_in<'a>(sent: &'a str, at: usize, thats: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
     let b = sent.as_bytes();
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let first = thats.partition_point(|&t| t < at);
     let end = thats.partition_point(|&t| t + 4 <= at + b.len());
-    thats[..end]
+    thats[first..end.max(first)]
         .iter()
-        .rev()
-        .take_while(|&&t| t >= at)
-        .map(|&t| t - at)
-        .find(|&t| (t == 0 || !alnum(t - 1)) && !alnum(t + 4))
+        .map(move |&t| t - at)
+        .filter(move |&t| (t == 0 || !alnum(t - 1)) && !alnum(t + 4))
 }
 
 /// A comma at or before the comma of the last word of `sent` whose
@@ -1351,7 +1372,7 @@ fn indirect(
             .min();
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
-            || !may_report(sent, last_that(sent, s.start, thats))
+            || !may_report(sent, thats_in(sent, s.start, thats))
         {
             continue;
         }
@@ -1840,9 +1861,9 @@ mod tests {
         assert_eq!(thats(t), all);
         assert_eq!(all.len(), 7);
         let s = "x that";
-        assert_eq!(last_that(s, 0, &thats(s)), Some(2));
+        assert_eq!(thats_in(s, 0, &thats(s)).collect::<Vec<_>>(), [2]);
         // Inside a word: not the word "that".
-        assert_eq!(last_that(t, 0, &thats(t)), Some(20));
+        assert_eq!(thats_in(t, 0, &thats(t)).last(), Some(20));
     }
 
     #[test]
@@ -1905,9 +1926,18 @@ mod tests {
                 false,
             ),
             ("Nobody Said that, and nobody answered.", false),
+            // Ten words between the cue and "that": too far; nine are not.
+            (
+                "Lavrov said on Friday in a speech to the delegates of nations that it was over.",
+                false,
+            ),
+            (
+                "Lavrov said on Friday in a speech to delegates of nations that it was over.",
+                true,
+            ),
         ] {
             let t = thats(sent);
-            assert_eq!(may_report(sent, last_that(sent, 0, &t)), admitted, "{sent}");
+            assert_eq!(may_report(sent, thats_in(sent, 0, &t)), admitted, "{sent}");
         }
         assert!(has_cue_run("said"));
         assert!(has_cue_run("(said)"));
