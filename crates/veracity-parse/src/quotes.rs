@@ -1606,8 +1606,9 @@ struct Person {
 }
 
 fn is_person(name: &str) -> bool {
-    let l = lower(name);
-    !l.split_whitespace().any(|w| ORG_WORDS.contains(&w))
+    !name
+        .split_whitespace()
+        .any(|w| word_set!(ORG_WORDS).contains_lower(w))
 }
 
 /// Finds "Firstname Surname" for a lone surname earlier in the text:
