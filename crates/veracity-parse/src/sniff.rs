@@ -73,8 +73,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
             what: "it contains NUL bytes".to_owned(),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
-        offset: e.valid_up_to(),
+    // The SIMD check first; the standard one only to say where it fails.
+    let text = simdutf8::basic::from_utf8(bytes).or_else(|_| {
+        std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let controls = controls_in_head(text, 4096);
