@@ -402,7 +402,7 @@ fn words_upto(text: &str, from: usize, to: usize, max: usize) -> Vec<Word<'_>> {
             if out.len() > max {
                 break;
             }
-            push_token(&mut out, from + start, raw);
+            push_token(&mut out, from + start, raw, raw.is_ascii());
         }
     } else {
         // Only ASCII white space: tokens are split on the bytes.
@@ -421,11 +421,7 @@ fn words_upto(text: &str, from: usize, to: usize, max: usize) -> Vec<Word<'_>> {
                 i += 1;
             }
             let raw = &slice[start..i];
-            if classes & NON_ASCII == 0 {
-                push_ascii_token(&mut out, from + start, raw);
-            } else {
-                push_token(&mut out, from + start, raw);
-            }
+            push_token(&mut out, from + start, raw, classes & NON_ASCII == 0);
         }
     }
     out.truncate(max);
@@ -467,10 +463,19 @@ fn byte_class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// [`push_token`] for an ASCII token, on byte classes.
-fn push_ascii_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
+/// Adds the word of one white-space-free token starting at byte `at`, or
+/// marks the end of a phrase when the token is only punctuation. An
+/// `ascii` token is scanned on byte classes; `char` tests agree there.
+fn push_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str, ascii: bool) {
     let b = raw.as_bytes();
-    let Some(lead) = b.iter().position(|&c| byte_class(c) & ALNUM != 0) else {
+    let lead = if ascii {
+        b.iter().position(|&c| byte_class(c) & ALNUM != 0)
+    } else {
+        raw.char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map(|(i, _)| i)
+    };
+    let Some(lead) = lead else {
         // A dash or bullet between words ends a phrase.
         if let Some(last) = out.last_mut() {
             last.stop_after = true;
@@ -478,13 +483,20 @@ fn push_ascii_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
         return;
     };
     // The lead is a letter or digit: the word is not empty.
-    let trail_at = b
-        .iter()
-        .rposition(|&c| byte_class(c) & ALNUM_OR_DOT != 0)
-        .map_or(lead + 1, |i| i + 1);
-    let head = b[..lead].iter().fold(0, |k, &c| k | byte_class(c));
-    let tail = b[trail_at..].iter().fold(0, |k, &c| k | byte_class(c));
-    if head & OPEN != 0
+    let trail_at = if ascii {
+        b.iter()
+            .rposition(|&c| byte_class(c) & ALNUM_OR_DOT != 0)
+            .map_or(lead + 1, |i| i + 1)
+    } else {
+        raw.char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric() || *c == '.')
+            .map_or(lead + 1, |(i, c)| i + c.len_utf8())
+    };
+    // Non-ASCII bytes have none of the punctuation classes.
+    let classes = |bytes: &[u8]| bytes.iter().fold(0, |k, &c| k | byte_class(c));
+    let tail = classes(&b[trail_at..]);
+    if classes(&b[..lead]) & OPEN != 0
         && let Some(last) = out.last_mut()
     {
         last.stop_after = true;
@@ -495,45 +507,6 @@ fn push_ascii_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
         &raw[lead..trail_at],
         tail & COMMA != 0,
         tail & STOP != 0,
-    );
-}
-
-/// Adds the word of one white-space-free token starting at byte `at`, or
-/// marks the end of a phrase when the token is only punctuation.
-fn push_token<'a>(out: &mut Vec<Word<'a>>, at: usize, raw: &'a str) {
-    if raw.is_ascii() {
-        return push_ascii_token(out, at, raw);
-    }
-    let Some(lead) = raw
-        .char_indices()
-        .find(|(_, c)| c.is_alphanumeric())
-        .map(|(i, _)| i)
-    else {
-        if let Some(last) = out.last_mut() {
-            last.stop_after = true;
-        }
-        return;
-    };
-    let trail_at = raw
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_alphanumeric() || *c == '.')
-        .map_or(lead, |(i, c)| i + c.len_utf8());
-    let tail = &raw.as_bytes()[trail_at..];
-    if raw.as_bytes()[..lead]
-        .iter()
-        .any(|&b| b == b'(' || b == b'[')
-        && let Some(last) = out.last_mut()
-    {
-        last.stop_after = true;
-    }
-    let stop = tail.iter().any(|&b| byte_class(b) & STOP != 0);
-    push_word(
-        out,
-        at + lead,
-        &raw[lead..trail_at],
-        tail.contains(&b','),
-        stop,
     );
 }
 
@@ -1301,9 +1274,6 @@ pub(crate) fn find(
             let short =
                 who.is_none() && crate::scan::word_count(&text[content.start..content.end]) < 4;
             if short {
-                continue;
-            }
-            if who.is_none() && !continuation && short {
                 continue;
             }
             found.push(Found {

@@ -17,10 +17,7 @@ pub(crate) fn word_count(s: &str) -> usize {
     }
     // Non-ASCII white space (rare) separates words like ASCII's: the words
     // are those of the pieces between such characters.
-    let mut cuts: Vec<(usize, usize)> = memchr::memchr2_iter(0xC2, 0xE2, b)
-        .chain(memchr::memchr2_iter(0xE1, 0xE3, b))
-        .filter_map(|i| Some((i, i + space_len(b, i))).filter(|&(i, end)| end > i))
-        .collect();
+    let mut cuts: Vec<(usize, usize)> = unicode_spaces(b).collect();
     if cuts.is_empty() {
         return ascii_space_word_count(b);
     }
@@ -110,8 +107,16 @@ pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)
 
 /// True when the UTF-8 bytes hold a non-ASCII white space character.
 pub(crate) fn has_unicode_space(b: &[u8]) -> bool {
-    memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| space_len(b, i) > 0)
-        || memchr::memchr2_iter(0xE1, 0xE3, b).any(|i| space_len(b, i) > 0)
+    unicode_spaces(b).next().is_some()
+}
+
+/// The non-ASCII white space characters of valid UTF-8 as byte ranges,
+/// not in order: each starts with one of four lead bytes, found by SIMD.
+fn unicode_spaces(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    memchr::memchr2_iter(0xC2, 0xE2, b)
+        .chain(memchr::memchr2_iter(0xE1, 0xE3, b))
+        .map(|i| (i, i + space_len(b, i)))
+        .filter(|&(start, end)| end > start)
 }
 
 /// The length of the white space character (`char::is_whitespace`) at byte
