@@ -23,7 +23,7 @@ use veracity_model::{Stance, StanceLabel, StanceScores};
 /// the reason for the evidence note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cue {
-    /// The stance the cue points to (agree or disagree).
+    /// The stance the cue points to (agree, disagree or discuss).
     pub label: StanceLabel,
     /// How much of the stance mass moves to `label`.
     pub strength: f64,
@@ -89,8 +89,8 @@ const CONFIRM: &[&str] = &[
 /// units and times. "6% last year" and "12 percent last year" are not the
 /// same quantity.
 const GENERIC_CONTEXT: &[&str] = &[
-    "percent", "per", "cent", "last", "year", "month", "week", "day", "time", "about", "around",
-    "nearli", "almost", "roughli", "approxim", "onli", "total",
+    "percent", "per", "cent", "last", "year", "month", "week", "day", "time", "around", "nearli",
+    "almost", "roughli", "approxim", "total",
 ];
 
 /// A number in a text with the content terms around it.
@@ -178,12 +178,10 @@ fn denials(words: &[String]) -> Vec<Denial> {
         if !is_negation(words, i) {
             continue;
         }
-        let Some(p) = (i + 1..words.len().min(i + 4))
-            .find(|&j| text::term(&words[j]).is_some() && !words[j].ends_with("ly"))
-        else {
-            continue;
-        };
-        let Some(predicate_term) = text::term(&words[p]) else {
+        let Some((p, predicate_term)) = (i + 1..words.len().min(i + 4)).find_map(|j| {
+            let t = text::term(&words[j])?;
+            (!words[j].ends_with("ly")).then_some((j, t))
+        }) else {
             continue;
         };
         let objects = words
@@ -201,14 +199,13 @@ fn denials(words: &[String]) -> Vec<Denial> {
     out
 }
 
-/// True when the passage's words assert the denial's predicate: the same
-/// stem, or a compound ending in it ("airstrike" for "strike").
-fn asserts_predicate(denial: &Denial, passage_words: &[String]) -> bool {
-    // Stems compared without a final "e" ("strike" stems to "strike",
-    // "airstrikes" to "airstrik").
+/// True when the passage's terms assert the denial's predicate: the same
+/// stem, or a compound ending in it ("counterattack" for "attack").
+fn asserts_predicate(denial: &Denial, passage_terms: &FxHashSet<String>) -> bool {
+    // Stems compared without a final "e": a stem may keep or drop it.
     let root = denial.predicate_term.trim_end_matches('e');
     root.len() >= 3
-        && passage_words.iter().filter_map(|w| text::term(w)).any(|t| {
+        && passage_terms.iter().any(|t| {
             let t = t.trim_end_matches('e');
             t == root || (t.len() >= root.len() + 3 && t.ends_with(root))
         })
@@ -329,12 +326,13 @@ fn part_cues(
     }
 
     let cw = text::words(claim);
-    let (c_neg, _) = negated_terms(&cw);
+    let c_neg = (0..cw.len()).any(|i| is_negation(&cw, i));
     let (p_neg, p_scope) = negated_terms(pw);
     if c_neg && !p_neg {
         // The passage asserts the denied predicate of the same object.
         let asserted = denials(&cw).into_iter().find(|d| {
-            asserts_predicate(d, pw) && d.objects.intersection(passage_terms).next().is_some()
+            asserts_predicate(d, passage_terms)
+                && d.objects.intersection(passage_terms).next().is_some()
         });
         if let Some(d) = asserted {
             out.push(Cue {

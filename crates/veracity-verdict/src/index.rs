@@ -18,8 +18,9 @@ pub const MIN_PASSAGE_TERMS: usize = 6;
 /// Passages longer than this many bytes are not indexed whole: they are cut
 /// at the next sentence-like boundary (documents without sentence spans).
 const MAX_PASSAGE_BYTES: usize = 1200;
-/// Fewer documents than this per thread are indexed on one thread: starting
-/// a thread would cost more than it saves.
+/// One indexing thread per started run of this many documents (up to the
+/// number of cores): for fewer, starting a thread would cost more than it
+/// saves.
 const DOCS_PER_THREAD: usize = 2000;
 
 /// One retrievable passage: a sentence or a window of two.

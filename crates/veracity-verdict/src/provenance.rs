@@ -111,7 +111,7 @@ fn surname(name: &str) -> Option<String> {
             words.first().map(String::as_str),
             Some("a" | "an" | "the")
         ));
-        let key = words[skip.min(words.len())..].join(" ");
+        let key = words[skip..].join(" ");
         return (!key.is_empty()).then_some(key);
     }
     name.split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -122,14 +122,10 @@ fn surname(name: &str) -> Option<String> {
 /// True when `words` (a passage's lowercase words) name the person `key`
 /// (see [`surname`]) stands for.
 fn names_person(words: &[String], key: &str) -> bool {
-    if key.contains(' ') {
-        let wanted: Vec<&str> = key.split(' ').collect();
-        words
-            .windows(wanted.len())
-            .any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
-    } else {
-        words.iter().any(|w| w == key)
-    }
+    let wanted: Vec<&str> = key.split(' ').collect();
+    words
+        .windows(wanted.len())
+        .any(|w| w.iter().map(String::as_str).eq(wanted.iter().copied()))
 }
 
 fn same_person(a: &str, b: &str) -> bool {
