@@ -293,10 +293,8 @@ impl Patterns {
         self.anywhere.is_match(hay)
     }
 
-    /// Every match in `hay` as (start, end), left to right, found in one
-    /// pass: for patterns without white space, the matches inside any
-    /// white-space-bounded piece of `hay` are exactly those a search of the
-    /// piece alone finds, so a page is scanned once instead of per sentence.
+    /// Every match in `hay` as (start, end), left to right, leftmost-first
+    /// and not overlapping, found in one pass.
     pub(crate) fn all_in(&self, hay: &str) -> Vec<(usize, usize)> {
         self.anywhere
             .find_iter(hay)

@@ -80,14 +80,14 @@ fn trim(s: &str) -> (usize, &str) {
     let b = s.as_bytes();
     let lead = b.iter().position(|c| !space(c)).unwrap_or(b.len());
     let tail = b.iter().rposition(|c| !space(c)).map_or(lead, |i| i + 1);
-    let core = &s[lead..tail.max(lead)];
+    let core = &s[lead..tail];
     let ascii_ends = core.as_bytes().first().is_none_or(u8::is_ascii)
         && core.as_bytes().last().is_none_or(u8::is_ascii);
     if ascii_ends {
         return (lead, core);
     }
-    let trimmed = s.trim();
-    (s.len() - s.trim_start().len(), trimmed)
+    let rest = s.trim_start();
+    (s.len() - rest.len(), rest.trim_end())
 }
 
 /// Scans the lower-cased page once for the boilerplate phrases, opinion
@@ -525,7 +525,7 @@ fn is_share_widget(lower: &str) -> bool {
     n >= 2
 }
 
-/// "6 Comments", "Comments (4)", "4 minute read".
+/// "6 Comments", "12 replies".
 fn is_counter(lower: &str) -> bool {
     // The count opens the line.
     if !lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {

@@ -242,8 +242,7 @@ pub(crate) fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
         .filter_map(|d| head.find(d).map(|i| (i, *d)))
         .min_by_key(|(i, _)| *i)?;
     let prefix = head[..at].trim();
-    let first_word = prefix.split([' ', ',', '(']).next()?;
-    if !all_caps_word(first_word) || prefix.len() > 80 {
+    if prefix.len() > 80 {
         return None;
     }
     let agency = prefix.rfind('(').and_then(|open| {

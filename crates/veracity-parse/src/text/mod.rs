@@ -25,8 +25,8 @@ struct Page {
 }
 
 /// A line that is only a site's name: a fact-checker the scale registry
-/// knows ("Polygraph.info", "PolitiFact") or a bare address ("Polygraph.info",
-/// "checks.example.org"), as printed (without "www.").
+/// knows ("Polygraph.info", "PolitiFact"), by the registry's name, or a bare
+/// address ("checks.example.org"), as printed (without "www.").
 fn site_line(t: &str) -> Option<String> {
     if t.len() > 60 {
         return None;
@@ -359,14 +359,16 @@ fn article<'a>(
     // Published verdicts; a page without a copyright line may name its
     // site on a line of its own, and that is the reviewer.
     let fields = verdict::box_fields(&lines[body_from.min(lines.len())..]);
-    let reviewer = meta.publisher.clone().or_else(|| page.site.clone());
+    let reviewer = meta.publisher.as_deref().or(page.site.as_deref());
     if let Some(review) = verdict::review(
         widget.as_ref(),
         &fields,
-        reviewer.as_deref(),
+        reviewer,
         meta.published.as_deref(),
     ) {
-        meta.publisher = reviewer;
+        if meta.publisher.is_none() {
+            meta.publisher.clone_from(&page.site);
+        }
         meta.reviews.push(review);
         if let (Some(name), Some(role)) = (
             meta.reviews[0].claimant.clone(),
