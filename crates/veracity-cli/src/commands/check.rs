@@ -49,15 +49,11 @@ pub fn run(
         );
     }
     let format_options = crate::commands::render::format_options(&args.format_args, registry)?;
-    let mut engine_options = std::collections::BTreeMap::new();
-    for pair in &args.engine_options {
-        let Some((key, value)) = pair.split_once('=') else {
-            bail!(
-                "engine option `{pair}` is not KEY=VALUE; write e.g. --engine-option threshold=0.4"
-            );
-        };
-        engine_options.insert(key.trim().to_owned(), value.trim().to_owned());
-    }
+    let engine_options = super::key_values(
+        &args.engine_options,
+        "engine option",
+        "--engine-option threshold=0.4",
+    )?;
     let mut engines = EngineRegistry::builtin();
     if !engine_options.is_empty() && engines.require(&args.engine).is_ok() {
         bail!(

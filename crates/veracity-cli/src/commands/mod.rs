@@ -20,6 +20,7 @@ use veracity_model::{ScaleRegistry, SchemaKind};
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let registry = || scale_registry(&cli.scale_files);
+    let load_plugins = || plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout);
     match cli.command {
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Validate { files, kind } => validate::run(&files, kind.as_deref()),
@@ -34,27 +35,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output.as_deref(),
             &options,
             &registry()?,
-            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
+            &load_plugins()?,
         ),
         Command::Scales {
             name,
             label,
             format,
         } => scales::run(&registry()?, name.as_deref(), label.as_deref(), format),
-        Command::Plugins(PluginsCommand::List { format }) => plugins::list(
-            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
-            format,
-        ),
+        Command::Plugins(PluginsCommand::List { format }) => {
+            plugins::list(&load_plugins()?, format)
+        }
         Command::Plugins(PluginsCommand::Call {
             name,
             request,
             output,
-        }) => plugins::call(
-            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
-            &name,
-            &request,
-            output.as_deref(),
-        ),
+        }) => plugins::call(&load_plugins()?, &name, &request, output.as_deref()),
         Command::PluginHost { path } => plugin_host::run(&path),
         Command::Check(args) => check::run(
             &registry()?,
@@ -75,7 +70,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 engine_options: args.engine_option,
                 jobs: args.jobs,
             },
-            &plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout)?,
+            &load_plugins()?,
         ),
         Command::Eval {
             dataset:
@@ -139,4 +134,21 @@ pub fn scale_registry(files: &[PathBuf]) -> Result<ScaleRegistry> {
             .with_context(|| format!("scale file {}", file.display()))?;
     }
     Ok(registry)
+}
+
+/// `KEY=VALUE` pairs of a repeated flag, keys and values trimmed; a pair
+/// without `=` is an error naming it, with an example of the flag.
+pub fn key_values(
+    pairs: &[String],
+    what: &str,
+    example: &str,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut out = std::collections::BTreeMap::new();
+    for pair in pairs {
+        let Some((key, value)) = pair.split_once('=') else {
+            bail!("{what} `{pair}` is not KEY=VALUE; write e.g. {example}");
+        };
+        out.insert(key.trim().to_owned(), value.trim().to_owned());
+    }
+    Ok(out)
 }

@@ -65,14 +65,11 @@ pub fn format_options(args: &FormatArgs, scales: &ScaleRegistry) -> Result<Forma
         })?;
         options.scale = Some(scale.clone());
     }
-    for pair in &args.publish.option {
-        let Some((key, value)) = pair.split_once('=') else {
-            bail!("option `{pair}` is not KEY=VALUE; write e.g. -O title=\"My report\"");
-        };
-        options
-            .extra
-            .insert(key.trim().to_owned(), value.trim().to_owned());
-    }
+    options.extra.extend(super::key_values(
+        &args.publish.option,
+        "option",
+        "-O title=\"My report\"",
+    )?);
     Ok(options)
 }
 

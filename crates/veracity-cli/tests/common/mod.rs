@@ -2,13 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-
-/// The workspace root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Runs `veracity ARGS` from the workspace root with `stdin` as input.
 pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
@@ -69,5 +63,5 @@ pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
 /// plugin crate's own test helper, shared rather than copied.
 #[path = "../../../veracity-plugin/tests/common/mod.rs"]
 mod plugin_build;
-#[allow(unused_imports)] // used by the plugin tests only
-pub use plugin_build::build as build_plugin;
+#[allow(unused_imports)] // not every test uses both
+pub use plugin_build::{build as build_plugin, root};
