@@ -4,8 +4,8 @@
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
-use veracity_verdict::stance::StanceModel;
-use veracity_verdict::stance::fnc::evaluate;
+use veracity_eval::fnc::evaluate;
+use veracity_stance::StanceModel;
 
 /// What to benchmark.
 #[derive(Subcommand)]

@@ -8,7 +8,7 @@ use crate::corpus;
 use anyhow::{Context, Result};
 use std::time::{Duration, Instant};
 use veracity_model::{Document, ScaleRegistry};
-use veracity_verdict::stance::StanceModel;
+use veracity_stance::StanceModel;
 use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, StanceScorer};
 
 /// Text → documents, with the parser `veracity check` reads files with.

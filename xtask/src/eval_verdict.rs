@@ -146,7 +146,7 @@ pub fn check_seeds(dir: &Path) -> Result<bool> {
 /// `cargo xtask eval climate-fever --data FILE`: tunes on the even half,
 /// reports both halves.
 pub fn climate_fever(data: &Path) -> Result<bool> {
-    use veracity_verdict::climate_fever as cf;
+    use veracity_eval::climate_fever as cf;
     let text =
         std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
     let claims = cf::parse(&text).with_context(|| data.display().to_string())?;

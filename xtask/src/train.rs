@@ -5,8 +5,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use veracity_verdict::stance::fnc::{Metrics, Pair, read_bodies, read_stances};
-use veracity_verdict::stance::train::{Split, TrainOptions, train_fnc};
+use veracity_eval::fnc::{Metrics, Pair, read_bodies, read_stances};
+use veracity_eval::train::{Split, TrainOptions, train_fnc};
 
 /// What to train.
 #[derive(Subcommand)]
@@ -24,7 +24,7 @@ pub struct StanceArgs {
     /// Seed of initialisation, shuffling, dropout and augmentation.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Where to write the weights [default: crates/veracity-verdict/models/stance-v1.bin].
+    /// Where to write the weights [default: crates/veracity-stance/models/stance-v1.bin].
     #[arg(long)]
     out: Option<PathBuf>,
     /// Train/dev split: by body id (the reported figures) or by topic (stricter).
@@ -96,7 +96,7 @@ pub fn run(model: Model) -> Result<bool> {
         return Ok(true);
     }
     let out = args.out.clone().unwrap_or_else(|| {
-        crate::workspace_root().join("crates/veracity-verdict/models/stance-v1.bin")
+        crate::workspace_root().join("crates/veracity-stance/models/stance-v1.bin")
     });
     let bytes = outcome.model.to_bytes();
     write_atomic(&out, &bytes)?;
@@ -157,12 +157,12 @@ const ABLATION_SEEDS: [u64; 3] = [1, 2, 3];
 /// on the stricter topic split.
 fn ablation(
     bodies: &std::collections::HashMap<String, String>,
-    pairs: &[veracity_verdict::stance::fnc::Pair],
+    pairs: &[veracity_eval::fnc::Pair],
 ) -> Result<()> {
     type Tweak = Box<dyn Fn(&mut TrainOptions)>;
     let mut configs: Vec<(String, Tweak)> =
         vec![("default model".into(), Box::new(|_: &mut TrainOptions| {}))];
-    for g in veracity_verdict::stance::GROUPS {
+    for g in veracity_stance::GROUPS {
         let name = format!("{g:?}");
         configs.push((
             format!("- {name} features"),
@@ -218,7 +218,7 @@ fn ablation(
     }
     println!(
         "\nmean of seeds {ABLATION_SEEDS:?}; body split: {}; topic split: connected components of related pairs, same rule on the smallest body id",
-        veracity_verdict::stance::train::DEV_RULE
+        veracity_eval::train::DEV_RULE
     );
     Ok(())
 }

@@ -6,11 +6,9 @@ use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use veracity_format::{Format, FormatError, FormatOptions, FormatRegistry};
-use veracity_model::{
-    CitedReview, Claim, Evidence, PluginKind, RatingScale, Report, Verdict, VerdictRequest,
-};
+use veracity_model::{PluginKind, Report, Verdict};
 use veracity_plugin::host::{LoadedPlugin, Plugins};
-use veracity_verdict::{Engine, EngineError, EngineRegistry, Sources};
+use veracity_verdict::{Engine, EngineError, EngineRegistry, EngineRequest};
 
 /// A format plugin called through the host.
 pub struct PluginFormat {
@@ -91,21 +89,8 @@ impl Engine for PluginEngine {
         &self.plugin.manifest().description
     }
 
-    fn verdict(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
-        _sources: &Sources,
-    ) -> Result<Verdict, EngineError> {
-        let request = VerdictRequest {
-            claim: claim.clone(),
-            evidence,
-            reviews,
-            scale: scale.id.clone(),
-            options: self.options.clone(),
-        };
+    fn verdict(&self, request: EngineRequest<'_>) -> Result<Verdict, EngineError> {
+        let request = request.into_plugin_request(self.options.clone());
         self.plugin
             .verdict(request)
             .map_err(|e| EngineError::Failed {

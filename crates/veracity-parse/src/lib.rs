@@ -21,10 +21,13 @@ mod input;
 mod json;
 mod quotes;
 pub mod rating;
-mod scan;
 pub mod sniff;
-mod structure;
 pub mod text;
+
+// The shared analyzer's byte-level helpers and sentence splitter, under the
+// names the parser's modules use.
+use veracity_text::scan;
+use veracity_text::sentences as structure;
 
 pub use error::{ErrorKind, ParseError};
 pub use input::{Input, collect_inputs};

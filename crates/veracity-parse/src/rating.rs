@@ -1,16 +1,14 @@
 //! Published rating labels, normalised through the scale registry.
 
-use crate::scan::WordHash;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 use veracity_model::scale::label_key;
 use veracity_model::{Rating, RatingClass, ScaleRegistry};
+use veracity_text::hash::FxHashSet;
 
 /// True when some built-in scale knows the label (a cheap set lookup; the
 /// folded keys of every label and alias are built once).
 pub fn is_known_label(label: &str) -> bool {
-    static KEYS: OnceLock<HashSet<String, BuildHasherDefault<WordHash>>> = OnceLock::new();
+    static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         ScaleRegistry::builtin()
             .scales()

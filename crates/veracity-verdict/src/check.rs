@@ -4,12 +4,13 @@
 
 use crate::claims::{self, ClaimOptions, MERGE_THRESHOLD};
 use crate::cues;
-use crate::engine::{Engine, EngineError, Sources};
+use crate::engine::{Engine, EngineError, EngineRequest, Sources};
 use crate::index::Index;
 use crate::provenance::{self, Scored};
 use crate::scorer::StanceScorer;
-use crate::text::{self, FxHashMap};
 use veracity_model::{CitedReview, Claim, Document, RatingScale, Review, Verdict};
+use veracity_text::hash::FxHashMap;
+use veracity_text::words;
 
 /// Default number of passages retrieved per claim.
 pub const DEFAULT_TOP_K: usize = 20;
@@ -32,10 +33,7 @@ impl<'a> Checker<'a> {
     /// Indexes `docs` (once) for checking claims against them.
     pub fn new(docs: &'a [Document], scorer: &'a dyn StanceScorer) -> Checker<'a> {
         let index = Index::build(docs);
-        let sources = docs
-            .iter()
-            .map(|d| (d.id.clone(), provenance::source_name(d)))
-            .collect();
+        let sources = provenance::source_names(docs);
         let reviews = docs
             .iter()
             .enumerate()
@@ -109,7 +107,7 @@ impl<'a> Checker<'a> {
     pub fn reviews(&self, claim: &Claim) -> Vec<CitedReview> {
         let mut out: Vec<CitedReview> = Vec::new();
         for &(d, r) in &self.reviews {
-            let mut sim = text::statement_similarity(&claim.text, &r.claim);
+            let mut sim = words::statement_similarity(&claim.text, &r.claim);
             if veracity_model::id::normalize_for_id(&claim.text)
                 == veracity_model::id::normalize_for_id(&r.claim)
             {
@@ -136,7 +134,7 @@ impl<'a> Checker<'a> {
                     .as_deref()
                     .map(veracity_model::id::normalize_for_id),
                 veracity_model::scale::label_key(&r.review.rating.label),
-                text::term_set(&r.review.claim)
+                words::term_set(&r.review.claim)
                     .into_iter()
                     .collect::<std::collections::BTreeSet<_>>(),
             )
@@ -246,7 +244,7 @@ impl<'a> Checker<'a> {
     fn text_key(&self, passage: u32) -> u64 {
         use std::hash::Hasher;
         let p = self.index.passages()[passage as usize];
-        let mut h = text::FxHasher::default();
+        let mut h = veracity_text::hash::FxHasher::default();
         for c in self.docs[p.doc as usize].slice(p.span).chars() {
             if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
@@ -267,7 +265,13 @@ impl<'a> Checker<'a> {
     ) -> Result<Verdict, EngineError> {
         let evidence = self.evidence(claim, top_k);
         let reviews = self.reviews(claim);
-        engine.verdict(claim, evidence, reviews, scale, &self.sources)
+        engine.verdict(EngineRequest {
+            claim,
+            evidence,
+            reviews,
+            scale,
+            sources: &self.sources,
+        })
     }
 }
 

@@ -8,10 +8,11 @@
 //! first in that order, so a reviewed claim absorbs the quotes that repeat it.
 
 use crate::index::{Index, passage_spans};
-use crate::text::{self, FxHashSet};
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentKind, Span};
+use veracity_text::hash::FxHashSet;
+use veracity_text::words;
 
-/// Two statements at least this similar ([`text::statement_similarity`]) are
+/// Two statements at least this similar ([`words::statement_similarity`]) are
 /// one claim.
 pub const MERGE_THRESHOLD: f64 = 0.6;
 /// A passage (not a quote) at least this similar to a claim is an appearance of it.
@@ -213,12 +214,11 @@ pub fn checkworthiness(sentence: &str) -> f64 {
     if raw.len() < 6 || raw.len() > 80 {
         return 0.0;
     }
-    let words = text::words(s);
+    let words = words::words(s);
     let mut score: f64 = 0.2;
-    if words
-        .iter()
-        .any(|w| w.chars().all(|c| c.is_ascii_digit()) || text::number_word(w).is_some())
-    {
+    if words.iter().any(|w| {
+        w.chars().all(|c| c.is_ascii_digit()) || veracity_text::lexicon::number_word(w).is_some()
+    }) {
         score += 0.25;
     }
     if words.iter().any(|w| COMPARATIVES.contains(&w.as_str())) {
@@ -263,7 +263,7 @@ pub fn locate(doc: &Document, needle: &str) -> Option<Span> {
         .map(|q| q.content)
         .chain(passage_spans(doc));
     for span in spans {
-        let sim = text::statement_similarity(needle, doc.slice(span));
+        let sim = words::statement_similarity(needle, doc.slice(span));
         if sim >= MERGE_THRESHOLD && best.is_none_or(|(b, _)| sim > b) {
             best = Some((sim, span));
         }
@@ -304,7 +304,7 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
             let Some(speaker) = &q.speaker else { continue };
             let content = doc.slice(q.content).trim();
             let score = checkworthiness(content).max(if q.direct { 0.0 } else { 0.05 });
-            if text::terms(content).len() < MIN_CLAIM_TERMS {
+            if words::terms(content).len() < MIN_CLAIM_TERMS {
                 continue;
             }
             cands.push(candidate(
@@ -329,7 +329,7 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
             for span in &doc.sentences {
                 let s = doc.slice(*span);
                 let score = checkworthiness(s);
-                if score < MIN_CHECKWORTHINESS || text::terms(s).len() < MIN_CLAIM_TERMS {
+                if score < MIN_CHECKWORTHINESS || words::terms(s).len() < MIN_CLAIM_TERMS {
                     continue;
                 }
                 cands.push(candidate(
@@ -359,7 +359,7 @@ fn candidate(
     appearance: Option<Appearance>,
 ) -> Candidate {
     Candidate {
-        terms: text::term_set(text),
+        terms: words::term_set(text),
         text: text.to_owned(),
         claimant,
         date,
@@ -390,7 +390,7 @@ pub fn given(texts: &[String]) -> Vec<Claim> {
 /// (similarity at least [`MERGE_THRESHOLD`] among the top `k` BM25 hits),
 /// keeping appearances in collection order without repeats.
 pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: usize) {
-    let claim_terms = text::term_set(&claim.text);
+    let claim_terms = words::term_set(&claim.text);
     let mut found: Vec<(usize, Appearance)> = Vec::new();
     for hit in index.search(&claim.text, k) {
         let p = index.passages()[hit.passage as usize];
@@ -399,7 +399,7 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         let quote = doc.quotes.iter().find(|q| {
             p.span.start <= q.content.start
                 && q.content.end <= p.span.end
-                && text::statement_similarity(&claim.text, doc.slice(q.content)) >= MERGE_THRESHOLD
+                && words::statement_similarity(&claim.text, doc.slice(q.content)) >= MERGE_THRESHOLD
         });
         // A passage that contradicts the claim (other numbers, the opposite
         // polarity) is not an appearance of it, however many words it shares.
@@ -412,9 +412,9 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         let span = match quote {
             Some(q) => q.content,
             None => {
-                let passage_terms = text::term_set(doc.slice(p.span));
-                if text::containment(&claim_terms, &passage_terms) < 0.5
-                    || text::statement_similarity(&claim.text, doc.slice(p.span))
+                let passage_terms = words::term_set(doc.slice(p.span));
+                if words::containment(&claim_terms, &passage_terms) < 0.5
+                    || words::statement_similarity(&claim.text, doc.slice(p.span))
                         < APPEARANCE_THRESHOLD
                 {
                     continue;
@@ -469,10 +469,10 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
         let mut target = None;
         for (i, (g, _)) in groups.iter().enumerate() {
             // Cheap prefilter before the full similarity.
-            if text::containment(&g.terms, &c.terms) < 0.5 {
+            if words::containment(&g.terms, &c.terms) < 0.5 {
                 continue;
             }
-            if text::statement_similarity(&g.text, &c.text) >= MERGE_THRESHOLD {
+            if words::statement_similarity(&g.text, &c.text) >= MERGE_THRESHOLD {
                 target = Some(i);
                 break;
             }

@@ -16,8 +16,12 @@
 //!
 //! Every cue comes with a reason in plain language for the evidence note.
 
-use crate::text::{self, FxHashSet};
 use veracity_model::{Stance, StanceLabel, StanceScores};
+use veracity_text::hash::FxHashSet;
+use veracity_text::lexicon::{
+    CONFIRMING_PHRASES, NEGATED_AUXILIARIES, NEGATIONS, REFUTING_PHRASES,
+};
+use veracity_text::words;
 
 /// A signal found in a passage, with its direction, strength in (0, 1) and
 /// the reason for the evidence note.
@@ -33,57 +37,6 @@ pub struct Cue {
 
 /// Passages covering less of the claim's terms than this get no cue.
 pub const MIN_COVERAGE: f64 = 0.2;
-
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "neither", "nor", "without", "none", "nothing",
-];
-const NEGATED_AUX: &[&str] = &[
-    "don", "doesn", "didn", "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn", "won", "can",
-    "couldn", "shouldn", "wouldn",
-];
-const REFUTE: &[&str] = &[
-    "false",
-    "untrue",
-    "not true",
-    "incorrect",
-    "inaccurate",
-    "misleading",
-    "debunk",
-    "no evidence",
-    "contrary to",
-    "runs counter",
-    "run counter",
-    "contradict",
-    "disputed",
-    "denied",
-    "denies",
-    "deny",
-    "wrong",
-    "myth",
-    "hoax",
-    "fake",
-    "exaggerat",
-    "overstat",
-    "does not support",
-    "do not support",
-    "did not support",
-    "not supported",
-    "no sign",
-    "is not the case",
-    "rather than",
-    "refut",
-    "not accurate",
-    "no basis",
-];
-const CONFIRM: &[&str] = &[
-    "confirmed",
-    "confirms",
-    "accurate",
-    "is correct",
-    "indeed",
-    "verified",
-    "consistent with",
-];
 
 /// Terms (stems) around a number that say nothing about what it counts:
 /// units and times. "6% last year" and "12 percent last year" are not the
@@ -102,16 +55,17 @@ struct Quantity {
 
 fn quantities(text: &str) -> Vec<Quantity> {
     // Words with their terms; numbers from digits or number words.
-    let words = text::words(text);
+    let words = words::words(text);
     let items: Vec<(Option<f64>, Option<String>)> = words
         .iter()
         .map(|w| {
             let num = if w.starts_with(|c: char| c.is_ascii_digit()) {
                 w.parse::<f64>().ok()
             } else {
-                text::number_word(w).and_then(|n| n.trim_end_matches('%').parse::<f64>().ok())
+                veracity_text::lexicon::number_word(w)
+                    .and_then(|n| n.trim_end_matches('%').parse::<f64>().ok())
             };
-            (num, text::term(w))
+            (num, words::term(w))
         })
         .collect();
     let mut out = Vec::new();
@@ -138,7 +92,7 @@ fn quantities(text: &str) -> Vec<Quantity> {
 /// True when `words[i]` negates what follows ("not", "never", "don't").
 fn is_negation(words: &[String], i: usize) -> bool {
     let w = words[i].as_str();
-    NEGATIONS.contains(&w) || (w == "t" && i > 0 && NEGATED_AUX.contains(&words[i - 1].as_str()))
+    NEGATIONS.contains(w) || (w == "t" && i > 0 && NEGATED_AUXILIARIES.contains(&words[i - 1]))
 }
 
 /// Whether a text negates anything, and the terms of the five words after
@@ -150,7 +104,7 @@ fn negated_terms(words: &[String]) -> (bool, FxHashSet<String>) {
         if is_negation(words, i) {
             negated = true;
             for w2 in words.iter().skip(i + 1).take(5) {
-                if let Some(t) = text::term(w2) {
+                if let Some(t) = words::term(w2) {
                     scope.insert(t);
                 }
             }
@@ -179,7 +133,7 @@ fn denials(words: &[String]) -> Vec<Denial> {
             continue;
         }
         let Some((p, predicate_term)) = (i + 1..words.len().min(i + 4)).find_map(|j| {
-            let t = text::term(&words[j])?;
+            let t = words::term(&words[j])?;
             (!words[j].ends_with("ly")).then_some((j, t))
         }) else {
             continue;
@@ -188,7 +142,7 @@ fn denials(words: &[String]) -> Vec<Denial> {
             .iter()
             .skip(p + 1)
             .take(5)
-            .filter_map(|w| text::term(w))
+            .filter_map(|w| words::term(w))
             .collect();
         out.push(Denial {
             predicate: words[p].clone(),
@@ -242,8 +196,8 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
 /// The cues a passage gives about a claim, strongest first: those of each
 /// part of the claim (see [`claim_parts`]), each reason once.
 pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
-    let passage_terms = text::term_set(passage);
-    let passage_words = text::words(passage);
+    let passage_terms = words::term_set(passage);
+    let passage_words = words::words(passage);
     let mut out: Vec<Cue> = Vec::new();
     for part in claim_parts(claim) {
         out.extend(part_cues(part, passage, &passage_terms, &passage_words));
@@ -265,8 +219,8 @@ fn part_cues(
     passage_terms: &FxHashSet<String>,
     pw: &[String],
 ) -> Vec<Cue> {
-    let claim_terms = text::term_set(claim);
-    let coverage = text::coverage(&claim_terms, passage_terms);
+    let claim_terms = words::term_set(claim);
+    let coverage = words::coverage(&claim_terms, passage_terms);
     if coverage < MIN_COVERAGE {
         return Vec::new();
     }
@@ -325,7 +279,7 @@ fn part_cues(
         });
     }
 
-    let cw = text::words(claim);
+    let cw = words::words(claim);
     let c_neg = (0..cw.len()).any(|i| is_negation(&cw, i));
     let (p_neg, p_scope) = negated_terms(pw);
     if c_neg && !p_neg {
@@ -356,13 +310,17 @@ fn part_cues(
     }
 
     let lower = passage.to_lowercase();
-    if let Some(w) = REFUTE.iter().find(|w| lower.contains(*w)) {
+    if let Some(w) = REFUTING_PHRASES.words().iter().find(|w| lower.contains(*w)) {
         out.push(Cue {
             label: StanceLabel::Disagree,
             strength: 0.45,
             reason: format!("it uses refuting language (\u{201c}{w}\u{201d})"),
         });
-    } else if let Some(w) = CONFIRM.iter().find(|w| lower.contains(*w)) {
+    } else if let Some(w) = CONFIRMING_PHRASES
+        .words()
+        .iter()
+        .find(|w| lower.contains(*w))
+    {
         out.push(Cue {
             label: StanceLabel::Agree,
             strength: 0.25,
@@ -476,7 +434,7 @@ mod tests {
         );
         assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
         // "directly" is skipped: the predicate is "target".
-        let d = denials(&text::words("it does not directly target the group"));
+        let d = denials(&words::words("it does not directly target the group"));
         assert_eq!(d[0].predicate, "target");
     }
 
@@ -498,7 +456,7 @@ mod tests {
             "total",
             "months",
         ] {
-            let t = text::term(w);
+            let t = words::term(w);
             assert!(
                 t.as_deref().is_none_or(|t| GENERIC_CONTEXT.contains(&t)),
                 "{w}: {t:?}"

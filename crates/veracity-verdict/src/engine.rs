@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use veracity_model::{
     CitedReview, Claim, DocumentId, Evidence, EvidenceRole, Rating, RatingClass, RatingScale,
-    StanceLabel, Verdict,
+    StanceLabel, Verdict, VerdictRequest,
 };
 
 /// Why an engine could not produce a verdict.
@@ -47,17 +47,40 @@ pub trait Engine: Send + Sync {
         ""
     }
 
-    /// Rates `claim` from its evidence (roles and weights decided) and the
-    /// matching published reviews, on `scale`. `sources` gives the documents'
-    /// human names so an explanation can cite them; engines may ignore it.
-    fn verdict(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
-        sources: &Sources,
-    ) -> Result<Verdict, EngineError>;
+    /// Rates the request's claim from its evidence (roles and weights
+    /// decided) and the matching published reviews, on its scale.
+    fn verdict(&self, request: EngineRequest<'_>) -> Result<Verdict, EngineError>;
+}
+
+/// What an engine rates: a claim, the evidence gathered for it, the
+/// published reviews that match it, the scale to rate on, and the
+/// documents' human names so an explanation can cite them.
+#[derive(Debug, Clone)]
+pub struct EngineRequest<'a> {
+    /// The claim to rate.
+    pub claim: &'a Claim,
+    /// Its evidence, stances scored and roles and weights decided.
+    pub evidence: Vec<Evidence>,
+    /// Published reviews of the claim, best match first.
+    pub reviews: Vec<CitedReview>,
+    /// The scale to rate on.
+    pub scale: &'a RatingScale,
+    /// Human names of the documents; engines may ignore them.
+    pub sources: &'a Sources,
+}
+
+impl EngineRequest<'_> {
+    /// The request as a verdict plugin receives it across the ABI, with the
+    /// user's `--engine-option`s.
+    pub fn into_plugin_request(self, options: BTreeMap<String, String>) -> VerdictRequest {
+        VerdictRequest {
+            claim: self.claim.clone(),
+            evidence: self.evidence,
+            reviews: self.reviews,
+            scale: self.scale.id.clone(),
+            options,
+        }
+    }
 }
 
 /// Engines by name, in registration order.
@@ -311,14 +334,14 @@ impl Engine for EvidenceEngine {
         "weighs independent evidence for and against the claim (default)"
     }
 
-    fn verdict(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
-        sources: &Sources,
-    ) -> Result<Verdict, EngineError> {
+    fn verdict(&self, request: EngineRequest<'_>) -> Result<Verdict, EngineError> {
+        let EngineRequest {
+            claim,
+            evidence,
+            reviews,
+            scale,
+            sources,
+        } = request;
         let agg = aggregate(&evidence, &self.params);
         let rating = rating_on(scale, agg.value);
         let strongest = |label: StanceLabel| {
@@ -407,14 +430,14 @@ impl Engine for ReviewEngine {
         "gives the rating of a matching published fact-check"
     }
 
-    fn verdict(
-        &self,
-        claim: &Claim,
-        evidence: Vec<Evidence>,
-        reviews: Vec<CitedReview>,
-        scale: &RatingScale,
-        sources: &Sources,
-    ) -> Result<Verdict, EngineError> {
+    fn verdict(&self, request: EngineRequest<'_>) -> Result<Verdict, EngineError> {
+        let EngineRequest {
+            claim,
+            evidence,
+            reviews,
+            scale,
+            sources,
+        } = request;
         let agg = aggregate(&evidence, &AggregateParams::default());
         let (rating, confidence, explanation) = match reviews.first() {
             None => (
@@ -524,7 +547,13 @@ mod tests {
             ],
         ] {
             let v = e
-                .verdict(&claim, evidence, vec![], veracity(), &Sources::new())
+                .verdict(EngineRequest {
+                    claim: &claim,
+                    evidence,
+                    reviews: vec![],
+                    scale: veracity(),
+                    sources: &Sources::new(),
+                })
                 .unwrap();
             assert_eq!(v.rating.class, RatingClass::Unverified, "{}", v.explanation);
             assert!(v.rating.value.is_none());
@@ -595,14 +624,14 @@ mod tests {
             fn name(&self) -> &str {
                 "always-true"
             }
-            fn verdict(
-                &self,
-                claim: &Claim,
-                evidence: Vec<Evidence>,
-                reviews: Vec<CitedReview>,
-                scale: &RatingScale,
-                _sources: &Sources,
-            ) -> Result<Verdict, EngineError> {
+            fn verdict(&self, request: EngineRequest<'_>) -> Result<Verdict, EngineError> {
+                let EngineRequest {
+                    claim,
+                    evidence,
+                    reviews,
+                    scale,
+                    sources: _,
+                } = request;
                 Ok(Verdict {
                     claim: claim.id.clone(),
                     rating: rating_on(scale, Some(1.0)),
@@ -621,7 +650,13 @@ mod tests {
         let v = r
             .require("always-true")
             .unwrap()
-            .verdict(&claim, vec![], vec![], veracity(), &Sources::new())
+            .verdict(EngineRequest {
+                claim: &claim,
+                evidence: vec![],
+                reviews: vec![],
+                scale: veracity(),
+                sources: &Sources::new(),
+            })
             .unwrap();
         assert_eq!(v.rating.class, RatingClass::True);
         assert!(
@@ -637,7 +672,13 @@ mod tests {
     fn review_engine_without_review_is_unverified() {
         let claim = Claim::new("x", ClaimOrigin::Given);
         let v = ReviewEngine
-            .verdict(&claim, vec![], vec![], veracity(), &Sources::new())
+            .verdict(EngineRequest {
+                claim: &claim,
+                evidence: vec![],
+                reviews: vec![],
+                scale: veracity(),
+                sources: &Sources::new(),
+            })
             .unwrap();
         assert_eq!(v.rating.class, RatingClass::Unverified);
     }

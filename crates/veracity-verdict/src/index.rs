@@ -6,13 +6,11 @@
 //! two), so headings and fragments do not rank on one lucky word. The index is
 //! built once per run and answers any number of claims.
 
-use crate::text::{self, FxHashMap};
 use veracity_model::{Document, Span};
+use veracity_text::bm25::{BM25, Bm25};
+use veracity_text::hash::FxHashMap;
+use veracity_text::words;
 
-/// BM25 term-frequency saturation.
-pub const K1: f32 = 1.2;
-/// BM25 length normalisation.
-pub const B: f32 = 0.75;
 /// Sentences with fewer terms than this are joined with the next one.
 pub const MIN_PASSAGE_TERMS: usize = 6;
 /// Passages longer than this many bytes are not indexed whole: they are cut
@@ -62,7 +60,7 @@ pub fn passage_spans(doc: &Document) -> Vec<Span> {
     let sentences = sentence_spans(doc);
     let short: Vec<bool> = sentences
         .iter()
-        .map(|&s| text::term_count(doc.slice(s)) < MIN_PASSAGE_TERMS)
+        .map(|&s| words::term_count(doc.slice(s)) < MIN_PASSAGE_TERMS)
         .collect();
     group_sentences(doc, &sentences, &short)
         .map(|(a, b)| Span {
@@ -112,112 +110,35 @@ fn group_sentences<'a>(
     })
 }
 
-/// A fallback sentence splitter for documents that come without sentence
-/// spans: cuts after `.`, `!` or `?` followed by white space and an
-/// upper-case letter or digit, and at blank lines.
+/// The sentences of a text that came without sentence spans: the shared
+/// splitter within blank-line paragraphs, with runs longer than
+/// [`MAX_PASSAGE_BYTES`] cut at a space so no passage is indexed whole.
 pub fn split_sentences(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut paragraphs = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    let push = |out: &mut Vec<Span>, a: usize, b: usize| {
-        let piece = &text[a..b];
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let off = a + (piece.len() - piece.trim_start().len());
-            out.push(Span {
-                start: off,
-                end: off + trimmed.len(),
-            });
-        }
-    };
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c == b'\n' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
-            push(&mut out, start, i);
-            start = i + 2;
-            i += 2;
-            continue;
-        }
-        let end_mark = matches!(c, b'.' | b'!' | b'?');
-        if end_mark
-            && i + 2 < bytes.len()
-            && bytes[i + 1] == b' '
-            && (bytes[i + 2].is_ascii_uppercase()
-                || bytes[i + 2].is_ascii_digit()
-                || bytes[i + 2] == b'"')
-            && !(c == b'.' && is_abbreviation(&text[start..i]))
-        {
-            push(&mut out, start, i + 1);
-            start = i + 2;
-            i += 2;
-            continue;
-        }
-        if i - start > MAX_PASSAGE_BYTES && c == b' ' {
-            push(&mut out, start, i);
-            start = i + 1;
-        }
-        i += 1;
+    for (at, _) in text.match_indices("\n\n") {
+        paragraphs.extend(Span::new(text, start, at));
+        start = at + 2;
     }
-    if start < text.len() {
-        push(&mut out, start, text.len());
+    paragraphs.extend(Span::new(text, start, text.len()));
+    let mut out = Vec::new();
+    for s in veracity_text::sentences::sentences(text, &paragraphs) {
+        let mut from = s.start;
+        while s.end - from > MAX_PASSAGE_BYTES {
+            let window = &text[from..s.end];
+            let Some(cut) = window
+                .char_indices()
+                .find(|&(i, c)| i > MAX_PASSAGE_BYTES && c == ' ')
+                .map(|(i, _)| from + i)
+            else {
+                break;
+            };
+            out.extend(Span::new(text, from, cut));
+            from = cut + 1;
+        }
+        out.extend(Span::new(text, from, s.end));
     }
     out
-}
-
-/// True when `before` (the text up to a full stop) ends in an abbreviation
-/// or an initial, after which a full stop does not end a sentence.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
-        return true;
-    }
-    if word.contains('.') {
-        return true;
-    }
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "Brig"
-            | "Col"
-            | "Lt"
-            | "Capt"
-            | "Sgt"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Inc"
-            | "Co"
-            | "Corp"
-            | "Ltd"
-            | "No"
-            | "vs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Rd"
-            | "Ave"
-            | "pp"
-            | "Mt"
-            | "Ft"
-    )
 }
 
 impl Index {
@@ -265,14 +186,14 @@ impl Index {
             short.clear();
             for &s in &sentences {
                 let mut terms = 0;
-                text::for_each_word(doc.slice(s), &mut buf, |w| {
+                words::for_each_word(doc.slice(s), &mut buf, |w| {
                     let id = match index.vocab.get(w) {
                         Some(&id) => id,
                         None => {
                             let id = index.postings.len() as u32;
                             index.postings.push(Vec::new());
                             index.vocab.insert(w.to_owned(), id);
-                            stop.push(text::is_stop_word(w));
+                            stop.push(words::is_stop_word(w));
                             id
                         }
                     };
@@ -347,7 +268,7 @@ impl Index {
     fn merge_terms(&mut self) {
         let mut by_term: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (word, &id) in &self.vocab {
-            if let Some(t) = text::term(word) {
+            if let Some(t) = words::term(word) {
                 by_term.entry(t).or_default().push(id);
             }
         }
@@ -406,16 +327,14 @@ impl Index {
     }
 
     fn idf(&self, df: usize) -> f32 {
-        let n = self.passages.len() as f32;
-        let df = df as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        Bm25::idf(self.passages.len() as f32, df as f32)
     }
 
     /// The posting lists of a query's distinct terms that occur in the
     /// collection, each with its idf, and the normaliser of its scores: every
     /// such term matched once in a passage of average length.
     fn query(&self, query: &str) -> (Vec<(&Postings, f32)>, f32) {
-        let mut qterms: Vec<String> = text::terms(query);
+        let mut qterms: Vec<String> = words::terms(query);
         qterms.sort_unstable();
         qterms.dedup();
         let lists: Vec<(&Postings, f32)> = qterms
@@ -433,9 +352,8 @@ impl Index {
     /// The BM25 contribution of one term (`tf` times in `passage`), given
     /// the collection's average passage length.
     fn term_score(&self, idf: f32, tf: u32, passage: u32, avg_len: f32) -> f32 {
-        let tf = tf as f32;
         let len = self.lengths[passage as usize] as f32;
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len))
+        BM25.term_score(idf, tf as f32, BM25.length_norm(len, avg_len))
     }
 
     fn avg_len(&self) -> f32 {

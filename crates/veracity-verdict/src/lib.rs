@@ -1,46 +1,56 @@
 //! Claims + documents → verdicts.
 //!
 //! The stages of the verdict pipeline, each a function of the previous value:
+//! claims are found (reviewed claims, attributed quotes, check-worthy
+//! sentences, near-duplicates merged); passages of the collection are ranked
+//! against each claim with BM25 ([`Index`]); a [`StanceScorer`] (the FNC-1
+//! model of `veracity-stance`, or the [`LexicalScorer`] baseline) scores
+//! each passage, and the cues correct it where numbers or negation
+//! contradict the claim; provenance gives each passage a role and a weight
+//! (a report that someone said X is not evidence that X is true); an
+//! [`Engine`] turns that into a [`Verdict`](veracity_model::Verdict). The
+//! [`Checker`] runs the stages over one collection.
 //!
-//! - [`claims`]: claims from reviews, attributed quotes and check-worthy
-//!   sentences, near-duplicates merged;
-//! - [`index`]: passages in an in-memory inverted index ranked by BM25 over
-//!   Porter stems ([`porter`], [`text`]);
-//! - [`scorer`]: the [`StanceScorer`] interface the stance model implements,
-//!   plus [`cues`] that catch contradicting numbers and polarity;
-//! - [`provenance`]: roles (independent, attribution, claimant, duplicate,
-//!   fact-check) and weights;
-//! - [`engine`]: the [`Engine`] trait, the [`EngineRegistry`] and the
-//!   built-in `evidence` and `review` engines;
-//! - [`check`]: the [`Checker`] that runs them over one collection;
-//! - [`stance`]: the stance model trained on FNC-1 (`cargo xtask train
-//!   stance`), weights embedded in the crate.
+//! All text analysis comes from `veracity-text`. Nothing here prints, exits
+//! or touches the file system.
 //!
-//! - [`stance`]: the FNC-1 stance model ([`stance::StanceModel::builtin`]),
-//!   trained by `cargo xtask train stance`.
+//! ```
+//! use veracity_verdict::{Checker, ClaimOptions, EngineRegistry, LexicalScorer, DEFAULT_TOP_K};
 //!
-//! Nothing here prints, exits or touches the file system.
+//! let page = "The council said on Monday that the new bridge cost 40 million euros to build.";
+//! let docs = veracity_parse::parse(page.as_bytes(), "bridge.txt", &Default::default())
+//!     .unwrap()
+//!     .documents;
+//! let checker = Checker::new(&docs, &LexicalScorer);
+//! let claims = checker.claims(&["The bridge cost 40 million euros.".into()], ClaimOptions::default());
+//! let engines = EngineRegistry::builtin();
+//! let scale = veracity_model::ScaleRegistry::builtin().get("veracity").unwrap();
+//! let verdict = checker
+//!     .verdict(&claims[0], engines.require("evidence").unwrap(), scale, DEFAULT_TOP_K)
+//!     .unwrap();
+//! assert_eq!(verdict.claim, claims[0].id);
+//! ```
 
-pub mod check;
-pub mod claims;
-pub mod climate_fever;
-pub mod cues;
-pub mod engine;
-pub mod index;
-pub mod porter;
-pub mod provenance;
-pub mod scorer;
-pub mod stance;
-pub mod text;
+#![deny(missing_docs)]
+
+mod check;
+mod claims;
+mod cues;
+mod engine;
+mod index;
+mod provenance;
+mod scorer;
 
 #[cfg(test)]
 mod testutil;
 
 pub use check::{Checker, DEFAULT_TOP_K};
 pub use claims::ClaimOptions;
+pub use cues::{Cue, adjust as apply_cues, cues as find_cues};
 pub use engine::{
-    Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EvidenceEngine, ReviewEngine,
-    Sources,
+    Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
+    ReviewEngine, Sources, aggregate, aggregate_totals, rating_on,
 };
-pub use index::Index;
+pub use index::{Hit, Index, Passage};
+pub use provenance::{Scored, assess as assess_provenance, source_names};
 pub use scorer::{LexicalScorer, StanceScorer};

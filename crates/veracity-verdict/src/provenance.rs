@@ -24,11 +24,13 @@
 //! `1 / n` for the n-th weighted passage of the same publisher (diminishing
 //! returns: one outlet repeating itself is not n sources).
 
-use crate::text::{self, FxHashSet};
 use std::collections::BTreeSet;
 use veracity_model::{
     Claim, Document, DocumentId, DocumentKind, Evidence, EvidenceRole, Span, Stance, StanceLabel,
 };
+use veracity_text::hash::FxHashSet;
+use veracity_text::lexicon::REPORTING_VERBS;
+use veracity_text::words;
 
 /// Passages at least this similar (Jaccard of terms) are copies.
 pub const DUPLICATE_JACCARD: f64 = 0.7;
@@ -36,48 +38,6 @@ pub const DUPLICATE_JACCARD: f64 = 0.7;
 pub const SYNDICATED_JACCARD: f64 = 0.45;
 /// The share of an independent passage's weight a fact-check passage carries.
 pub const FACT_CHECK_FACTOR: f64 = 0.5;
-
-/// Speech verbs that mark reported speech.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "claimed",
-    "claims",
-    "claim",
-    "claiming",
-    "stated",
-    "states",
-    "asserted",
-    "asserts",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "added",
-    "according",
-    "alleged",
-    "alleges",
-    "accused",
-    "noted",
-    "remarked",
-    "declared",
-    "assured",
-    "assures",
-    "maintains",
-    "maintained",
-    "suggested",
-    "tweeted",
-    "wrote",
-    "announced",
-    "boasted",
-    "touted",
-    "promised",
-    "speaking",
-    "interview",
-];
 
 /// A retrieved, stance-scored passage before provenance is decided.
 #[derive(Debug, Clone)]
@@ -197,6 +157,13 @@ pub fn syndication_related(a: &Document, b: &Document) -> bool {
 }
 
 /// A short human name for a document: its title and publisher.
+/// Human names of every document, by id, for explanations and reports.
+pub fn source_names(docs: &[Document]) -> crate::Sources {
+    docs.iter()
+        .map(|d| (d.id.clone(), source_name(d)))
+        .collect()
+}
+
 pub fn source_name(doc: &Document) -> String {
     match (doc.title.as_deref(), doc.publisher.as_deref()) {
         (Some(t), Some(p)) => format!("{p}, \u{201c}{t}\u{201d}"),
@@ -218,8 +185,8 @@ fn role_of(
     claim_terms: &FxHashSet<String>,
 ) -> (EvidenceRole, String) {
     let passage = doc.slice(span);
-    let passage_terms = text::term_set(passage);
-    let coverage = text::coverage(claim_terms, &passage_terms);
+    let passage_terms = words::term_set(passage);
+    let coverage = words::coverage(claim_terms, &passage_terms);
     let claimant = claim.claimant.as_deref();
 
     // The claim's own appearances.
@@ -237,8 +204,8 @@ fn role_of(
     for q in doc.quotes.iter().filter(|q| overlaps(q.content, span)) {
         let Some(speaker) = &q.speaker else { continue };
         let content = doc.slice(q.content);
-        let states_claim = text::statement_similarity(&claim.text, content) >= 0.45
-            || text::coverage(claim_terms, &text::term_set(content)) >= 0.5;
+        let states_claim = words::statement_similarity(&claim.text, content) >= 0.45
+            || words::coverage(claim_terms, &words::term_set(content)) >= 0.5;
         match claimant {
             Some(c) if same_person(c, &speaker.name) => {
                 return if states_claim {
@@ -272,8 +239,8 @@ fn role_of(
         }
     }
     // "X said/claimed that ..." patterns.
-    let words = text::words(passage);
-    let has_cue = words.iter().any(|w| SPEECH_VERBS.contains(&w.as_str()));
+    let words = words::words(passage);
+    let has_cue = words.iter().any(|w| REPORTING_VERBS.contains(w));
     if has_cue {
         let names_claimant = claimant
             .and_then(surname)
@@ -328,7 +295,7 @@ fn is_verdict_statement(doc: &Document, passage: &str) -> bool {
 /// evidence strongest first (weight, then relevance, then document order);
 /// `duplicate_of` indexes into the returned list.
 pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evidence> {
-    let claim_terms = text::term_set(&claim.text);
+    let claim_terms = words::term_set(&claim.text);
     // Relevance order for deciding which copy is the original.
     let mut scored = scored;
     scored.sort_by(|a, b| {
@@ -340,7 +307,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
     let n = scored.len();
     let term_sets: Vec<FxHashSet<String>> = scored
         .iter()
-        .map(|s| text::term_set(docs[s.doc].slice(s.span)))
+        .map(|s| words::term_set(docs[s.doc].slice(s.span)))
         .collect();
     let mut roles: Vec<(EvidenceRole, String)> = scored
         .iter()
@@ -364,7 +331,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
             if di.id == dj.id && scored[i].span == scored[j].span {
                 continue;
             }
-            let sim = text::jaccard(&term_sets[i], &term_sets[j]);
+            let sim = words::jaccard(&term_sets[i], &term_sets[j]);
             let related = di.id != dj.id && syndication_related(di, dj);
             let copy = sim >= DUPLICATE_JACCARD || (related && sim >= SYNDICATED_JACCARD);
             if !copy {
@@ -568,7 +535,7 @@ mod tests {
             "a Pentagon spokesman",
             "the Pentagon spokesman"
         ));
-        let words = text::words("A Pentagon spokesman said the strikes continued.");
+        let words = words::words("A Pentagon spokesman said the strikes continued.");
         assert!(names_person(&words, "pentagon spokesman"));
         assert!(!names_person(&words, "state department spokesman"));
     }

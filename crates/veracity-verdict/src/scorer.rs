@@ -4,8 +4,8 @@
 //! `stance`) and by [`LexicalScorer`], a transparent word-overlap baseline
 //! used in tests and as a fallback.
 
-use crate::text;
 use veracity_model::{Stance, StanceScores};
+use veracity_text::words;
 
 /// Scores the stance of passages toward a claim, in batches.
 pub trait StanceScorer: Send + Sync {
@@ -27,11 +27,11 @@ impl StanceScorer for LexicalScorer {
     }
 
     fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
-        let claim_terms = text::term_set(claim);
+        let claim_terms = words::term_set(claim);
         passages
             .iter()
             .map(|p| {
-                let cov = text::coverage(&claim_terms, &text::term_set(p));
+                let cov = words::coverage(&claim_terms, &words::term_set(p));
                 let unrelated = (1.0 - 2.0 * cov).clamp(0.05, 0.95);
                 let rest = 1.0 - unrelated;
                 let agree_share = ((cov - 0.3) / 0.5).clamp(0.0, 0.6);
@@ -47,13 +47,13 @@ impl StanceScorer for LexicalScorer {
     }
 }
 
-impl StanceScorer for crate::stance::StanceModel {
+impl StanceScorer for veracity_stance::StanceModel {
     fn name(&self) -> &str {
         "fnc1-model"
     }
 
     fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
-        crate::stance::StanceModel::score_batch(self, claim, passages)
+        veracity_stance::StanceModel::score_batch(self, claim, passages)
     }
 }
 

@@ -4,11 +4,8 @@ use crate::Outcome;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use veracity_model::{
-    Claim, Diagnostic, Document, EvidenceRole, Report, ScaleRegistry, Severity, StanceLabel,
-    Verdict,
-};
-use veracity_verdict::{Checker, ClaimOptions, EngineRegistry};
+use veracity_model::{Claim, EvidenceRole, Report, ScaleRegistry, Severity, StanceLabel, Verdict};
+use veracity_verdict::EngineRegistry;
 
 /// The parsed arguments of `veracity check`.
 pub struct CheckArgs {
@@ -62,7 +59,7 @@ pub fn run(
         );
     }
     crate::plugin_adapters::register_engines(&mut engines, plugins, &engine_options)?;
-    let engine = engines.require(&args.engine)?;
+    engines.require(&args.engine)?;
     let scale_id = args.scale.as_deref().unwrap_or("veracity");
     let scale = registry.get(scale_id).with_context(|| {
         let ids: Vec<&str> = registry.scales().iter().map(|s| s.id.as_str()).collect();
@@ -81,8 +78,8 @@ pub fn run(
     }
 
     let jobs = crate::commands::inputs::jobs_or_cores(args.jobs);
-    let (documents, diagnostics) = load_inputs(&args.inputs, jobs)?;
-    for d in &diagnostics {
+    let corpus = load_inputs(&args.inputs, jobs)?;
+    for d in &corpus.diagnostics {
         eprintln!(
             "veracity: {}: {}: {}",
             severity(d.severity),
@@ -90,40 +87,14 @@ pub fn run(
             d.message
         );
     }
-    if documents.is_empty() && given.is_empty() {
-        bail!(
-            "no documents could be read from the inputs, and no --claim was given; nothing to check"
-        );
-    }
-
-    // A model that cannot load means a damaged build, which must not quietly
-    // fall back to a weaker scorer.
-    let scorer = veracity_verdict::stance::StanceModel::try_builtin()
-        .context("cannot load the built-in stance model; rebuild veracity")?;
-    let checker = Checker::new(&documents, scorer);
-    let claims = checker.claims(
-        &given,
-        ClaimOptions {
-            max_claims: args.max_claims,
-            sentences: true,
-        },
-    );
-    let mut verdicts = Vec::with_capacity(claims.len());
-    for claim in &claims {
-        verdicts.push(
-            checker
-                .verdict(claim, engine, scale, args.top_k)
-                .with_context(|| format!("rating claim {}", claim.id))?,
-        );
-    }
-
-    let sources = checker.sources().clone();
-    drop(checker);
-    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
-    report.documents = documents;
-    report.claims = claims;
-    report.verdicts = verdicts;
-    report.diagnostics = diagnostics;
+    let options = veracity::CheckOptions {
+        engine: args.engine.clone(),
+        scale: scale.id.clone(),
+        top_k: args.top_k,
+        max_claims: args.max_claims,
+    };
+    let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+    let sources = veracity_verdict::source_names(&report.documents);
 
     let bytes = if args.format == SUMMARY {
         summary(&report, &args.engine, &sources).into_bytes()
@@ -187,33 +158,19 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Reads every input into documents with the parser (the same as
-/// `veracity ingest`); problems become diagnostics and the rest of the batch
+/// Reads every input into documents (the same as `veracity ingest`, with
+/// its progress bar); problems become diagnostics and the rest of the batch
 /// still runs.
-pub fn load_inputs(inputs: &[PathBuf], jobs: usize) -> Result<(Vec<Document>, Vec<Diagnostic>)> {
-    let (files, missing) = veracity_parse::collect_inputs(inputs);
-    let error = |e: &veracity_parse::ParseError| Diagnostic {
-        severity: Severity::Error,
-        source: e.location().to_owned(),
-        message: e.to_string(),
+pub fn load_inputs(inputs: &[PathBuf], jobs: usize) -> Result<veracity::Corpus> {
+    let progress = crate::commands::inputs::Progress::new();
+    let options = veracity::IngestOptions {
+        parse: veracity_parse::Options::default(),
+        jobs: Some(jobs),
     };
-    let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error).collect();
-    let mut docs: Vec<Document> = Vec::new();
-    let options = veracity_parse::Options::default();
-    let results = crate::commands::inputs::parse_all(&files, &options, jobs);
-    for result in results {
-        match result {
-            Ok(mut parsed) => {
-                docs.append(&mut parsed.documents);
-                diagnostics.append(&mut parsed.warnings);
-            }
-            Err(e) => diagnostics.push(error(&e)),
-        }
-    }
-    // The same document read twice (same content) is kept once.
-    let mut seen = std::collections::BTreeSet::new();
-    docs.retain(|d| seen.insert(d.id.clone()));
-    Ok((docs, diagnostics))
+    let corpus =
+        veracity::ingest_with_progress(inputs, &options, &|done, total| progress.tick(done, total));
+    progress.finish();
+    Ok(corpus)
 }
 
 fn one_line(s: &str, max: usize) -> String {

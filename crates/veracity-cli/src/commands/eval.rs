@@ -11,8 +11,8 @@ use crate::output;
 use anyhow::{Context, Result};
 use std::fmt::Write as _;
 use std::path::Path;
-use veracity_verdict::stance::StanceModel;
-use veracity_verdict::stance::fnc::{Pair, evaluate, read_bodies, read_stances};
+use veracity_eval::fnc::{Pair, evaluate, read_bodies, read_stances};
+use veracity_stance::StanceModel;
 
 pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result<Outcome> {
     let body_map = read_bodies(bodies)?;
@@ -93,7 +93,7 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
 }
 
 pub fn climate_fever(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
-    use veracity_verdict::climate_fever as cf;
+    use veracity_eval::climate_fever as cf;
     let text = std::fs::read_to_string(data).with_context(|| {
         format!(
             "cannot read {}; give a Climate-FEVER JSONL file",

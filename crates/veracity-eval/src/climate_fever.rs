@@ -14,16 +14,15 @@
 //! Thresholds are tuned on the claims at even positions of the file (the
 //! "tune" half) and reported on both halves.
 
-use crate::cues;
-use crate::engine::{AggregateParams, aggregate_totals};
-use crate::provenance::{self, Scored};
-use crate::scorer::StanceScorer;
-use crate::text;
 use serde::Deserialize;
 use veracity_model::{
     Claim, ClaimOrigin, Document, DocumentId, DocumentKind, RatingClass, Source, Span, Stance,
     StanceLabel, StanceScores,
 };
+use veracity_text::words;
+use veracity_verdict::StanceScorer;
+use veracity_verdict::{AggregateParams, aggregate_totals};
+use veracity_verdict::{Scored, apply_cues, assess_provenance, find_cues};
 
 /// The four claim labels, in the order used for metrics.
 pub const LABELS: [&str; 4] = ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"];
@@ -140,14 +139,14 @@ pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stan
         .iter()
         .map(|c| {
             let texts: Vec<&str> = c.evidences.iter().map(|e| e.evidence.as_str()).collect();
-            let claim_terms = text::term_set(&c.claim);
+            let claim_terms = words::term_set(&c.claim);
             scorer
                 .score_batch(&c.claim, &texts)
                 .into_iter()
                 .zip(&texts)
                 .map(|(s, t)| {
-                    let adjusted = cues::adjust(s, &cues::cues(&c.claim, t));
-                    let coverage = text::coverage(&claim_terms, &text::term_set(t));
+                    let adjusted = apply_cues(s, &find_cues(&c.claim, t));
+                    let coverage = words::coverage(&claim_terms, &words::term_set(t));
                     (adjusted, coverage)
                 })
                 .collect()
@@ -215,7 +214,7 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
         .map(|s| evidence_label(s.stance.label))
         .collect();
     let c = Claim::new(claim.claim.clone(), ClaimOrigin::Given);
-    let evidence = provenance::assess(&c, &docs, items);
+    let evidence = assess_provenance(&c, &docs, items);
     let (mut support, mut refutation) = (0.0, 0.0);
     for e in &evidence {
         match e.stance.label {
@@ -339,7 +338,7 @@ pub fn tune(claims: &[CfClaim], scored: &[Vec<(Stance, f64)>], tune: &[usize]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scorer::LexicalScorer;
+    use veracity_verdict::LexicalScorer;
 
     const LINE: &str = r#"{"claim_id": "0", "claim": "Global warming is driving polar bears toward extinction", "claim_label": "SUPPORTS", "evidences": [{"evidence_id": "A:1", "evidence_label": "SUPPORTS", "article": "A", "evidence": "Global warming is driving polar bears toward extinction, scientists found.", "entropy": 0.0, "votes": ["SUPPORTS", null]}, {"evidence_id": "B:2", "evidence_label": "NOT_ENOUGH_INFO", "article": "B", "evidence": "Bees live in hives.", "entropy": 0.0, "votes": []}]}"#;
 

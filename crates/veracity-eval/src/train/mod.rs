@@ -1,15 +1,22 @@
-//! Training on FNC-1 and evaluation.
+//! Training of the stance model on FNC-1 (`cargo xtask train stance`): the
+//! dev split, example preparation and augmentation, the IDF table, and the
+//! training loop that writes a weights file.
 
-use super::features::{
-    Idf, N_DENSE, PairScratch, PairSparseConfig, TextInfo, lexicon_fingerprint, pair_features,
-};
-use super::fnc::{Metrics, Pair, StanceLabel, label_from_index, label_index};
-use super::mlp::{self, Example, Mlp, N_OUT, TrainConfig};
-use super::rng::{SplitMix64, hash64};
-use super::tokenize::{fnv1a, tokenize};
-use super::{DevScores, FORMAT_VERSION, Header, ModelConfig, StanceModel, feature_mask};
+pub mod mlp;
+pub mod rng;
+
+use crate::fnc::{Metrics, Pair, StanceLabel, label_from_index, label_index};
+use mlp::{Example, TrainConfig};
+use rng::{SplitMix64, hash64};
 use std::collections::HashMap;
 use std::time::Instant;
+use veracity_stance::features::{
+    Idf, N_DENSE, PairScratch, PairSparseConfig, TextInfo, lexicon_fingerprint, pair_features,
+};
+use veracity_stance::mlp::{Mlp, N_OUT};
+use veracity_stance::{DevScores, FORMAT_VERSION, Header, ModelConfig, StanceModel, feature_mask};
+use veracity_text::hash::fnv1a;
+use veracity_text::tokens::tokenize;
 
 /// The dev split rule, stored in model headers.
 pub const DEV_RULE: &str = "dev iff splitmix64(fnv1a64(Body ID)) % 100 < 20";
@@ -444,7 +451,7 @@ pub fn train_fnc(
     } else {
         1usize << opts.sparse_bits
     };
-    let mut net = Mlp::new(
+    let mut net = mlp::init(
         sparse_dim,
         opts.pair_sparse.dim(),
         N_DENSE,
@@ -536,6 +543,7 @@ pub fn train_fnc(
             cues: opts.pair_sparse.cues,
             window_bits: opts.pair_sparse.window_bits,
             lexicon: lexicon_fingerprint(),
+            analyzer: veracity_text::analyzer_fingerprint(),
         },
         seed: opts.seed,
         dev_split: match opts.split {
@@ -567,7 +575,7 @@ pub fn train_fnc(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stance::fnc::Pair;
+    use crate::fnc::Pair;
 
     /// A tiny synthetic FNC-style set: three topics, bodies that agree, deny
     /// or report, and headlines paired with other topics' bodies.
@@ -635,7 +643,7 @@ mod tests {
         (bodies, pairs)
     }
 
-    use crate::stance::fnc;
+    use crate::fnc;
 
     #[test]
     fn training_is_deterministic_for_a_seed() {

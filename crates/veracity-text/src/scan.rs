@@ -4,13 +4,12 @@
 //! multi-pattern prechecks that decide whether an expensive rule can match
 //! at all.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FxHashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// `s.split_whitespace().count()`, counted on the bytes.
-pub(crate) fn word_count(s: &str) -> usize {
+pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if b.is_ascii() {
         return ascii_space_word_count(b);
@@ -42,7 +41,7 @@ fn ascii_space_word_count(b: &[u8]) -> usize {
 
 /// How many pairs of neighbouring bytes `(b[i], b[i + 1])` satisfy `f`;
 /// counted in `u8` lanes, 255 pairs at a time, so that the loop vectorises.
-pub(crate) fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
+pub fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
     let pairs = b.len().saturating_sub(1);
     let mut total = 0;
     let mut start = 0;
@@ -85,7 +84,7 @@ fn space_at(b: &[u8], i: usize) -> usize {
 }
 
 /// `s.split_whitespace()` with each piece's byte offset in `s`.
-pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -106,7 +105,7 @@ pub(crate) fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)
 }
 
 /// True when the UTF-8 bytes hold a non-ASCII white space character.
-pub(crate) fn has_unicode_space(b: &[u8]) -> bool {
+pub fn has_unicode_space(b: &[u8]) -> bool {
     unicode_spaces(b).next().is_some()
 }
 
@@ -140,14 +139,14 @@ fn space_len(b: &[u8], i: usize) -> usize {
 
 /// `s.to_ascii_lowercase().starts_with(prefix)` for a lower-case ASCII
 /// `prefix`, without the copy.
-pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.as_bytes()
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Runs `f` on `w.to_ascii_lowercase()`, in a stack buffer for short words.
-pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() {
         let out = &mut buf[..w.len()];
@@ -163,17 +162,19 @@ pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// A fixed set of words with a cheap look-up: most words asked about are
 /// ruled out by their first byte and length alone, and the rest hashed with
-/// [`WordHash`], which beats both SipHash and a linear scan on keys of a few
+/// rustc's Fx hash, which beats both SipHash and a linear scan on keys of a few
 /// bytes.
-pub(crate) struct WordSet {
-    words: HashSet<&'static str, BuildHasherDefault<WordHash>>,
+#[derive(Debug)]
+pub struct WordSet {
+    words: FxHashSet<&'static str>,
     /// By first byte, the lengths of the words that start with it, as bits
     /// (bit 63 for 63 bytes or more).
     shapes: Box<[u64; 256]>,
 }
 
 impl WordSet {
-    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+    /// The set of `words` (lowercase, as they will be asked for).
+    pub fn new(words: &[&'static str]) -> WordSet {
         let mut shapes = Box::new([0u64; 256]);
         for w in words {
             if let Some(&first) = w.as_bytes().first() {
@@ -192,7 +193,7 @@ impl WordSet {
     }
 
     /// True when `w` is in the set.
-    pub(crate) fn contains(&self, w: &str) -> bool {
+    pub fn contains(&self, w: &str) -> bool {
         match w.as_bytes().first() {
             Some(&first) => self.may_hold(first, w.len()) && self.words.contains(w),
             None => self.words.contains(w),
@@ -200,7 +201,7 @@ impl WordSet {
     }
 
     /// True when `w.to_lowercase()` is in the set.
-    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+    pub fn contains_lower(&self, w: &str) -> bool {
         if w.is_ascii() {
             // The same as ASCII lower-casing, which keeps the length.
             return self.contains_ascii_lower(w);
@@ -209,7 +210,7 @@ impl WordSet {
     }
 
     /// True when `w.to_ascii_lowercase()` is in the set.
-    pub(crate) fn contains_ascii_lower(&self, w: &str) -> bool {
+    pub fn contains_ascii_lower(&self, w: &str) -> bool {
         // ASCII lower-casing keeps the length and lowers the first byte.
         if let Some(&first) = w.as_bytes().first()
             && !self.may_hold(first.to_ascii_lowercase(), w.len())
@@ -221,63 +222,24 @@ impl WordSet {
 }
 
 /// The [`WordSet`] of a static word list, built on first use.
+#[macro_export]
 macro_rules! word_set {
     ($list:expr) => {{
         static SET: std::sync::OnceLock<$crate::scan::WordSet> = std::sync::OnceLock::new();
         SET.get_or_init(|| $crate::scan::WordSet::new($list))
     }};
 }
-pub(crate) use word_set;
-
-/// A multiply-rotate hash over 8-byte words (the scheme of rustc's FxHash):
-/// a few operations per key of a few bytes, where byte-at-a-time FNV-1a
-/// needs one dependent multiply per byte. Keys are static word lists, so
-/// hash flooding is no concern.
-#[derive(Default)]
-pub(crate) struct WordHash(u64);
-
-impl WordHash {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            // The length tells "ab" from "ab\0".
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
+pub use crate::word_set;
 
 /// A set of literal patterns searched in one pass.
-pub(crate) struct Patterns {
+#[derive(Debug)]
+pub struct Patterns {
     anywhere: AhoCorasick,
 }
 
 impl Patterns {
     /// Patterns matched exactly (byte for byte), anywhere.
-    pub(crate) fn new(patterns: &[&str]) -> Patterns {
+    pub fn new(patterns: &[&str]) -> Patterns {
         let anywhere = AhoCorasickBuilder::new()
             // Leftmost-first rather than standard semantics: whether a match
             // exists is the same, and only these can use the SIMD prefilter.
@@ -289,13 +251,13 @@ impl Patterns {
     }
 
     /// True when some pattern occurs in `hay`.
-    pub(crate) fn any_in(&self, hay: &str) -> bool {
+    pub fn any_in(&self, hay: &str) -> bool {
         self.anywhere.is_match(hay)
     }
 
     /// Every match in `hay` as (start, end), left to right, leftmost-first
     /// and not overlapping, found in one pass.
-    pub(crate) fn all_in(&self, hay: &str) -> Vec<(usize, usize)> {
+    pub fn all_in(&self, hay: &str) -> Vec<(usize, usize)> {
         self.anywhere
             .find_iter(hay)
             .map(|m| (m.start(), m.end()))

@@ -1,12 +1,12 @@
 //! FNC-1 data files (`Body ID,articleBody` and `Headline,Body ID,Stance`) and
 //! the official FNC-1 metric plus macro-F1.
 
-use super::StanceModel;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use veracity_model::Stance;
+use veracity_stance::StanceModel;
 
 pub use veracity_model::StanceLabel;
 

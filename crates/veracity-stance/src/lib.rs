@@ -8,12 +8,10 @@
 //! sparse part of the first layer) is done once per text, so scoring one claim
 //! against many passages costs a few microseconds per pair.
 
+#![deny(missing_docs)]
+
 pub mod features;
-pub mod fnc;
 pub mod mlp;
-pub mod rng;
-pub mod tokenize;
-pub mod train;
 
 pub use features::{GROUPS, Group, Idf};
 
@@ -45,6 +43,11 @@ pub struct ModelConfig {
     pub window_bits: u32,
     /// Fingerprint of the cue lexicons the model was trained with.
     pub lexicon: u64,
+    /// [`veracity_text::analyzer_fingerprint`] of the analyzer the model was
+    /// trained with (tokenizer, stop list, stemmer, lexicons); 0 in files
+    /// written before it was recorded, which no longer load.
+    #[serde(default)]
+    pub analyzer: u64,
 }
 
 /// Dev-set figures stored in the header.
@@ -95,6 +98,16 @@ pub enum LoadError {
         /// Version this build reads.
         expected: u32,
     },
+    /// Trained with another text analyzer than this build's.
+    #[error(
+        "the stance weights were trained with another text analyzer (fingerprint {found:016x}, this build's is {expected:016x}); retrain with `cargo xtask train stance`"
+    )]
+    Analyzer {
+        /// The fingerprint in the file.
+        found: u64,
+        /// This build's [`veracity_text::analyzer_fingerprint`].
+        expected: u64,
+    },
     /// Truncated or inconsistent.
     #[error("corrupt stance weights: {0}; retrain with `cargo xtask train stance`")]
     Corrupt(String),
@@ -139,15 +152,15 @@ pub fn feature_mask(disabled: &[String]) -> Vec<bool> {
 }
 
 /// The weights embedded in the crate (`models/stance-v1.bin`).
-static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/stance-v1.bin");
+static BUILTIN_BYTES: &[u8] = include_bytes!("../models/stance-v1.bin");
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl StanceModel {
-    /// Assembles a model from its parts (used by training).
-    pub(crate) fn from_parts(
+    /// Assembles a model from its parts (for training tools).
+    pub fn from_parts(
         header: Header,
         idf: Idf,
         mean: Vec<f32>,
@@ -353,7 +366,7 @@ impl StanceModel {
         put_f32s(&mut out, &self.mlp.w2);
         put_f32s(&mut out, &self.mlp.b2);
         put_f32s(&mut out, &self.bias);
-        let sum = tokenize::fnv1a(&out);
+        let sum = veracity_text::hash::fnv1a(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
     }
@@ -374,7 +387,7 @@ impl StanceModel {
         }
         let mut sum_bytes = [0u8; 8];
         sum_bytes.copy_from_slice(sum);
-        if u64::from_le_bytes(sum_bytes) != tokenize::fnv1a(body) {
+        if u64::from_le_bytes(sum_bytes) != veracity_text::hash::fnv1a(body) {
             return Err(LoadError::Corrupt("checksum mismatch".into()));
         }
         let hlen = r.u32()? as usize;
@@ -428,6 +441,13 @@ impl StanceModel {
             && r.pos == body.len();
         if !ok {
             return Err(LoadError::Corrupt("inconsistent dimensions".into()));
+        }
+        let expected = veracity_text::analyzer_fingerprint();
+        if header.config.analyzer != expected {
+            return Err(LoadError::Analyzer {
+                found: header.config.analyzer,
+                expected,
+            });
         }
         if header.config.lexicon != features::lexicon_fingerprint() {
             return Err(LoadError::Corrupt(

@@ -4,8 +4,12 @@
 //! features of a claim and a passage are then computed from the two prepared
 //! texts in time linear in the passage's tokens, with no allocation.
 
-use super::tokenize::{F_CAP, F_NUM, fnv1a, mix, stem_into, tokenize};
 use std::sync::OnceLock;
+use veracity_text::bm25::BM25;
+use veracity_text::hash::{fnv1a, mix};
+use veracity_text::lexicon::{MODEL_CONFIRM, MODEL_HEDGE, MODEL_NEGATION, MODEL_REFUTE};
+use veracity_text::stem::stem_into;
+use veracity_text::tokens::{F_CAP, F_NUM, tokenize};
 
 /// Lexicon bit: refuting word.
 pub const L_REFUTE: u8 = 1;
@@ -17,150 +21,25 @@ pub const L_NEG: u8 = 4;
 pub const L_CONFIRM: u8 = 8;
 const N_LEX: usize = 4;
 
-const REFUTE: &[&str] = &[
-    "fake",
-    "fraud",
-    "hoax",
-    "false",
-    "deny",
-    "denies",
-    "denied",
-    "denial",
-    "not",
-    "despite",
-    "nope",
-    "doubt",
-    "doubts",
-    "bogus",
-    "debunk",
-    "debunked",
-    "debunks",
-    "prank",
-    "pranks",
-    "retract",
-    "retracted",
-    "untrue",
-    "misleading",
-    "refute",
-    "refuted",
-    "refutes",
-    "dispute",
-    "disputes",
-    "disputed",
-    "incorrect",
-    "wrong",
-    "myth",
-    "satire",
-    "satirical",
-    "fabricated",
-    "baseless",
-    "unfounded",
-    "lie",
-    "lies",
-    "lied",
-    "contrary",
-    "dismiss",
-    "dismissed",
-    "reject",
-    "rejects",
-    "rejected",
-    "fiction",
-    "fictional",
-    "scam",
-    "never",
-    "no",
-    "nonsense",
-];
-const HEDGE: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "claim",
-    "claims",
-    "claimed",
-    "according",
-    "said",
-    "says",
-    "report",
-    "reports",
-    "reported",
-    "sources",
-    "source",
-    "rumor",
-    "rumour",
-    "rumors",
-    "rumours",
-    "unconfirmed",
-    "apparently",
-    "purportedly",
-    "supposedly",
-    "may",
-    "might",
-    "could",
-    "possibly",
-    "perhaps",
-    "suggest",
-    "suggests",
-    "speculation",
-    "speculate",
-    "unverified",
-    "appears",
-    "appear",
-    "seems",
-    "believed",
-    "likely",
-    "if",
-    "whether",
-    "tweet",
-    "tweeted",
-    "told",
-    "stated",
-    "statement",
-];
-const NEG: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
-    "nowhere", "hardly",
-];
-const CONFIRM: &[&str] = &[
-    "confirm",
-    "confirmed",
-    "confirms",
-    "official",
-    "officially",
-    "announced",
-    "announce",
-    "indeed",
-    "true",
-    "verified",
-    "proof",
-    "proved",
-    "revealed",
-    "reveals",
-    "shows",
-    "showed",
-    "evidence",
-    "actually",
-    "fact",
-];
-
-/// Lexicon lookup: stem hash -> bit set of `L_*`.
-struct Lexicon {
+/// The cue lexicons of `veracity_text::lexicon` by stem hash: bit set of
+/// `L_*`, and the index of the cue input.
+struct CueTable {
     keys: Vec<(u64, u8)>,
 }
 
-impl Lexicon {
-    fn get() -> &'static Lexicon {
-        static LEX: OnceLock<Lexicon> = OnceLock::new();
+impl CueTable {
+    fn get() -> &'static CueTable {
+        static LEX: OnceLock<CueTable> = OnceLock::new();
         LEX.get_or_init(|| {
             let mut keys: Vec<(u64, u8)> = Vec::new();
             let mut buf = String::new();
             for (list, bit) in [
-                (REFUTE, L_REFUTE),
-                (HEDGE, L_HEDGE),
-                (NEG, L_NEG),
-                (CONFIRM, L_CONFIRM),
+                (&MODEL_REFUTE, L_REFUTE),
+                (&MODEL_HEDGE, L_HEDGE),
+                (&MODEL_NEGATION, L_NEG),
+                (&MODEL_CONFIRM, L_CONFIRM),
             ] {
-                for w in list {
+                for w in list.words() {
                     stem_into(w, &mut buf);
                     keys.push((fnv1a(buf.as_bytes()), bit));
                 }
@@ -173,7 +52,7 @@ impl Lexicon {
                     _ => merged.push((h, b)),
                 }
             }
-            Lexicon { keys: merged }
+            CueTable { keys: merged }
         })
     }
 
@@ -189,14 +68,14 @@ impl Lexicon {
 
 /// Number of distinct cue words (lexicon stems).
 pub fn n_cues() -> usize {
-    Lexicon::get().keys.len()
+    CueTable::get().keys.len()
 }
 
 /// Fingerprint of the lexicons; stored in model headers so that a model is
 /// never used with cue indices it was not trained with.
 pub fn lexicon_fingerprint() -> u64 {
     let mut h = 0u64;
-    for &(k, b) in &Lexicon::get().keys {
+    for &(k, b) in &CueTable::get().keys {
         h = mix(h, k ^ u64::from(b));
     }
     h
@@ -422,7 +301,7 @@ impl TextInfo {
     /// Prepares `text`. `sparse_bits` = 0 disables the hashed sparse vector.
     pub fn new(text: &str, idf: &Idf, sparse_bits: u32) -> TextInfo {
         let tk = tokenize(text);
-        let lexicon = Lexicon::get();
+        let lexicon = CueTable::get();
         let n_tok = tk.tokens.len();
         let looked: Vec<(u8, u16)> = tk.tokens.iter().map(|t| lexicon.lookup(t.hash)).collect();
         let lex: Vec<u8> = looked.iter().map(|x| x.0).collect();
@@ -764,9 +643,7 @@ pub fn pair_features(
     let mut bm25 = 0f32;
     let mut neg_near = 0f32;
     let mut refute_near = 0f32;
-    let k1 = 1.2f32;
-    let bb = 0.75f32;
-    let len_norm = k1 * (1.0 - bb + bb * passage.n_content as f32 / idf.avg_len);
+    let len_norm = BM25.length_norm(passage.n_content as f32, idf.avg_len);
     for (j, &(h, ch)) in hterms.iter().enumerate() {
         if let Some(i) = passage.term_index.get(h) {
             let i = i as usize;
@@ -775,7 +652,7 @@ pub fn pair_features(
             present += 1.0;
             idf_present += w;
             dot += ch * w * cb * passage.term_idf[i];
-            bm25 += w * cb * (k1 + 1.0) / (cb + len_norm);
+            bm25 += BM25.term_score(w, cb, len_norm);
             let (a, b) = (
                 passage.post_off[i] as usize,
                 passage.post_off[i + 1] as usize,
@@ -799,7 +676,7 @@ pub fn pair_features(
     out[1] = ratio(idf_present, idf_total);
     out[2] = ratio(present, nhf + passage.terms.len() as f32 - present);
     out[3] = ratio(dot, claim.tfidf_norm * passage.tfidf_norm);
-    out[4] = ratio(bm25, idf_total * (k1 + 1.0));
+    out[4] = ratio(bm25, BM25.max_term_score(idf_total));
     let (bigrams, trigrams, numbers, names) = claim.parts();
     let bi = bigrams
         .iter()

@@ -77,7 +77,7 @@ fn period_continues(text: &str, dot: usize, next: char) -> bool {
 }
 
 /// Sentence spans of `text`, within each paragraph span.
-pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for p in paragraphs {
         let Some(para) = p.slice(text) else { continue };

@@ -1,0 +1,51 @@
+//! Speech verbs: the words that mark reported speech ("said", "told",
+//! "according to").
+
+use super::Lexicon;
+
+/// Words that mark a passage as reporting what someone said: a passage that
+/// carries one near a speaker's name reports the claim, it does not assert it.
+pub static REPORTING_VERBS: Lexicon = Lexicon::new(
+    "reporting-verbs",
+    "English reporting verbs and nouns, written for this project",
+    &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "claimed",
+        "claims",
+        "claim",
+        "claiming",
+        "stated",
+        "states",
+        "asserted",
+        "asserts",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "added",
+        "according",
+        "alleged",
+        "alleges",
+        "accused",
+        "noted",
+        "remarked",
+        "declared",
+        "assured",
+        "assures",
+        "maintains",
+        "maintained",
+        "suggested",
+        "tweeted",
+        "wrote",
+        "announced",
+        "boasted",
+        "touted",
+        "promised",
+        "speaking",
+        "interview",
+    ],
+);

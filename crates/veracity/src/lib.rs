@@ -1,0 +1,282 @@
+//! veracity: evidence-based fact-checking of article collections.
+//!
+//! This is the crate a downstream program depends on. [`ingest`] reads
+//! files and folders of articles (HTML, plain text, JSON) into a [`Corpus`]
+//! of parsed documents, in parallel; [`check`] finds the claims in them (or
+//! takes yours), gathers evidence for and against each across the
+//! collection and rates it, returning the same [`Report`] the `veracity`
+//! command prints. The pieces are re-exported for finer control:
+//! [`model`], [`parse`], [`verdict`], [`format`].
+//!
+//! ```
+//! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+//! let corpus = veracity::ingest(&[dir], &veracity::IngestOptions::default());
+//! let claims = ["The desalination plant supplies forty percent of the city's drinking water.".to_owned()];
+//! let report = veracity::check(corpus, &claims, &veracity::CheckOptions::default()).unwrap();
+//! for (claim, verdict) in report.claims.iter().zip(&report.verdicts) {
+//!     println!("{}: {}", claim.text, verdict.rating.label);
+//! }
+//! ```
+//!
+//! Nothing here prints or exits; problems with single inputs are kept as
+//! [`Diagnostic`](model::Diagnostic)s in the report and the rest still runs.
+
+#![deny(missing_docs)]
+
+pub use veracity_format as format;
+pub use veracity_model as model;
+pub use veracity_parse as parse;
+pub use veracity_verdict as verdict;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
+use veracity_parse::{Input, ParseError, Parsed};
+use veracity_verdict::{Checker, ClaimOptions, EngineError, EngineRegistry};
+
+/// The name and version written into every report.
+pub const TOOL: (&str, &str) = ("veracity", env!("CARGO_PKG_VERSION"));
+
+/// Parsed documents and the problems met reading them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The documents, in input order; one content read twice is kept once.
+    pub documents: Vec<Document>,
+    /// Per-input problems (unreadable, malformed, ...): the rest still ran.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    /// A corpus of documents parsed elsewhere.
+    pub fn from_documents(documents: Vec<Document>) -> Corpus {
+        Corpus {
+            documents,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// How [`ingest`] reads its inputs.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Parser options (size limit and the like).
+    pub parse: veracity_parse::Options,
+    /// Threads that parse; `None` for one per core.
+    pub jobs: Option<usize>,
+}
+
+/// How [`check`] finds and rates claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckOptions {
+    /// The verdict engine, by name (`evidence`, `review`, or a plugin's).
+    pub engine: String,
+    /// The rating scale, by id (`veracity`, `politifact`, ...).
+    pub scale: String,
+    /// Passages retrieved per claim.
+    pub top_k: usize,
+    /// At most this many claims found in the documents (given claims are
+    /// all checked).
+    pub max_claims: usize,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            engine: "evidence".into(),
+            scale: "veracity".into(),
+            top_k: veracity_verdict::DEFAULT_TOP_K,
+            max_claims: ClaimOptions::default().max_claims,
+        }
+    }
+}
+
+/// Why a check could not run.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Neither documents nor claims to check.
+    #[error("no documents could be read from the inputs, and no claim was given; nothing to check")]
+    NothingToCheck,
+    /// The engine is unknown, or failed on a claim.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// The scale is unknown.
+    #[error("unknown scale `{scale}`; known scales: {known}")]
+    UnknownScale {
+        /// The id asked for.
+        scale: String,
+        /// The registered ids, comma-separated.
+        known: String,
+    },
+    /// The stance model embedded in the build does not load: a damaged
+    /// build, which must not quietly fall back to a weaker scorer.
+    #[error("cannot load the built-in stance model; rebuild veracity: {0}")]
+    StanceModel(#[from] veracity_stance::LoadError),
+    /// The engine failed on one claim.
+    #[error("rating claim {claim}: {source}")]
+    Claim {
+        /// The claim's id.
+        claim: String,
+        /// What the engine said.
+        source: EngineError,
+    },
+}
+
+/// Reads every file under `paths` (files or folders) into a [`Corpus`],
+/// parsing on [`IngestOptions::jobs`] threads. Unreadable or malformed
+/// inputs become diagnostics; the rest is still read.
+pub fn ingest(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
+    ingest_with_progress(paths, options, &|_, _| {})
+}
+
+/// [`ingest`], calling `progress(done, total)` after each input file.
+pub fn ingest_with_progress(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
+    let (inputs, missing) = veracity_parse::collect_inputs(paths);
+    let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error_diagnostic).collect();
+    let mut documents = Vec::new();
+    let jobs = jobs_or_cores(options.jobs);
+    let total = inputs.len();
+    let tick = |done| progress(done, total);
+    for result in parse_inputs(&inputs, &options.parse, jobs, &tick) {
+        match result {
+            Ok(mut parsed) => {
+                documents.append(&mut parsed.documents);
+                diagnostics.append(&mut parsed.warnings);
+            }
+            Err(e) => diagnostics.push(error_diagnostic(&e)),
+        }
+    }
+    // The same document read twice (same content) is kept once.
+    let mut seen = BTreeSet::new();
+    documents.retain(|d| seen.insert(d.id.clone()));
+    Corpus {
+        documents,
+        diagnostics,
+    }
+}
+
+/// A parse error as a report diagnostic.
+pub fn error_diagnostic(e: &ParseError) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        source: e.location().to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// `jobs`, else one thread per core; at most 256.
+pub fn jobs_or_cores(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, 256)
+}
+
+/// Parses every input on `jobs` threads; results come back in input order.
+/// `progress` is called with the number of inputs done after each one.
+pub fn parse_inputs(
+    inputs: &[Input],
+    options: &veracity_parse::Options,
+    jobs: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<Result<Parsed, ParseError>> {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<Parsed, ParseError>>>> =
+        inputs.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let result = veracity_parse::parse_input(input, options);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .zip(inputs)
+        .map(|(slot, input)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(ParseError::new(
+                    input.location(),
+                    veracity_parse::ErrorKind::Io(std::io::Error::other("worker thread failed")),
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Checks `claims` against the corpus, or, when `claims` is empty, the
+/// claims found in it, with the built-in engines and scales.
+pub fn check(corpus: Corpus, claims: &[String], options: &CheckOptions) -> Result<Report, Error> {
+    check_with(
+        corpus,
+        claims,
+        options,
+        &EngineRegistry::builtin(),
+        ScaleRegistry::builtin(),
+    )
+}
+
+/// [`check`] with your own engines (plugins, say) and scales.
+pub fn check_with(
+    corpus: Corpus,
+    claims: &[String],
+    options: &CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<Report, Error> {
+    let engine = engines.require(&options.engine)?;
+    let scale = scales
+        .get(&options.scale)
+        .ok_or_else(|| Error::UnknownScale {
+            scale: options.scale.clone(),
+            known: scales
+                .scales()
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    if corpus.documents.is_empty() && claims.is_empty() {
+        return Err(Error::NothingToCheck);
+    }
+    let scorer = veracity_stance::StanceModel::try_builtin()?;
+    let checker = Checker::new(&corpus.documents, scorer);
+    let found = checker.claims(
+        claims,
+        ClaimOptions {
+            max_claims: options.max_claims,
+            sentences: true,
+        },
+    );
+    let mut verdicts = Vec::with_capacity(found.len());
+    for claim in &found {
+        verdicts.push(
+            checker
+                .verdict(claim, engine, scale, options.top_k)
+                .map_err(|source| Error::Claim {
+                    claim: claim.id.to_string(),
+                    source,
+                })?,
+        );
+    }
+    drop(checker);
+    let mut report = Report::new(TOOL.0, TOOL.1);
+    report.documents = corpus.documents;
+    report.claims = found;
+    report.verdicts = verdicts;
+    report.diagnostics = corpus.diagnostics;
+    Ok(report)
+}
