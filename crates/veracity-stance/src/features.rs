@@ -557,54 +557,86 @@ pub const GROUPS: [Group; 8] = [
     Group::Shape,
 ];
 
-/// Names and groups of the dense features, in order.
-pub const FEATURES: &[(&str, Group)] = &[
-    ("cov", Group::Overlap),
-    ("idf_cov", Group::Overlap),
-    ("jaccard", Group::Overlap),
-    ("cosine", Group::Cosine),
-    ("bm25", Group::Bm25),
-    ("bigram_cov", Group::Ngram),
-    ("trigram_cov", Group::Ngram),
-    ("num_has", Group::Entities),
-    ("num_cov", Group::Entities),
-    ("num_miss", Group::Entities),
-    ("name_has", Group::Entities),
-    ("name_cov", Group::Entities),
-    ("best1", Group::Sentence),
-    ("best2", Group::Sentence),
-    ("best3_mean", Group::Sentence),
-    ("first_sent", Group::Sentence),
-    ("lead", Group::Sentence),
-    ("first_pos", Group::Sentence),
-    ("frac_match", Group::Sentence),
-    ("best_pos", Group::Sentence),
-    ("c_refute", Group::Lexicon),
-    ("c_hedge", Group::Lexicon),
-    ("c_neg", Group::Lexicon),
-    ("c_confirm", Group::Lexicon),
-    ("p_refute", Group::Lexicon),
-    ("p_hedge", Group::Lexicon),
-    ("p_neg", Group::Lexicon),
-    ("p_confirm", Group::Lexicon),
-    ("p_refute_d", Group::Lexicon),
-    ("p_hedge_d", Group::Lexicon),
-    ("p_neg_d", Group::Lexicon),
-    ("p_confirm_d", Group::Lexicon),
-    ("s_refute", Group::Lexicon),
-    ("s_hedge", Group::Lexicon),
-    ("s_neg", Group::Lexicon),
-    ("s_confirm", Group::Lexicon),
-    ("neg_near", Group::Lexicon),
-    ("neg_near_best", Group::Lexicon),
-    ("refute_near", Group::Lexicon),
-    ("parity", Group::Lexicon),
-    ("c_len", Group::Shape),
-    ("p_len", Group::Shape),
-    ("p_sents", Group::Shape),
-    ("c_question", Group::Shape),
-    ("p_quotes", Group::Shape),
-];
+/// The dense features, in input order: each a variant of [`Feature`]
+/// (which names its slot in the vector) and a row of [`FEATURES`] (its name
+/// for reports and its ablation group), both written from one list so they
+/// cannot drift apart.
+macro_rules! dense_features {
+    ($($variant:ident = $name:literal, $group:ident;)*) => {
+        /// A dense feature; `Feature::X as usize` is its slot in the vector.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)] // each variant is named after its feature
+        pub enum Feature {
+            $($variant,)*
+        }
+
+        /// Name and group of each dense feature, in vector order.
+        pub const FEATURES: &[(&str, Group)] = &[$(($name, Group::$group),)*];
+    };
+}
+
+dense_features! {
+    Cov = "cov", Overlap;
+    IdfCov = "idf_cov", Overlap;
+    Jaccard = "jaccard", Overlap;
+    Cosine = "cosine", Cosine;
+    Bm25 = "bm25", Bm25;
+    BigramCov = "bigram_cov", Ngram;
+    TrigramCov = "trigram_cov", Ngram;
+    NumHas = "num_has", Entities;
+    NumCov = "num_cov", Entities;
+    NumMiss = "num_miss", Entities;
+    NameHas = "name_has", Entities;
+    NameCov = "name_cov", Entities;
+    Best1 = "best1", Sentence;
+    Best2 = "best2", Sentence;
+    Best3Mean = "best3_mean", Sentence;
+    FirstSent = "first_sent", Sentence;
+    Lead = "lead", Sentence;
+    FirstPos = "first_pos", Sentence;
+    FracMatch = "frac_match", Sentence;
+    BestPos = "best_pos", Sentence;
+    CRefute = "c_refute", Lexicon;
+    CHedge = "c_hedge", Lexicon;
+    CNeg = "c_neg", Lexicon;
+    CConfirm = "c_confirm", Lexicon;
+    PRefute = "p_refute", Lexicon;
+    PHedge = "p_hedge", Lexicon;
+    PNeg = "p_neg", Lexicon;
+    PConfirm = "p_confirm", Lexicon;
+    PRefuteD = "p_refute_d", Lexicon;
+    PHedgeD = "p_hedge_d", Lexicon;
+    PNegD = "p_neg_d", Lexicon;
+    PConfirmD = "p_confirm_d", Lexicon;
+    SRefute = "s_refute", Lexicon;
+    SHedge = "s_hedge", Lexicon;
+    SNeg = "s_neg", Lexicon;
+    SConfirm = "s_confirm", Lexicon;
+    NegNear = "neg_near", Lexicon;
+    NegNearBest = "neg_near_best", Lexicon;
+    RefuteNear = "refute_near", Lexicon;
+    Parity = "parity", Lexicon;
+    CLen = "c_len", Shape;
+    PLen = "p_len", Shape;
+    PSents = "p_sents", Shape;
+    CQuestion = "c_question", Shape;
+    PQuotes = "p_quotes", Shape;
+}
+
+/// The slot of a dense feature.
+const fn at(f: Feature) -> usize {
+    f as usize
+}
+
+/// A fingerprint of the dense features' names in order: stored in model
+/// headers, so a model never reads a vector laid out otherwise.
+pub fn feature_fingerprint() -> u64 {
+    FEATURES
+        .iter()
+        .fold(fnv1a(b"dense-features"), |h, (name, _)| {
+            mix(h, fnv1a(name.as_bytes()))
+        })
+}
 
 /// Number of dense features.
 pub const N_DENSE: usize = FEATURES.len();
@@ -672,30 +704,30 @@ pub fn pair_features(
         }
     }
     let nhf = nh as f32;
-    out[0] = ratio(present, nhf);
-    out[1] = ratio(idf_present, idf_total);
-    out[2] = ratio(present, nhf + passage.terms.len() as f32 - present);
-    out[3] = ratio(dot, claim.tfidf_norm * passage.tfidf_norm);
-    out[4] = ratio(bm25, BM25.max_term_score(idf_total));
+    out[at(Feature::Cov)] = ratio(present, nhf);
+    out[at(Feature::IdfCov)] = ratio(idf_present, idf_total);
+    out[at(Feature::Jaccard)] = ratio(present, nhf + passage.terms.len() as f32 - present);
+    out[at(Feature::Cosine)] = ratio(dot, claim.tfidf_norm * passage.tfidf_norm);
+    out[at(Feature::Bm25)] = ratio(bm25, BM25.max_term_score(idf_total));
     let (bigrams, trigrams, numbers, names) = claim.parts();
     let bi = bigrams
         .iter()
         .filter(|&&g| passage.ngram_index.get(g).is_some())
         .count() as f32;
-    out[5] = ratio(bi, bigrams.len() as f32);
+    out[at(Feature::BigramCov)] = ratio(bi, bigrams.len() as f32);
     let tri = trigrams
         .iter()
         .filter(|&&g| passage.ngram_index.get(g).is_some())
         .count() as f32;
-    out[6] = ratio(tri, trigrams.len() as f32);
+    out[at(Feature::TrigramCov)] = ratio(tri, trigrams.len() as f32);
     let nnum = numbers.len() as f32;
     let num_in = numbers
         .iter()
         .filter(|&&g| passage.term_index.get(g).is_some())
         .count() as f32;
-    out[7] = if nnum > 0.0 { 1.0 } else { 0.0 };
-    out[8] = ratio(num_in, nnum);
-    out[9] = if nnum > 0.0 && passage.parts().2.is_empty() {
+    out[at(Feature::NumHas)] = if nnum > 0.0 { 1.0 } else { 0.0 };
+    out[at(Feature::NumCov)] = ratio(num_in, nnum);
+    out[at(Feature::NumMiss)] = if nnum > 0.0 && passage.parts().2.is_empty() {
         0.0
     } else {
         ratio(nnum - num_in, nnum)
@@ -705,8 +737,8 @@ pub fn pair_features(
         .iter()
         .filter(|&&g| passage.term_index.get(g).is_some())
         .count() as f32;
-    out[10] = if nname > 0.0 { 1.0 } else { 0.0 };
-    out[11] = ratio(name_in, nname);
+    out[at(Feature::NameHas)] = if nname > 0.0 { 1.0 } else { 0.0 };
+    out[at(Feature::NameCov)] = ratio(name_in, nname);
 
     // Sentence scores.
     let mut best = [(-1f32, 0usize); 3];
@@ -759,14 +791,14 @@ pub fn pair_features(
     let b1 = best[0].0.max(0.0);
     let b2 = best[1].0.max(0.0);
     let b3 = best[2].0.max(0.0);
-    out[12] = b1;
-    out[13] = b2;
-    out[14] = (b1 + b2 + b3) / 3.0;
-    out[15] = first_sent;
-    out[16] = ratio(lead, idf_total);
-    out[17] = first_pos;
-    out[18] = ratio(n_match, n_sent as f32);
-    out[19] = if n_sent > 0 {
+    out[at(Feature::Best1)] = b1;
+    out[at(Feature::Best2)] = b2;
+    out[at(Feature::Best3Mean)] = (b1 + b2 + b3) / 3.0;
+    out[at(Feature::FirstSent)] = first_sent;
+    out[at(Feature::Lead)] = ratio(lead, idf_total);
+    out[at(Feature::FirstPos)] = first_pos;
+    out[at(Feature::FracMatch)] = ratio(n_match, n_sent as f32);
+    out[at(Feature::BestPos)] = if n_sent > 0 {
         ratio(best[0].1 as f32, n_sent as f32)
     } else {
         1.0
@@ -783,17 +815,17 @@ pub fn pair_features(
     // Lexicons.
     let plen = passage.n_tokens as f32;
     for k in 0..N_LEX {
-        out[20 + k] = claim.lex_counts[k].min(3.0);
-        out[24 + k] = passage.lex_counts[k].ln_1p();
-        out[28 + k] = ratio(passage.lex_counts[k] * 100.0, plen.max(20.0));
-        out[32 + k] = f32::from(best_counts[k]).min(4.0);
+        out[at(Feature::CRefute) + k] = claim.lex_counts[k].min(3.0);
+        out[at(Feature::PRefute) + k] = passage.lex_counts[k].ln_1p();
+        out[at(Feature::PRefuteD) + k] = ratio(passage.lex_counts[k] * 100.0, plen.max(20.0));
+        out[at(Feature::SRefute) + k] = f32::from(best_counts[k]).min(4.0);
     }
-    out[36] = neg_near.ln_1p();
-    out[37] = best_neg_near;
-    out[38] = refute_near.ln_1p();
+    out[at(Feature::NegNear)] = neg_near.ln_1p();
+    out[at(Feature::NegNearBest)] = best_neg_near;
+    out[at(Feature::RefuteNear)] = refute_near.ln_1p();
     let cneg = claim.lex_counts[2] as u32 % 2;
     let sneg = u32::from(best_counts[2]) % 2;
-    out[39] = if cneg == sneg { 1.0 } else { 0.0 };
+    out[at(Feature::Parity)] = if cneg == sneg { 1.0 } else { 0.0 };
 
     // Per-pair sparse inputs.
     if psc.cues || psc.window_bits > 0 {
@@ -845,16 +877,45 @@ pub fn pair_features(
     }
 
     // Shape.
-    out[40] = (claim.n_content as f32).ln_1p();
-    out[41] = (passage.n_content as f32).ln_1p();
-    out[42] = (n_sent as f32).ln_1p();
-    out[43] = if claim.question { 1.0 } else { 0.0 };
-    out[44] = ratio(passage.quotes as f32 * 100.0, plen.max(20.0));
+    out[at(Feature::CLen)] = (claim.n_content as f32).ln_1p();
+    out[at(Feature::PLen)] = (passage.n_content as f32).ln_1p();
+    out[at(Feature::PSents)] = (n_sent as f32).ln_1p();
+    out[at(Feature::CQuestion)] = if claim.question { 1.0 } else { 0.0 };
+    out[at(Feature::PQuotes)] = ratio(passage.quotes as f32 * 100.0, plen.max(20.0));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The four lexicon features of each block sit in lexicon order, as
+    /// the `+ k` writes in `pair_features` assume.
+    #[test]
+    fn lexicon_blocks_are_in_lexicon_order() {
+        for (first, names) in [
+            (
+                Feature::CRefute,
+                ["c_refute", "c_hedge", "c_neg", "c_confirm"],
+            ),
+            (
+                Feature::PRefute,
+                ["p_refute", "p_hedge", "p_neg", "p_confirm"],
+            ),
+            (
+                Feature::PRefuteD,
+                ["p_refute_d", "p_hedge_d", "p_neg_d", "p_confirm_d"],
+            ),
+            (
+                Feature::SRefute,
+                ["s_refute", "s_hedge", "s_neg", "s_confirm"],
+            ),
+        ] {
+            for (k, name) in names.iter().enumerate() {
+                assert_eq!(FEATURES[at(first) + k].0, *name);
+            }
+        }
+        assert_eq!(FEATURES.len(), at(Feature::PQuotes) + 1);
+    }
 
     fn idf() -> Idf {
         Idf::from_texts(["the cat sat", "a dog barked", "cats and dogs"], 12)

@@ -48,6 +48,10 @@ pub struct ModelConfig {
     /// written before it was recorded, which no longer load.
     #[serde(default)]
     pub analyzer: u64,
+    /// [`features::feature_fingerprint`]: the dense features' names in
+    /// vector order.
+    #[serde(default)]
+    pub features: u64,
 }
 
 /// Dev-set figures stored in the header.
@@ -448,6 +452,11 @@ impl StanceModel {
                 found: header.config.analyzer,
                 expected,
             });
+        }
+        if header.config.features != features::feature_fingerprint() {
+            return Err(LoadError::Corrupt(
+                "trained with another layout of the dense features; retrain with `cargo xtask train stance`".into(),
+            ));
         }
         if header.config.lexicon != features::lexicon_fingerprint() {
             return Err(LoadError::Corrupt(

@@ -544,6 +544,7 @@ pub fn train_fnc(
             window_bits: opts.pair_sparse.window_bits,
             lexicon: lexicon_fingerprint(),
             analyzer: veracity_text::analyzer_fingerprint(),
+            features: veracity_stance::features::feature_fingerprint(),
         },
         seed: opts.seed,
         dev_split: match opts.split {
