@@ -63,7 +63,7 @@ pub(crate) fn document(
             end: text.len(),
         });
     }
-    let sentences = crate::structure::sentences(&text, &spans);
+    let sentences = veracity_text::sentences::sentences(&text, &spans);
     let claims: Vec<crate::quotes::KnownClaim> = meta
         .reviews
         .iter()

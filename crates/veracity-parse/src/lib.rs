@@ -24,11 +24,6 @@ pub mod rating;
 pub mod sniff;
 pub mod text;
 
-// The shared analyzer's byte-level helpers and sentence splitter, under the
-// names the parser's modules use.
-use veracity_text::scan;
-use veracity_text::sentences as structure;
-
 pub use error::{ErrorKind, ParseError};
 pub use input::{Input, collect_inputs};
 pub use sniff::Format;

@@ -136,7 +136,7 @@ fn controls_in_head(text: &str, n: usize) -> usize {
     // U+0080..=U+009F, the C1 controls, are 0xC2 then 0x80..=0x9F.
     let c1 = |a: u8, b: u8| a == 0xC2 && (0x80..=0x9F).contains(&b);
     let last = head.last().is_some_and(|&b| c0(b));
-    usize::from(last) + crate::scan::count_pairs(head, |a, b| c0(a) || c1(a, b))
+    usize::from(last) + veracity_text::scan::count_pairs(head, |a, b| c0(a) || c1(a, b))
 }
 
 /// Sniffs the format of decoded text from its content.

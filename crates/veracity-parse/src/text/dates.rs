@@ -4,7 +4,7 @@
 //! "05.10.2016", "March 4, 2026 11:20 AM EST", "28.02.2026 | 2:05 pm",
 //! "October 6th, 2015 – 09:44 GMT", "2016-10-05T14:30:00+03:00".
 
-use crate::scan::{starts_with_ci, with_ascii_lower};
+use veracity_text::scan::{starts_with_ci, with_ascii_lower};
 
 /// A date found in a string.
 #[derive(Debug, Clone, PartialEq, Eq)]

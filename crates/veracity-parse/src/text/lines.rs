@@ -3,8 +3,8 @@
 
 use super::dates::{self, DateLine};
 use super::meta::{self, Byline, Syndication};
-use crate::scan::{Patterns, word_count, word_set};
 use std::sync::OnceLock;
+use veracity_text::scan::{Patterns, word_count, word_set};
 
 /// One line of the source: trimmed text and its byte range in the source.
 #[derive(Debug, Clone, Copy)]

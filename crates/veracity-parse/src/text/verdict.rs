@@ -4,10 +4,10 @@
 
 use super::lines::{Line, RATING_CUE};
 use super::meta::looks_like_name;
-use crate::scan::word_count;
 use memchr::memmem;
 use std::sync::OnceLock;
 use veracity_model::Review;
+use veracity_text::scan::word_count;
 
 /// A rating widget found in the lines.
 #[derive(Debug, Clone, Default)]

@@ -12,7 +12,7 @@ pub use cues::{
     NEGATED_AUXILIARIES, NEGATIONS, REFUTING_PHRASES,
 };
 pub use numbers::{irregular, number_word};
-pub use speech::REPORTING_VERBS;
+pub use speech::{REPORTING_VERBS, SPEECH_VERB_WORDS, SPEECH_VERBS};
 pub use stop::{RETRIEVAL_STOP_WORDS, STANCE_STOP_WORDS};
 
 use crate::hash::{fnv1a, mix};
