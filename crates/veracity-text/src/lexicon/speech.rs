@@ -60,8 +60,6 @@ pub static REPORTING_VERBS: Lexicon = Lexicon::new(
 /// prefilters can read.
 pub const SPEECH_VERB_WORDS: &[&str] = &[
     "said",
-    "told",
-    "said",
     "says",
     "say",
     "told",
