@@ -89,6 +89,10 @@ enum Eval {
     /// HTML main-content extraction: shingle precision, recall, F1, accuracy.
     Extract {
         /// Directory of <id>.html.gz or <id>.html pages.
+        #[allow(
+            rustdoc::invalid_html_tags,
+            reason = "clap prints this line as --html's help, where <id> is a placeholder"
+        )]
         #[arg(long, default_value = "../shared/data/article-extraction/html")]
         html: PathBuf,
         /// Truth file: { id: { "articleBody": ..., "url": ... } }.

@@ -1,51 +1,41 @@
 //! Golden files: every built-in format on the example report and on the
-//! hostile report. Regenerate with `UPDATE_GOLDEN=1 cargo test -p
-//! veracity-format --test golden` and review the diff.
+//! hostile report, as insta snapshots in `tests/golden/`. After an intended
+//! change, run `INSTA_UPDATE=always cargo test -p veracity-format --test
+//! golden` and review `git diff crates/veracity-format/tests/golden/` (or
+//! `cargo insta review`, where cargo-insta is installed).
 
 mod common;
 
-use common::{EXAMPLE, HOSTILE, load, render, root};
-use std::path::PathBuf;
+use common::{EXAMPLE, HOSTILE, load, render};
 use veracity_format::{FormatOptions, FormatRegistry};
 
-fn golden_dir() -> PathBuf {
-    root().join("crates/veracity-format/tests/golden")
-}
-
-/// Compares `actual` with the golden file `name`, or rewrites it when
-/// `UPDATE_GOLDEN` is set.
-fn check(name: &str, actual: &[u8]) {
-    let path = golden_dir().join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden_dir()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing golden file {}; run UPDATE_GOLDEN=1 cargo test -p veracity-format --test golden",
-            path.display()
-        )
+/// Compares `actual` with the snapshot `name` in `tests/golden/`, byte for
+/// byte.
+///
+/// Text snapshots (`desalination.json` -> `desalination.json.snap`: a
+/// metadata header, then the output) show a line diff on failure, but insta
+/// compares them with CRLF read as LF and trailing white space trimmed; they
+/// are used only where that loses nothing (no CR, one final newline, checked
+/// here). The CSV, whose lines end in CRLF, is a binary snapshot instead: its
+/// bytes as they are, beside a metadata file (`desalination.csv` ->
+/// `desalination.snap.csv` and `desalination.snap`).
+fn check(name: &str, what: &str, actual: &[u8]) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("golden");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        if name.ends_with(".csv") {
+            insta::assert_binary_snapshot!(name, actual.to_vec(), what);
+            return;
+        }
+        let text = std::str::from_utf8(actual).expect("text formats write UTF-8");
+        let body = text.strip_suffix('\n').unwrap_or(text);
+        assert!(
+            !text.contains('\r') && body.len() < text.len() && !body.ends_with(char::is_whitespace),
+            "{name}: a CR, or not one final newline: a text snapshot would not keep it"
+        );
+        insta::assert_snapshot!(name, text, what);
     });
-    if expected != actual {
-        let (e, a) = (
-            String::from_utf8_lossy(&expected),
-            String::from_utf8_lossy(actual),
-        );
-        let line = e
-            .lines()
-            .zip(a.lines())
-            .position(|(x, y)| x != y)
-            .unwrap_or_else(|| e.lines().count().min(a.lines().count()));
-        panic!(
-            "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n\
-             If the change is intended, run UPDATE_GOLDEN=1 cargo test -p veracity-format \
-             --test golden and review the diff.",
-            line + 1,
-            e.lines().nth(line),
-            a.lines().nth(line)
-        );
-    }
 }
 
 fn all_formats(stem: &str, report_path: &str) {
@@ -53,7 +43,11 @@ fn all_formats(stem: &str, report_path: &str) {
     let registry = FormatRegistry::builtin();
     for format in registry.iter() {
         let bytes = render(&report, format.name(), &FormatOptions::default());
-        check(&format!("{stem}.{}", format.extension()), &bytes);
+        check(
+            &format!("{stem}.{}", format.extension()),
+            &format!("{} of {report_path}", format.name()),
+            &bytes,
+        );
     }
 }
 
@@ -82,6 +76,7 @@ fn claimreview_with_publisher_options() {
     options.extra.insert("date".into(), "2026-03-07".into());
     check(
         "desalination-publisher.jsonld",
+        "claimreview of examples/reports/desalination.json with publisher, base_url and date",
         &render(&report, "claimreview", &options),
     );
 }
@@ -97,6 +92,7 @@ fn markdown_on_another_scale() {
     };
     check(
         "desalination-politifact.md",
+        "markdown of examples/reports/desalination.json on the politifact scale",
         &render(&report, "markdown", &options),
     );
 }

@@ -155,7 +155,7 @@ impl<'a> Checker<'a> {
     /// The evidence for `claim`: up to `top_k` passages, stance-scored,
     /// adjusted by the cues, with provenance roles and weights.
     ///
-    /// [`POOL_FACTOR`] × `top_k` candidates are retrieved (by the whole
+    /// `POOL_FACTOR` × `top_k` candidates are retrieved (by the whole
     /// claim and by each of its parts) and scored in one batch; half the
     /// slots go to the most relevant, the rest to the strongest refutation
     /// among the others (relevance × the probability of disagree).

@@ -194,7 +194,7 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
 }
 
 /// The cues a passage gives about a claim, strongest first: those of each
-/// part of the claim (see [`claim_parts`]), each reason once.
+/// part of the claim (its sentences and clauses), each reason once.
 pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
     let passage_terms = words::term_set(passage);
     let passage_words = words::words(passage);

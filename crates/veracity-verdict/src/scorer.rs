@@ -17,7 +17,7 @@ pub trait StanceScorer: Send + Sync {
 
 /// A word-overlap baseline: a passage sharing little of the claim's terms is
 /// unrelated; one sharing most of them agrees; in between it discusses.
-/// Contradictions are left to the cues ([`crate::cues`]).
+/// Contradictions are left to the cues ([`find_cues`](crate::find_cues)).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct LexicalScorer;
 

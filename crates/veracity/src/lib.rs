@@ -6,7 +6,7 @@
 //! takes yours), gathers evidence for and against each across the
 //! collection and rates it, returning the same [`Report`] the `veracity`
 //! command prints. The pieces are re-exported for finer control:
-//! [`model`], [`parse`], [`verdict`], [`format`].
+//! [`model`], [`parse`], [`verdict`], [`format`](mod@format).
 //!
 //! ```
 //! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
@@ -19,7 +19,7 @@
 //! ```
 //!
 //! Nothing here prints or exits; problems with single inputs are kept as
-//! [`Diagnostic`](model::Diagnostic)s in the report and the rest still runs.
+//! [`Diagnostic`]s in the report and the rest still runs.
 
 #![deny(missing_docs)]
 

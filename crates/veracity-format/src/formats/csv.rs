@@ -47,8 +47,8 @@ impl Format for CsvFormat {
     }
     fn render(&self, report: &Report, _options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
         let index = Index::new(report);
-        let mut out = String::new();
-        write_row(&mut out, COLUMNS.iter().copied());
+        let mut out = writer(Vec::new());
+        write_row(&mut out, COLUMNS.iter().copied()).map_err(failed)?;
         for verdict in &report.verdicts {
             let claim_text = index
                 .claim(verdict.claim.as_str())
@@ -60,7 +60,7 @@ impl Format for CsvFormat {
                 verdict.rating.label.as_str(),
             ];
             if verdict.evidence.is_empty() {
-                write_row(&mut out, head.into_iter().chain([""; 11]));
+                write_row(&mut out, head.into_iter().chain([""; 11])).map_err(failed)?;
                 continue;
             }
             for e in &verdict.evidence {
@@ -84,29 +84,41 @@ impl Format for CsvFormat {
                     &e.text,
                     &e.note,
                 ];
-                write_row(&mut out, head.into_iter().chain(fields));
+                write_row(&mut out, head.into_iter().chain(fields)).map_err(failed)?;
             }
         }
-        Ok(out.into_bytes())
+        out.into_inner().map_err(|e| failed(e.into_error()))
     }
 }
 
-/// Appends one record and its CRLF.
-fn write_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let field = defuse_formula(field);
-        if field.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
+/// A CSV writer with the RFC 4180 dialect: comma, `"` quotes doubled, fields
+/// quoted only when they hold a comma, quote or line break, CRLF line ends.
+fn writer<W: std::io::Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out)
+}
+
+/// Writes one record, its formula cells defused.
+fn write_row<'a, W: std::io::Write>(
+    out: &mut csv::Writer<W>,
+    fields: impl IntoIterator<Item = &'a str>,
+) -> csv::Result<()> {
+    for field in fields {
+        out.write_field(defuse_formula(field).as_bytes())?;
     }
-    out.push_str("\r\n");
+    // An empty record ends the one whose fields were just written.
+    out.write_record(None::<&[u8]>)
+}
+
+/// A writer failure as a format error (writing to memory does not fail; the
+/// writer's own checks, such as equal record lengths, could).
+fn failed(error: impl std::fmt::Display) -> FormatError {
+    FormatError::Failed {
+        format: "csv".into(),
+        message: error.to_string(),
+    }
 }
 
 /// A cell a spreadsheet would run as a formula (starting with `=`, `+`,
@@ -124,20 +136,23 @@ fn defuse_formula(field: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// The bytes of one record written alone.
+    fn row(fields: &[&str]) -> String {
+        let mut out = writer(Vec::new());
+        write_row(&mut out, fields.iter().copied()).unwrap();
+        String::from_utf8(out.into_inner().unwrap()).unwrap()
+    }
+
     #[test]
     fn formula_cells_are_defused() {
-        let mut out = String::new();
-        write_row(
-            &mut out,
-            [
-                "=HYPERLINK(\"http://x\")",
-                "+1",
-                "-2",
-                "@SUM(A1)",
-                "plain",
-                "0.5",
-            ],
-        );
+        let out = row(&[
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "plain",
+            "0.5",
+        ]);
         assert_eq!(
             out,
             "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),plain,0.5\r\n"
@@ -145,9 +160,13 @@ mod tests {
     }
 
     #[test]
+    fn tab_and_carriage_return_cells_are_defused() {
+        assert_eq!(row(&["\tx", "\ry"]), "'\tx,\"'\ry\"\r\n");
+    }
+
+    #[test]
     fn quoting_follows_rfc_4180() {
-        let mut out = String::new();
-        write_row(&mut out, ["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
+        let out = row(&["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
         assert_eq!(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 }

@@ -8,14 +8,14 @@
 //!
 //! The pipeline, each step a module:
 //!
-//! 1. [`prescan`]: a byte-level pass drops `<script>`, `<style>` and comments
+//! 1. `prescan`: a byte-level pass drops `<script>`, `<style>` and comments
 //!    (often over half of a page) and keeps the JSON-LD blocks aside.
 //! 2. Parse with html5ever (through `dom_query`), then one traversal that
-//!    gathers metadata candidates ([`meta`]) and marks boilerplate elements
-//!    ([`boiler`]) for removal, guarding wrappers that hold most of the prose.
+//!    gathers metadata candidates (`meta`) and marks boilerplate elements
+//!    (`boiler`) for removal, guarding wrappers that hold most of the prose.
 //! 3. Readability (`dom_smoothie`) picks the main-content subtree of what is
 //!    left; if it finds none, the whole cleaned body is used.
-//! 4. [`text`] turns the subtree into paragraphs; [`lines`] drops
+//! 4. `text` turns the subtree into paragraphs; `lines` drops
 //!    boilerplate lines ("Advertisement", "Read more: ...", "Sign up for ...")
 //!    and trailing lists of other stories.
 //!

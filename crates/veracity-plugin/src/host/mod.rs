@@ -280,8 +280,9 @@ impl LoadedPlugin {
                 .map(|s| *s)
                 .map_err(|_| err(ErrorKind::MissingSymbol(symbol)))
         };
-        // SAFETY (the transmutes below): each symbol has the signature
-        // docs/plugins.md specifies for its name.
+        // SAFETY: here and in the transmutes below, each symbol has the
+        // signature docs/plugins.md specifies for its name, the type it is
+        // cast to: `veracity_plugin_abi_version(void) -> uint32_t`.
         let abi_version: AbiVersionFn =
             unsafe { std::mem::transmute::<*const (), AbiVersionFn>(symbol(SYMBOL_ABI_VERSION)?) };
         // SAFETY: the ABI-version function takes nothing and returns a u32.
@@ -289,10 +290,13 @@ impl LoadedPlugin {
         if found != ABI_VERSION {
             return Err(err(ErrorKind::AbiMismatch { found }));
         }
+        // SAFETY: `veracity_plugin_manifest(void) -> VeracityBuffer`.
         let manifest_fn: ManifestFn =
             unsafe { std::mem::transmute::<*const (), ManifestFn>(symbol(SYMBOL_MANIFEST)?) };
+        // SAFETY: `veracity_plugin_call(const uint8_t *, size_t) -> VeracityBuffer`.
         let call: CallFn =
             unsafe { std::mem::transmute::<*const (), CallFn>(symbol(SYMBOL_CALL)?) };
+        // SAFETY: `veracity_plugin_free(VeracityBuffer) -> void`.
         let free: FreeFn =
             unsafe { std::mem::transmute::<*const (), FreeFn>(symbol(SYMBOL_FREE)?) };
         // SAFETY: the manifest function takes nothing and returns a buffer.
