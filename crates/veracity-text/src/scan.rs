@@ -9,6 +9,7 @@ use crate::hash::FxHashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// `s.split_whitespace().count()`, counted on the bytes.
+#[inline]
 pub fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     if b.is_ascii() {
@@ -41,6 +42,7 @@ fn ascii_space_word_count(b: &[u8]) -> usize {
 
 /// How many pairs of neighbouring bytes `(b[i], b[i + 1])` satisfy `f`;
 /// counted in `u8` lanes, 255 pairs at a time, so that the loop vectorises.
+#[inline]
 pub fn count_pairs(b: &[u8], f: impl Fn(u8, u8) -> bool) -> usize {
     let pairs = b.len().saturating_sub(1);
     let mut total = 0;
@@ -84,6 +86,7 @@ fn space_at(b: &[u8], i: usize) -> usize {
 }
 
 /// `s.split_whitespace()` with each piece's byte offset in `s`.
+#[inline]
 pub fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
@@ -105,6 +108,7 @@ pub fn split_whitespace_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// True when the UTF-8 bytes hold a non-ASCII white space character.
+#[inline]
 pub fn has_unicode_space(b: &[u8]) -> bool {
     unicode_spaces(b).next().is_some()
 }
@@ -139,6 +143,7 @@ fn space_len(b: &[u8], i: usize) -> usize {
 
 /// `s.to_ascii_lowercase().starts_with(prefix)` for a lower-case ASCII
 /// `prefix`, without the copy.
+#[inline]
 pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.as_bytes()
         .get(..prefix.len())
@@ -146,6 +151,7 @@ pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
 }
 
 /// Runs `f` on `w.to_ascii_lowercase()`, in a stack buffer for short words.
+#[inline]
 pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() {
@@ -174,6 +180,7 @@ pub struct WordSet {
 
 impl WordSet {
     /// The set of `words` (lowercase, as they will be asked for).
+    #[inline]
     pub fn new(words: &[&'static str]) -> WordSet {
         let mut shapes = Box::new([0u64; 256]);
         for w in words {
@@ -193,6 +200,7 @@ impl WordSet {
     }
 
     /// True when `w` is in the set.
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
         match w.as_bytes().first() {
             Some(&first) => self.may_hold(first, w.len()) && self.words.contains(w),
@@ -201,6 +209,7 @@ impl WordSet {
     }
 
     /// True when `w.to_lowercase()` is in the set.
+    #[inline]
     pub fn contains_lower(&self, w: &str) -> bool {
         if w.is_ascii() {
             // The same as ASCII lower-casing, which keeps the length.
@@ -210,6 +219,7 @@ impl WordSet {
     }
 
     /// True when `w.to_ascii_lowercase()` is in the set.
+    #[inline]
     pub fn contains_ascii_lower(&self, w: &str) -> bool {
         // ASCII lower-casing keeps the length and lowers the first byte.
         if let Some(&first) = w.as_bytes().first()
@@ -239,6 +249,7 @@ pub struct Patterns {
 
 impl Patterns {
     /// Patterns matched exactly (byte for byte), anywhere.
+    #[inline]
     pub fn new(patterns: &[&str]) -> Patterns {
         let anywhere = AhoCorasickBuilder::new()
             // Leftmost-first rather than standard semantics: whether a match
@@ -251,12 +262,14 @@ impl Patterns {
     }
 
     /// True when some pattern occurs in `hay`.
+    #[inline]
     pub fn any_in(&self, hay: &str) -> bool {
         self.anywhere.is_match(hay)
     }
 
     /// Every match in `hay` as (start, end), left to right, leftmost-first
     /// and not overlapping, found in one pass.
+    #[inline]
     pub fn all_in(&self, hay: &str) -> Vec<(usize, usize)> {
         self.anywhere
             .find_iter(hay)
