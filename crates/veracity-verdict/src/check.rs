@@ -89,10 +89,11 @@ impl<'a> Checker<'a> {
                 continue;
             };
             for q in &doc.quotes {
-                if q.content.start < a.span.end && a.span.start < q.content.end {
-                    if let Some(s) = &q.speaker {
-                        return Some(s.name.clone());
-                    }
+                if q.content.start < a.span.end
+                    && a.span.start < q.content.end
+                    && let Some(s) = &q.speaker
+                {
+                    return Some(s.name.clone());
                 }
             }
         }

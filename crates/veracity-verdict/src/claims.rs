@@ -486,10 +486,10 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
                 if g.date.is_none() || (c.date.is_some() && c.date < g.date) {
                     g.date = c.date.clone().or(g.date.take());
                 }
-                if let Some(a) = c.appearance {
-                    if !apps.contains(&a) {
-                        apps.push(a);
-                    }
+                if let Some(a) = c.appearance
+                    && !apps.contains(&a)
+                {
+                    apps.push(a);
                 }
             }
             None if groups.len() < max_claims.saturating_mul(4).max(max_claims) => {

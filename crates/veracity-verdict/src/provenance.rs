@@ -261,15 +261,15 @@ fn role_of(
             );
         }
     }
-    if let Some(c) = claimant {
-        if doc.authors.iter().any(|a| same_person(a, c)) {
-            return (
-                EvidenceRole::Claimant,
-                format!(
-                    "the document is by the claimant, {c}: a claimant's own words do not corroborate the claim"
-                ),
-            );
-        }
+    if let Some(c) = claimant
+        && doc.authors.iter().any(|a| same_person(a, c))
+    {
+        return (
+            EvidenceRole::Claimant,
+            format!(
+                "the document is by the claimant, {c}: a claimant's own words do not corroborate the claim"
+            ),
+        );
     }
     if doc.kind == DocumentKind::FactCheck {
         return (EvidenceRole::FactCheck, String::new());

@@ -259,10 +259,10 @@ fn appearances<'r>(
     }
     let mut docs: Vec<&Document> = Vec::new();
     for id in ids {
-        if let Some(doc) = index.document(id) {
-            if !docs.iter().any(|d| d.id == doc.id) {
-                docs.push(doc);
-            }
+        if let Some(doc) = index.document(id)
+            && !docs.iter().any(|d| d.id == doc.id)
+        {
+            docs.push(doc);
         }
     }
     docs

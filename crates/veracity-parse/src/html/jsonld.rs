@@ -299,10 +299,10 @@ pub(crate) fn read(blocks: &[String]) -> LdData {
         let reviews = &mut out.reviews;
         visit(&v, 0, &mut |o| {
             if has_type(o, |t| t == "ClaimReview") {
-                if let Some(r) = claim_review(o) {
-                    if !reviews.contains(&r) {
-                        reviews.push(r);
-                    }
+                if let Some(r) = claim_review(o)
+                    && !reviews.contains(&r)
+                {
+                    reviews.push(r);
                 }
                 // The reviewed item is the claim's source, not this page.
                 return false;

@@ -177,10 +177,10 @@ fn split_authors(s: &str, out: &mut Vec<String>, split: bool) {
     let s = dom::squash(s);
     let mut s = s.as_str();
     // "Text: Name", "Autor: Name".
-    if let Some((label, rest)) = s.split_once(": ") {
-        if label.split_whitespace().count() == 1 {
-            s = rest;
-        }
+    if let Some((label, rest)) = s.split_once(": ")
+        && label.split_whitespace().count() == 1
+    {
+        s = rest;
     }
     for p in ["By ", "by ", "BY ", "Von ", "Par ", "Por "] {
         if let Some(r) = s.strip_prefix(p) {

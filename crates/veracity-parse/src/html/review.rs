@@ -43,14 +43,13 @@ fn scale_of(registry: &ScaleRegistry, reviewer: Option<&str>, url: Option<&str>)
 /// rating nothing explains stays unverified on the `unknown` scale.
 pub(crate) fn rating(registry: &ScaleRegistry, r: &ClaimReviewData) -> Rating {
     let scale = scale_of(registry, r.reviewer.as_deref(), r.url.as_deref());
-    if let Some(label) = r.rating_label.as_deref().filter(|l| !l.trim().is_empty()) {
-        if let Some(rating) = scale
+    if let Some(label) = r.rating_label.as_deref().filter(|l| !l.trim().is_empty())
+        && let Some(rating) = scale
             .as_deref()
             .and_then(|id| registry.lookup(Some(id), label))
             .or_else(|| registry.lookup(None, label))
-        {
-            return rating;
-        }
+    {
+        return rating;
     }
     let numeric = match (r.rating_value, r.best_rating, r.worst_rating) {
         (Some(v), best, worst) => {

@@ -112,10 +112,10 @@ impl PluginSearch {
                 }
             }
         }
-        if let Some(dir) = &self.config_dir {
-            if dir.is_dir() {
-                expand(dir, Origin::ConfigDir, &mut out)?;
-            }
+        if let Some(dir) = &self.config_dir
+            && dir.is_dir()
+        {
+            expand(dir, Origin::ConfigDir, &mut out)?;
         }
         Ok(out)
     }
@@ -209,17 +209,17 @@ fn check_manifest(path: &Path, bytes: &[u8]) -> Result<PluginManifest, HostError
     let value: Value = serde_json::from_slice(bytes).map_err(|e| bad(format!("not JSON ({e})")))?;
     // Check the version first: a manifest from another schema version may
     // well fail this version's schema, and the version says what to do.
-    if let Some(found) = value.get("schema_version").and_then(Value::as_str) {
-        if found != SCHEMA_VERSION {
-            let name = value.get("name").and_then(Value::as_str).unwrap_or(&name);
-            return Err(HostError::new(
-                name,
-                path,
-                ErrorKind::SchemaVersion {
-                    found: found.to_owned(),
-                },
-            ));
-        }
+    if let Some(found) = value.get("schema_version").and_then(Value::as_str)
+        && found != SCHEMA_VERSION
+    {
+        let name = value.get("name").and_then(Value::as_str).unwrap_or(&name);
+        return Err(HostError::new(
+            name,
+            path,
+            ErrorKind::SchemaVersion {
+                found: found.to_owned(),
+            },
+        ));
     }
     let issues = validate(SchemaKind::PluginManifest, &value);
     if !issues.is_empty() {
@@ -559,10 +559,10 @@ impl Plugins {
         let mut seen = HashSet::new();
         let mut origins = Vec::new();
         for candidate in search.candidates()? {
-            if let Ok(real) = std::fs::canonicalize(&candidate.path) {
-                if !seen.insert(real) {
-                    continue;
-                }
+            if let Ok(real) = std::fs::canonicalize(&candidate.path)
+                && !seen.insert(real)
+            {
+                continue;
             }
             let plugin = match isolation {
                 Isolation::InProcess => LoadedPlugin::load(&candidate.path)?,
