@@ -974,8 +974,11 @@ mod tests {
             &mut f,
             &mut PairScratch::default(),
         );
-        assert!(f[24] > 0.0, "refute count");
-        assert!(f[36] > 0.0, "negation near a matched term");
+        assert!(f[at(Feature::PRefute)] > 0.0, "refute count");
+        assert!(
+            f[at(Feature::NegNear)] > 0.0,
+            "negation near a matched term"
+        );
     }
 
     #[test]

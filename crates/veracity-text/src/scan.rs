@@ -199,6 +199,18 @@ impl WordSet {
         self.shapes[usize::from(first)] >> len.min(63) & 1 != 0
     }
 
+    /// The number of distinct words.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the set holds no word.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// True when `w` is in the set.
     #[inline]
     pub fn contains(&self, w: &str) -> bool {

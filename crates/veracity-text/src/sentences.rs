@@ -86,6 +86,19 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
+/// Sentence spans of a plain text whose paragraphs are separated by blank
+/// lines (a text that came without paragraph spans).
+pub fn sentences_of_plain_text(text: &str) -> Vec<Span> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices("\n\n") {
+        paragraphs.extend(Span::new(text, start, at));
+        start = at + 2;
+    }
+    paragraphs.extend(Span::new(text, start, text.len()));
+    sentences(text, &paragraphs)
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();

@@ -55,8 +55,8 @@ struct Quantity {
 
 fn quantities(text: &str) -> Vec<Quantity> {
     // Words with their terms; numbers from digits or number words.
-    let words = words::words(text);
-    let items: Vec<(Option<f64>, Option<String>)> = words
+    let text_words = words::words(text);
+    let items: Vec<(Option<f64>, Option<String>)> = text_words
         .iter()
         .map(|w| {
             let num = if w.starts_with(|c: char| c.is_ascii_digit()) {
@@ -72,7 +72,7 @@ fn quantities(text: &str) -> Vec<Quantity> {
     for (i, (num, _)) in items.iter().enumerate() {
         let Some(v) = *num else { continue };
         // Years are dates, not quantities.
-        if (1900.0..=2100.0).contains(&v) && words[i].len() == 4 {
+        if (1900.0..=2100.0).contains(&v) && text_words[i].len() == 4 {
             continue;
         }
         let lo = i.saturating_sub(4);
@@ -310,17 +310,13 @@ fn part_cues(
     }
 
     let lower = passage.to_lowercase();
-    if let Some(w) = REFUTING_PHRASES.words().iter().find(|w| lower.contains(*w)) {
+    if let Some(w) = REFUTING_PHRASES.words().find(|w| lower.contains(w)) {
         out.push(Cue {
             label: StanceLabel::Disagree,
             strength: 0.45,
             reason: format!("it uses refuting language (\u{201c}{w}\u{201d})"),
         });
-    } else if let Some(w) = CONFIRMING_PHRASES
-        .words()
-        .iter()
-        .find(|w| lower.contains(*w))
-    {
+    } else if let Some(w) = CONFIRMING_PHRASES.words().find(|w| lower.contains(w)) {
         out.push(Cue {
             label: StanceLabel::Agree,
             strength: 0.25,

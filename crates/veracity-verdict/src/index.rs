@@ -110,29 +110,21 @@ fn group_sentences<'a>(
     })
 }
 
-/// The sentences of a text that came without sentence spans: the shared
-/// splitter within blank-line paragraphs, with runs longer than
+/// The sentences of a text that came without sentence spans (the shared
+/// splitter, blank lines ending paragraphs), with runs longer than
 /// [`MAX_PASSAGE_BYTES`] cut at a space so no passage is indexed whole.
 pub fn split_sentences(text: &str) -> Vec<Span> {
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    for (at, _) in text.match_indices("\n\n") {
-        paragraphs.extend(Span::new(text, start, at));
-        start = at + 2;
-    }
-    paragraphs.extend(Span::new(text, start, text.len()));
     let mut out = Vec::new();
-    for s in veracity_text::sentences::sentences(text, &paragraphs) {
+    for s in veracity_text::sentences::sentences_of_plain_text(text) {
         let mut from = s.start;
-        while s.end - from > MAX_PASSAGE_BYTES {
-            let window = &text[from..s.end];
-            let Some(cut) = window
-                .char_indices()
-                .find(|&(i, c)| i > MAX_PASSAGE_BYTES && c == ' ')
-                .map(|(i, _)| from + i)
-            else {
-                break;
-            };
+        // The first space more than MAX_PASSAGE_BYTES into the rest (a space
+        // is one byte, so the cut is on a char boundary).
+        while let Some(cut) = text.as_bytes()[from..s.end]
+            .iter()
+            .skip(MAX_PASSAGE_BYTES + 1)
+            .position(|&b| b == b' ')
+            .map(|k| from + MAX_PASSAGE_BYTES + 1 + k)
+        {
             out.extend(Span::new(text, from, cut));
             from = cut + 1;
         }

@@ -36,9 +36,6 @@ use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
 use veracity_parse::{Input, ParseError, Parsed};
 use veracity_verdict::{Checker, ClaimOptions, EngineError, EngineRegistry};
 
-/// The name and version written into every report.
-pub const TOOL: (&str, &str) = ("veracity", env!("CARGO_PKG_VERSION"));
-
 /// Parsed documents and the problems met reading them.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -99,7 +96,7 @@ pub enum Error {
     /// Neither documents nor claims to check.
     #[error("no documents could be read from the inputs, and no claim was given; nothing to check")]
     NothingToCheck,
-    /// The engine is unknown, or failed on a claim.
+    /// No engine of that name is registered.
     #[error(transparent)]
     Engine(#[from] EngineError),
     /// The scale is unknown.
@@ -273,7 +270,7 @@ pub fn check_with(
         );
     }
     drop(checker);
-    let mut report = Report::new(TOOL.0, TOOL.1);
+    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
     report.documents = corpus.documents;
     report.claims = found;
     report.verdicts = verdicts;

@@ -77,8 +77,7 @@ pub fn run(
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
-    let jobs = crate::commands::inputs::jobs_or_cores(args.jobs);
-    let corpus = load_inputs(&args.inputs, jobs)?;
+    let corpus = load_inputs(&args.inputs, args.jobs);
     for d in &corpus.diagnostics {
         eprintln!(
             "veracity: {}: {}: {}",
@@ -161,16 +160,16 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
 /// Reads every input into documents (the same as `veracity ingest`, with
 /// its progress bar); problems become diagnostics and the rest of the batch
 /// still runs.
-pub fn load_inputs(inputs: &[PathBuf], jobs: usize) -> Result<veracity::Corpus> {
+pub fn load_inputs(inputs: &[PathBuf], jobs: Option<usize>) -> veracity::Corpus {
     let progress = crate::commands::inputs::Progress::new();
     let options = veracity::IngestOptions {
         parse: veracity_parse::Options::default(),
-        jobs: Some(jobs),
+        jobs,
     };
     let corpus =
         veracity::ingest_with_progress(inputs, &options, &|done, total| progress.tick(done, total));
     progress.finish();
-    Ok(corpus)
+    corpus
 }
 
 fn one_line(s: &str, max: usize) -> String {

@@ -24,7 +24,7 @@ pub fn run(args: Args<'_>) -> Result<Outcome> {
     let options = Options {
         max_size: args.max_size,
     };
-    let jobs = inputs::jobs_or_cores(args.jobs);
+    let jobs = veracity::jobs_or_cores(args.jobs);
     let results = inputs::parse_all(&inputs, &options, jobs);
 
     let mut documents: Vec<Document> = Vec::new();

@@ -5,11 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use veracity_parse::{Input, Options, ParseError, Parsed};
 
-/// `--jobs`, else one thread per core; at most 256.
-pub(crate) fn jobs_or_cores(jobs: Option<usize>) -> usize {
-    veracity::jobs_or_cores(jobs)
-}
-
 /// Parses every input on `jobs` threads (the library's loop), with a
 /// progress bar on a terminal; results come back in input order.
 pub(crate) fn parse_all(

@@ -13,19 +13,22 @@ pub use cues::{
 };
 pub use numbers::{irregular, number_word};
 pub use speech::{REPORTING_VERBS, SPEECH_VERB_WORDS, SPEECH_VERBS};
-pub use stop::{RETRIEVAL_STOP_WORDS, STANCE_STOP_WORDS};
+pub use stop::{FUNCTION_WORDS, RETRIEVAL_STOP_WORDS, STANCE_STOP_WORDS};
 
 use crate::hash::{fnv1a, mix};
 use crate::scan::WordSet;
 use std::sync::OnceLock;
 
 /// A named word list: lowercase words (or, where its doc says so, phrases
-/// and stems), with a note on where it came from.
+/// and stems), with a note on where it came from. A lexicon may extend a
+/// shared base list, so two lists that differ in a few words are written as
+/// the base plus each one's own words.
 #[derive(Debug)]
 pub struct Lexicon {
     name: &'static str,
     source: &'static str,
-    words: &'static [&'static str],
+    base: &'static [&'static str],
+    extra: &'static [&'static str],
     set: OnceLock<WordSet>,
 }
 
@@ -36,10 +39,21 @@ impl Lexicon {
         source: &'static str,
         words: &'static [&'static str],
     ) -> Lexicon {
+        Lexicon::extending(name, source, words, &[])
+    }
+
+    /// A lexicon of the words of `base` and those of `extra`.
+    pub const fn extending(
+        name: &'static str,
+        source: &'static str,
+        base: &'static [&'static str],
+        extra: &'static [&'static str],
+    ) -> Lexicon {
         Lexicon {
             name,
             source,
-            words,
+            base,
+            extra,
             set: OnceLock::new(),
         }
     }
@@ -54,22 +68,26 @@ impl Lexicon {
         self.source
     }
 
-    /// The entries, in their written order.
-    pub fn words(&self) -> &'static [&'static str] {
-        self.words
+    /// The entries, in their written order (the base list's first).
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.base.iter().chain(self.extra).copied()
+    }
+
+    /// The entries as a set, built on first use.
+    pub fn set(&self) -> &WordSet {
+        self.set
+            .get_or_init(|| WordSet::new(&self.words().collect::<Vec<_>>()))
     }
 
     /// True when `word` is an entry (exact match; entries are lowercase).
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| WordSet::new(self.words))
-            .contains(word)
+        self.set().contains(word)
     }
 
     /// A stable hash of the name and the entries in order: a model trained
     /// with this lexicon stores it and refuses another.
     pub fn fingerprint(&self) -> u64 {
-        self.words.iter().fold(fnv1a(self.name.as_bytes()), |h, w| {
+        self.words().fold(fnv1a(self.name.as_bytes()), |h, w| {
             mix(h, fnv1a(w.as_bytes()))
         })
     }
