@@ -198,10 +198,7 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
             let stance = Stance::from_scores(scores);
             Scored {
                 doc: i,
-                span: Span {
-                    start: 0,
-                    end: docs[i].text.len(),
-                },
+                span: Span::whole(&docs[i].text),
                 relevance: coverage.max(p.relevance_floor).min(1.0),
                 stance,
                 model_label: s.label,

@@ -274,29 +274,35 @@ pub fn in_context(doc: &Document, span: Span) -> Option<InContext<'_>> {
             let overlapping: Vec<&Span> = doc
                 .sentences
                 .iter()
-                .filter(|s| s.start < span.end && span.start < s.end && s.check(text).is_ok())
+                .filter(|s| {
+                    s.start() < span.end() && span.start() < s.end() && s.check(text).is_ok()
+                })
                 .collect();
-            let start = overlapping.iter().map(|s| s.start).min()?.min(span.start);
-            let end = overlapping.iter().map(|s| s.end).max()?.max(span.end);
-            Some(Span { start, end })
+            let start = overlapping
+                .iter()
+                .map(|s| s.start())
+                .min()?
+                .min(span.start());
+            let end = overlapping.iter().map(|s| s.end()).max()?.max(span.end());
+            Span::new(text, start, end).ok()
         })
         .unwrap_or(span);
-    let mut from = holder.start;
+    let mut from = holder.start();
     let mut cut_before = false;
-    if span.start - from > CONTEXT_LIMIT {
-        from = floor_boundary(text, span.start - CONTEXT_LIMIT);
+    if span.start() - from > CONTEXT_LIMIT {
+        from = floor_boundary(text, span.start() - CONTEXT_LIMIT);
         cut_before = true;
     }
-    let mut to = holder.end;
+    let mut to = holder.end();
     let mut cut_after = false;
-    if to - span.end > CONTEXT_LIMIT {
-        to = ceil_boundary(text, span.end + CONTEXT_LIMIT);
+    if to - span.end() > CONTEXT_LIMIT {
+        to = ceil_boundary(text, span.end() + CONTEXT_LIMIT);
         cut_after = true;
     }
     Some(InContext {
-        before: &text[from..span.start],
-        marked: &text[span.start..span.end],
-        after: &text[span.end..to],
+        before: &text[from..span.start()],
+        marked: &text[span.start()..span.end()],
+        after: &text[span.end()..to],
         cut_before,
         cut_after,
     })

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub start: usize,
+    start: usize,
     /// Byte offset one past the last byte.
-    pub end: usize,
+    end: usize,
 }
 
 /// Why a span was refused.
@@ -53,6 +53,47 @@ impl Span {
         let span = Span { start, end };
         span.check(text)?;
         Ok(span)
+    }
+
+    /// The span of all of `text`.
+    pub fn whole(text: &str) -> Self {
+        Span {
+            start: 0,
+            end: text.len(),
+        }
+    }
+
+    /// Byte offset of the first byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset one past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The span of `text[start..end]` without its leading and trailing white
+    /// space; `None` when that is empty or `start..end` is not a valid span.
+    pub fn trimmed(text: &str, start: usize, end: usize) -> Option<Self> {
+        let piece = text.get(start..end)?;
+        let lead = piece.len() - piece.trim_start().len();
+        let kept = piece.trim().len();
+        (kept > 0).then_some(Span {
+            start: start + lead,
+            end: start + lead + kept,
+        })
+    }
+
+    /// The span of the first occurrence of `needle` in `text`.
+    pub fn find(text: &str, needle: &str) -> Option<Self> {
+        let at = text.find(needle)?;
+        Some(Span {
+            start: at,
+            end: at + needle.len(),
+        })
     }
 
     /// The span of `part` inside `text` when `part` is a sub-slice of it
@@ -128,13 +169,19 @@ mod tests {
     }
 
     #[test]
+    fn trimmed_spans() {
+        let text = "  one two \n";
+        let span = Span::trimmed(text, 0, text.len()).unwrap();
+        assert_eq!(span.slice(text), Some("one two"));
+        assert_eq!(Span::trimmed(text, 0, 2), None);
+        assert_eq!(Span::trimmed(text, 0, 99), None);
+    }
+
+    #[test]
     fn subslice_spans() {
         let text = "one two three";
         let part = text.split(' ').nth(1).unwrap();
-        assert_eq!(
-            Span::of_subslice(text, part),
-            Some(Span { start: 4, end: 7 })
-        );
+        assert_eq!(Span::of_subslice(text, part), Span::new(text, 4, 7).ok());
         let elsewhere = String::from("two");
         assert_eq!(Span::of_subslice(text, &elsewhere), None);
     }

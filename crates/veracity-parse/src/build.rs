@@ -58,10 +58,7 @@ pub(crate) fn document(
         }
         let start = text.len();
         text.push_str(p);
-        spans.push(Span {
-            start,
-            end: text.len(),
-        });
+        spans.extend(Span::new(&text, start, text.len()));
     }
     let sentences = veracity_text::sentences::sentences(&text, &spans);
     let claims: Vec<crate::quotes::KnownClaim> = meta

@@ -40,7 +40,7 @@ fn tag_page_splits_into_posts() {
         assert_eq!(p.kind, DocumentKind::Blog);
         assert!(p.parent.is_some());
         let range = p.source.byte_range.unwrap();
-        assert!(page[range.start..range.end].contains(p.title.as_deref().unwrap()));
+        assert!(page[range.start()..range.end()].contains(p.title.as_deref().unwrap()));
         for bad in [
             "Skip to",
             "Tags:",

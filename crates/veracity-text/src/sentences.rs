@@ -81,7 +81,7 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for p in paragraphs {
         let Some(para) = p.slice(text) else { continue };
-        split_paragraph(text, p.start, para, &mut out);
+        split_paragraph(text, p.start(), para, &mut out);
     }
     out
 }
@@ -100,15 +100,7 @@ pub fn sentences_of_plain_text(text: &str) -> Vec<Span> {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(Span {
-            start: start + lead,
-            end: start + lead + trimmed.len(),
-        });
-    }
+    out.extend(Span::trimmed(text, start, end));
 }
 
 /// The first terminal punctuation mark (`.`, `?`, `!`, `…`) at or after
@@ -174,14 +166,8 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        let spans = sentences(
-            s,
-            &[Span {
-                start: 0,
-                end: s.len(),
-            }],
-        );
-        spans.iter().map(|sp| &s[sp.start..sp.end]).collect()
+        let spans = sentences(s, &[Span::whole(s)]);
+        spans.iter().map(|sp| &s[sp.start()..sp.end()]).collect()
     }
 
     #[test]
@@ -221,13 +207,7 @@ mod tests {
     #[test]
     fn multibyte_text_is_safe() {
         let s = "Zürich… Ça va? Oui — très bien. 日本語。";
-        for sp in sentences(
-            s,
-            &[Span {
-                start: 0,
-                end: s.len(),
-            }],
-        ) {
+        for sp in sentences(s, &[Span::whole(s)]) {
             assert!(sp.check(s).is_ok());
         }
     }

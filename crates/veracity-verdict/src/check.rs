@@ -89,8 +89,8 @@ impl<'a> Checker<'a> {
                 continue;
             };
             for q in &doc.quotes {
-                if q.content.start < a.span.end
-                    && a.span.start < q.content.end
+                if q.content.start() < a.span.end()
+                    && a.span.start() < q.content.end()
                     && let Some(s) = &q.speaker
                 {
                     return Some(s.name.clone());
@@ -292,7 +292,7 @@ fn select(mut scored: Vec<Scored>, top_k: usize) -> Vec<Scored> {
     scored.sort_by(|a, b| {
         b.relevance
             .total_cmp(&a.relevance)
-            .then_with(|| (a.doc, a.span.start).cmp(&(b.doc, b.span.start)))
+            .then_with(|| (a.doc, a.span.start()).cmp(&(b.doc, b.span.start())))
     });
     scored
 }

@@ -250,11 +250,8 @@ pub fn locate(doc: &Document, needle: &str) -> Option<Span> {
     if needle.is_empty() {
         return None;
     }
-    if let Some(at) = doc.text.find(needle) {
-        return Some(Span {
-            start: at,
-            end: at + needle.len(),
-        });
+    if let Some(span) = Span::find(&doc.text, needle) {
+        return Some(span);
     }
     let mut best: Option<(f64, Span)> = None;
     let spans = doc
@@ -397,8 +394,8 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         let doc = &docs[p.doc as usize];
         // Prefer the quote inside the passage, when one states the claim.
         let quote = doc.quotes.iter().find(|q| {
-            p.span.start <= q.content.start
-                && q.content.end <= p.span.end
+            p.span.start() <= q.content.start()
+                && q.content.end() <= p.span.end()
                 && words::statement_similarity(&claim.text, doc.slice(q.content)) >= MERGE_THRESHOLD
         });
         // A passage that contradicts the claim (other numbers, the opposite

@@ -179,7 +179,7 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
     ];
     let mut parts = Vec::new();
     for span in crate::index::split_sentences(claim) {
-        let mut rest = &claim[span.start..span.end];
+        let mut rest = &claim[span.start()..span.end()];
         while let Some(at) = CUTS.iter().filter_map(|c| rest.find(c)).min() {
             parts.push(&rest[..at]);
             rest = rest[at + 1..].trim_start();

@@ -264,8 +264,8 @@ fn cite(e: &Evidence, sources: &Sources) -> String {
     format!(
         "{name} ({}, bytes {}\u{2013}{}): \u{201c}{}\u{201d}",
         e.document,
-        e.span.start,
-        e.span.end,
+        e.span.start(),
+        e.span.end(),
         quote_passage(&e.text, 220)
     )
 }
@@ -518,7 +518,7 @@ mod tests {
         }
         Evidence {
             document: DocumentId::from_content(&["d"]),
-            span: Span { start: 0, end: 4 },
+            span: Span::whole("text"),
             text: "text".into(),
             relevance: 1.0,
             stance: Stance { label, scores: s },

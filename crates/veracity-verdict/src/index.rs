@@ -63,11 +63,13 @@ pub fn passage_spans(doc: &Document) -> Vec<Span> {
         .map(|&s| words::term_count(doc.slice(s)) < MIN_PASSAGE_TERMS)
         .collect();
     group_sentences(doc, &sentences, &short)
-        .map(|(a, b)| Span {
-            start: sentences[a].start,
-            end: sentences[b - 1].end,
-        })
+        .filter_map(|(a, b)| group_span(doc, &sentences[a..b]))
         .collect()
+}
+
+/// The span of a group of consecutive sentences of `doc`.
+fn group_span(doc: &Document, group: &[Span]) -> Option<Span> {
+    Span::new(&doc.text, group.first()?.start(), group.last()?.end()).ok()
 }
 
 /// A document's sentences: its own spans when it has them (the valid,
@@ -99,8 +101,8 @@ fn group_sentences<'a>(
         let start = i;
         if short[i] && i + 1 < sentences.len() {
             let (s, next) = (sentences[i], sentences[i + 1]);
-            let between = doc.text.get(s.end..next.start).unwrap_or("\n\n");
-            if !between.contains("\n\n") && next.start >= s.end {
+            let between = doc.text.get(s.end()..next.start()).unwrap_or("\n\n");
+            if !between.contains("\n\n") && next.start() >= s.end() {
                 i += 2;
                 return Some((start, i));
             }
@@ -116,10 +118,10 @@ fn group_sentences<'a>(
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     for s in veracity_text::sentences::sentences_of_plain_text(text) {
-        let mut from = s.start;
+        let mut from = s.start();
         // The first space more than MAX_PASSAGE_BYTES into the rest (a space
         // is one byte, so the cut is on a char boundary).
-        while let Some(cut) = text.as_bytes()[from..s.end]
+        while let Some(cut) = text.as_bytes()[from..s.end()]
             .iter()
             .skip(MAX_PASSAGE_BYTES + 1)
             .position(|&b| b == b' ')
@@ -128,7 +130,7 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             out.extend(Span::new(text, from, cut));
             from = cut + 1;
         }
-        out.extend(Span::new(text, from, s.end));
+        out.extend(Span::new(text, from, s.end()));
     }
     out
 }
@@ -201,6 +203,9 @@ impl Index {
                 if words.is_empty() {
                     continue;
                 }
+                let Some(span) = group_span(doc, &sentences[a..b]) else {
+                    continue;
+                };
                 let pid = index.passages.len() as u32;
                 sorted.clear();
                 sorted.extend_from_slice(words);
@@ -210,10 +215,7 @@ impl Index {
                 }
                 index.passages.push(Passage {
                     doc: (first_doc + d) as u32,
-                    span: Span {
-                        start: sentences[a].start,
-                        end: sentences[b - 1].end,
-                    },
+                    span,
                 });
                 index.lengths.push(words.len() as u32);
                 index.total_len += words.len() as u64;
@@ -509,7 +511,7 @@ mod tests {
     fn splitter_handles_abbreviations_and_blank_lines() {
         let t = "Brig. Gen. Voss spoke. It rose 6%.\n\nNext paragraph here";
         let spans = split_sentences(t);
-        let parts: Vec<&str> = spans.iter().map(|s| &t[s.start..s.end]).collect();
+        let parts: Vec<&str> = spans.iter().map(|s| &t[s.start()..s.end()]).collect();
         assert_eq!(
             parts,
             [

@@ -174,7 +174,7 @@ pub fn source_name(doc: &Document) -> String {
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+    a.start() < b.end() && b.start() < a.end()
 }
 
 /// Why a passage has the role it has (before weights).
@@ -560,13 +560,9 @@ mod tests {
     }
 
     fn scored(docs: &[Document], d: usize, part: &str, label: StanceLabel) -> Scored {
-        let at = docs[d].text.find(part).unwrap();
         Scored {
             doc: d,
-            span: Span {
-                start: at,
-                end: at + part.len(),
-            },
+            span: Span::find(&docs[d].text, part).unwrap(),
             relevance: 0.8,
             stance: stance(label, 0.9),
             model_label: label,

@@ -23,10 +23,7 @@ pub fn doc(name: &str, text: &str) -> Document {
         dateline: None,
         syndicated_from: Vec::new(),
         text: text.to_owned(),
-        paragraphs: vec![Span {
-            start: 0,
-            end: text.len(),
-        }],
+        paragraphs: vec![Span::whole(text)],
         sentences: split_sentences(text),
         quotes: Vec::new(),
         reviews: Vec::new(),
@@ -36,15 +33,9 @@ pub fn doc(name: &str, text: &str) -> Document {
 
 /// Adds a quote of `content` (which must occur in the text) by `speaker`.
 pub fn with_quote(mut d: Document, content: &str, speaker: &str) -> Document {
-    let at = d
-        .text
-        .find(content)
-        .expect("quote content occurs in the text");
+    let content = Span::find(&d.text, content).expect("quote content occurs in the text");
     d.quotes.push(Quote {
-        content: Span {
-            start: at,
-            end: at + content.len(),
-        },
+        content,
         speaker: Some(Speaker {
             name: speaker.to_owned(),
             role: None,

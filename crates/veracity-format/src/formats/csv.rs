@@ -66,8 +66,8 @@ impl Format for CsvFormat {
             for e in &verdict.evidence {
                 let doc = index.document(e.document.as_str());
                 let numbers = [
-                    e.span.start.to_string(),
-                    e.span.end.to_string(),
+                    e.span.start().to_string(),
+                    e.span.end().to_string(),
                     e.weight.to_string(),
                     e.relevance.to_string(),
                 ];

@@ -30,13 +30,19 @@ fn close_of(open: char) -> Option<char> {
     }
 }
 
-/// The direct quotes of one paragraph, `para`, which starts at byte `base`
-/// of the text.
-pub(super) fn marked_in(para: &str, base: usize) -> Vec<Marked> {
+/// The direct quotes of the paragraph `paragraph` of `text`.
+pub(super) fn marked_in(text: &str, paragraph: Span) -> Vec<Marked> {
     let mut out = Vec::new();
-    let span = |start: usize, end: usize| Span {
-        start: base + start,
-        end: base + end,
+    let Some(para) = paragraph.slice(text) else {
+        return out;
+    };
+    let base = paragraph.start();
+    // Offsets within `para` (at its marks, so on char boundaries).
+    let marked = |mark: usize, content: usize, content_end: usize, mark_end: usize| {
+        Some(Marked {
+            content: Span::new(text, base + content, base + content_end).ok()?,
+            marks: Span::new(text, base + mark, base + mark_end).ok()?,
+        })
     };
     // Opening mark start, content start, closing mark.
     let mut open: Option<(usize, usize, char)> = None;
@@ -54,10 +60,7 @@ pub(super) fn marked_in(para: &str, base: usize) -> Vec<Marked> {
             }
             Some((mark, content, close)) => {
                 if c == close {
-                    out.push(Marked {
-                        content: span(content, i),
-                        marks: span(mark, i + c.len_utf8()),
-                    });
+                    out.extend(marked(mark, content, i, i + c.len_utf8()));
                     open = None;
                 } else if c == '\u{201c}' && close == '\u{201d}' {
                     // A new opening mark before a close: restart there.
@@ -67,10 +70,7 @@ pub(super) fn marked_in(para: &str, base: usize) -> Vec<Marked> {
         }
     }
     if let Some((mark, content, _)) = open {
-        out.push(Marked {
-            content: span(content, para.len()),
-            marks: span(mark, para.len()),
-        });
+        out.extend(marked(mark, content, para.len(), para.len()));
     }
     out
 }
@@ -127,8 +127,8 @@ fn normal(s: &str) -> String {
 
 /// The sentence holding byte `at`.
 fn sentence_of(sentences: &[Span], at: usize) -> Option<Span> {
-    let i = sentences.partition_point(|s| s.end <= at);
-    sentences.get(i).copied().filter(|s| s.start <= at)
+    let i = sentences.partition_point(|s| s.end() <= at);
+    sentences.get(i).copied().filter(|s| s.start() <= at)
 }
 
 /// An indirect quote (", adding that CLAUSE") after a direct quote's
@@ -150,7 +150,7 @@ pub(super) fn quotes(
     let p = paragraphs[pi];
     let mut adding: Vec<Adding> = Vec::new();
     for (qi, q) in quoted.iter().enumerate() {
-        let Some(content) = trim_span(text, q.content.start, q.content.end) else {
+        let Some(content) = trim_span(text, q.content.start(), q.content.end()) else {
             continue;
         };
         let attribution = said_after(text, sentences, quoted, qi, &mut adding)
@@ -161,17 +161,17 @@ pub(super) fn quotes(
         };
         // The claim a fact-check reviews: its claimant.
         if who.is_none()
-            && let Some(k) = claimants.repeated_by(&text[content.start..content.end])
+            && let Some(k) = claimants.repeated_by(&text[content.start()..content.end()])
         {
             who = Some(Who::Claimant {
                 name: k.name.clone(),
                 role: k.role.clone(),
             });
         }
-        let continuation = who.is_none() && (qi > 0 || q.marks.start == p.start);
+        let continuation = who.is_none() && (qi > 0 || q.marks.start() == p.start());
         // Counted only for a quote without a speaker.
-        let short =
-            who.is_none() && veracity_text::scan::word_count(&text[content.start..content.end]) < 4;
+        let short = who.is_none()
+            && veracity_text::scan::word_count(&text[content.start()..content.end()]) < 4;
         if short {
             continue;
         }
@@ -206,11 +206,11 @@ fn said_after(
     qi: usize,
     adding: &mut Vec<Adding>,
 ) -> Option<(Who, String)> {
-    let quote_end = quoted[qi].marks.end;
+    let quote_end = quoted[qi].marks.end();
     let sent = sentence_of(sentences, quote_end.saturating_sub(1))?;
     let right_end = quoted
         .get(qi + 1)
-        .map_or(sent.end, |next| next.marks.start.min(sent.end))
+        .map_or(sent.end(), |next| next.marks.start().min(sent.end()))
         .max(quote_end);
     // Nothing reads past the 24th word after the quote; no words are needed
     // without a cue.
@@ -228,7 +228,7 @@ fn said_after(
     } else {
         None
     }?;
-    if let Some((content, participle)) = adding_that(text, &ws[ci + 1..], sent.end) {
+    if let Some((content, participle)) = adding_that(text, &ws[ci + 1..], sent.end()) {
         adding.push((content, participle, who.clone()));
     }
     Some((who, lower(ws[ci].text)))
@@ -246,24 +246,24 @@ fn said_before(
     qi: usize,
 ) -> Option<(Who, String)> {
     let p = paragraphs[pi];
-    let quote_start = quoted[qi].marks.start;
+    let quote_start = quoted[qi].marks.start();
     let prev_end = if qi > 0 {
-        quoted[qi - 1].marks.end
+        quoted[qi - 1].marks.end()
     } else {
-        p.start
+        p.start()
     };
     let mut left_start = sentence_of(sentences, quote_start)
-        .map_or(p.start, |s| s.start)
+        .map_or(p.start(), |s| s.start())
         .max(prev_end);
     let mut ctx_end = quote_start;
-    if left_start >= quote_start && quote_start == p.start && pi > 0 {
+    if left_start >= quote_start && quote_start == p.start() && pi > 0 {
         // A quote paragraph introduced by "..., she said:".
         let prev = paragraphs[pi - 1];
-        if text[prev.start..prev.end].ends_with(':')
-            && let Some(s) = sentence_of(sentences, prev.end - 1)
+        if text[prev.start()..prev.end()].ends_with(':')
+            && let Some(s) = sentence_of(sentences, prev.end() - 1)
         {
-            left_start = s.start;
-            ctx_end = prev.end;
+            left_start = s.start();
+            ctx_end = prev.end();
         }
     }
     let ws = if text.get(left_start..ctx_end).is_some_and(has_cue_run) {

@@ -21,23 +21,26 @@ pub(super) fn reported(
     thats: &[usize],
     found: &mut Vec<Found>,
 ) {
-    let first = sentences.partition_point(|s| s.end <= p.start);
-    for s in sentences[first..].iter().take_while(|s| s.start < p.end) {
-        let sent = &text[s.start..s.end];
+    let first = sentences.partition_point(|s| s.end() <= p.start());
+    for s in sentences[first..]
+        .iter()
+        .take_while(|s| s.start() < p.end())
+    {
+        let sent = &text[s.start()..s.end()];
         // Where the first direct quote in the sentence starts, if any: only
         // "SPEAKER CUE that ..." with the quote inside the clause is read.
         let quoted_from = direct
             .iter()
-            .filter(|d| d.start < s.end && s.start < d.end)
-            .map(|d| d.start)
+            .filter(|d| d.start() < s.end() && s.start() < d.end())
+            .map(|d| d.start())
             .min();
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
-            || !may_report(sent, thats_in(sent, s.start, thats))
+            || !may_report(sent, thats_in(sent, s.start(), thats))
         {
             continue;
         }
-        let ws = words(text, s.start, s.end);
+        let ws = words(text, s.start(), s.end());
         if let Some(quote) = cue_that(text, *s, &ws, quoted_from, pi) {
             found.push(quote);
             continue;
@@ -95,11 +98,11 @@ fn cue_that(
         let Some(subject_start) = who.start() else {
             continue;
         };
-        if !opens_clause(&text[s.start..subject_start]) {
+        if !opens_clause(&text[s.start()..subject_start]) {
             continue;
         }
         // The first cue with a speaker decides: no later one is tried.
-        let content = trim_span(text, ws[ti + 1].start, s.end).map(|c| strip_final(text, c))?;
+        let content = trim_span(text, ws[ti + 1].start, s.end()).map(|c| strip_final(text, c))?;
         return Some(Found {
             content,
             who: Some(who),
@@ -153,11 +156,11 @@ fn clause_then_cue(text: &str, s: Span, ws: &[Word<'_>], pi: usize) -> Option<Fo
     if (ci > 0 && !phrase_opens(&who, tail)) || (ci == 0 && matches!(who, Who::Pronoun(_))) {
         return None;
     }
-    let head = &text[s.start..ws[comma].end];
+    let head = &text[s.start()..ws[comma].end];
     if head.contains(['"', '\u{201c}', '\u{201d}']) {
         return None;
     }
-    let content = trim_span(text, s.start, ws[comma].end)?;
+    let content = trim_span(text, s.start(), ws[comma].end)?;
     Some(Found {
         content,
         who: Some(who),
@@ -192,10 +195,13 @@ pub(super) fn adding_that(text: &str, ws: &[Word<'_>], end: usize) -> Option<(Sp
 
 /// `span` without the final `.`, `!` or `?` of its sentence.
 fn strip_final(text: &str, span: Span) -> Span {
-    let s = &text[span.start..span.end];
+    let s = &text[span.start()..span.end()];
     let t = s.trim_end_matches(['.', '!', '?']);
-    Span {
-        start: span.start,
-        end: span.start + t.len().max(1).min(s.len()),
-    }
+    // Only ASCII marks are cut, so the end stays on a char boundary.
+    Span::new(
+        text,
+        span.start(),
+        span.start() + t.len().max(1).min(s.len()),
+    )
+    .unwrap_or(span)
 }

@@ -55,17 +55,19 @@ pub(crate) fn find(
     let claimants = direct::Claimants::new(claims);
     let thats = prefilter::thats(text);
     for (pi, p) in paragraphs.iter().enumerate() {
-        let Some(para) = p.slice(text) else { continue };
+        if p.check(text).is_err() {
+            continue;
+        }
         // No quotation mark: no quotes, and indirect speech with nothing
         // to avoid.
-        let quoted = direct::marked_in(para, p.start);
+        let quoted = direct::marked_in(text, *p);
         direct::quotes(
             text, pi, paragraphs, sentences, &quoted, &claimants, &mut found,
         );
         let inside: Vec<Span> = quoted.iter().map(|q| q.content).collect();
         indirect::reported(text, pi, *p, sentences, &inside, &thats, &mut found);
     }
-    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.sort_by_key(|f| (f.content.start(), f.content.end()));
     resolve::resolve(text, found, claims)
 }
 
@@ -76,8 +78,8 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
     let lead = s.len() - s.trim_start().len();
     let t = s.trim().trim_end_matches([',', ' ']);
     let t = t.trim_end();
-    (!t.is_empty()).then(|| Span {
-        start: start + lead,
-        end: start + lead + t.len(),
-    })
+    if t.is_empty() {
+        return None;
+    }
+    Span::new(text, start + lead, start + lead + t.len()).ok()
 }

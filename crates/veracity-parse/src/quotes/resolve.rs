@@ -139,7 +139,7 @@ impl<'t> Resolver<'t> {
     /// "he" or "she": the last named person within four paragraphs. Other
     /// pronouns stay unresolved.
     fn pronoun(&self, span: Span, paragraph: usize) -> Option<Speaker> {
-        let pronoun = lower(&self.text[span.start..span.end]);
+        let pronoun = lower(&self.text[span.start()..span.end()]);
         if !PERSON_PRONOUNS.contains(&pronoun.as_str()) {
             return None;
         }
@@ -183,7 +183,7 @@ impl<'t> Resolver<'t> {
     /// spokesman" may then mean.
     fn described(&mut self, span: Span, role: Span, paragraph: usize) -> Option<Speaker> {
         let text = self.text;
-        let role_text = text.get(role.start..role.end)?;
+        let role_text = text.get(role.start()..role.end())?;
         let wanted: Vec<String> = role_text.split_whitespace().map(lower).collect();
         let known = self.history.iter().rev().find(|(person, _)| {
             person.role.as_ref().is_some_and(|r| {
@@ -198,7 +198,7 @@ impl<'t> Resolver<'t> {
                 span: Some(span),
             });
         }
-        let desc = text.get(span.start..span.end)?;
+        let desc = text.get(span.start()..span.end())?;
         let mut name = String::with_capacity(desc.len());
         let mut chars = desc.chars();
         name.extend(chars.next().map(|c| c.to_ascii_lowercase()));

@@ -7,7 +7,7 @@ use super::lexicon::{
     ARTICLES, BETWEEN_SPEAKER_AND_CUE, NOT_NAMES, ORGANISATION_WORDS, ROLE_LINK_WORDS, ROLE_NOUNS,
     ROLE_WORDS, SUBJECT_PRONOUNS,
 };
-use super::words::{Word, capitalised, is_possessive, lower};
+use super::words::{Word, capitalised, is_possessive, lower, span_of};
 use veracity_model::Span;
 use veracity_text::scan::word_set;
 
@@ -51,7 +51,7 @@ impl Who {
             Who::Name { from, .. } => Some(*from),
             Who::Claimant { .. } => None,
             Who::Pronoun(span) | Who::Descriptor { span, .. } | Who::Described { span, .. } => {
-                Some(span.start)
+                Some(span.start())
             }
         }
     }
@@ -85,7 +85,7 @@ fn without_article(role: &str) -> &str {
 /// "a Pentagon spokesman", "the Russian foreign minister", "a senior State
 /// Department official": an article, at most four qualifiers (capitalised
 /// words or role words) and a role noun, ending `ws`.
-fn described(ws: &[Word<'_>]) -> Option<Who> {
+fn described(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let noun = ws.last()?;
     if !word_set!(ROLE_NOUNS).contains(noun.text) {
         return None;
@@ -98,14 +98,8 @@ fn described(ws: &[Word<'_>]) -> Option<Who> {
         }
         if word_set!(ARTICLES).contains_lower(w.text) {
             return Some(Who::Described {
-                span: Span {
-                    start: w.start,
-                    end: noun.end,
-                },
-                role: Span {
-                    start: ws[k].start,
-                    end: noun.end,
-                },
+                span: span_of(text, w, noun)?,
+                role: span_of(text, &ws[k], noun)?,
             });
         }
         let qualifier = (capitalised(w.text)
@@ -134,10 +128,7 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
         return None;
     }
     if word_set!(SUBJECT_PRONOUNS).contains_lower(last.text) {
-        return Some(Who::Pronoun(Span {
-            start: last.start,
-            end: last.end,
-        }));
+        return Some(Who::Pronoun(span_of(text, last, last)?));
     }
     // Appositive: "Jennifer Cararella, an analyst at ..., told".
     if last.comma_after {
@@ -189,10 +180,7 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
-                span: Span {
-                    start: ws[k - 1].start,
-                    end: last.end,
-                },
+                span: span_of(text, &ws[k - 1], last)?,
             });
         }
         if capitalised(w) || ws[k - 1].comma_after || ws[k - 1].stop_after && k < ws.len() {
@@ -203,7 +191,7 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     }
     // "a Pentagon spokesman" (a phrase ending in a lower-case word has no
     // name in it: this only adds to what the rules below find).
-    if let Some(who) = described(ws) {
+    if let Some(who) = described(text, ws) {
         return Some(who);
     }
     // Names: a run of capitalised tokens, then a role before it.
@@ -232,15 +220,12 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
             start += 1;
         }
         // A "the" before the run ("the U.S. State Department") is left out.
-        let span = Span {
-            start: run[start].start,
-            end: run[run.len() - 1].end,
-        };
+        let span = span_of(text, &run[start], &run[run.len() - 1])?;
         return Some(Who::Name {
-            name: text[span.start..span.end].to_owned(),
+            name: text[span.start()..span.end()].to_owned(),
             role: None,
             span,
-            from: span.start,
+            from: span.start(),
         });
     }
     // Name: trailing name tokens (at most 4), the rest is role.
@@ -253,10 +238,7 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     if count == 0 {
         return None;
     }
-    let name_span = Span {
-        start: run[n].start,
-        end: run[run.len() - 1].end,
-    };
+    let name_span = span_of(text, &run[n], &run[run.len() - 1])?;
     // Role: the capitalised rest of the run, and lower-case role words
     // before it ("geopolitical analyst", "former Syrian prime minister").
     let mut r = i;
@@ -280,10 +262,10 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let from = if role.is_some() {
         ws[r].start
     } else {
-        name_span.start
+        name_span.start()
     };
     Some(Who::Name {
-        name: text[name_span.start..name_span.end].to_owned(),
+        name: text[name_span.start()..name_span.end()].to_owned(),
         role,
         span: name_span,
         from,
@@ -295,10 +277,7 @@ pub(super) fn speaker_before(text: &str, ws: &[Word<'_>]) -> Option<Who> {
 pub(super) fn speaker_after(text: &str, ws: &[Word<'_>]) -> Option<Who> {
     let first = ws.first()?;
     if word_set!(SUBJECT_PRONOUNS).contains_lower(first.text) {
-        return Some(Who::Pronoun(Span {
-            start: first.start,
-            end: first.end,
-        }));
+        return Some(Who::Pronoun(span_of(text, first, first)?));
     }
     let mut k = 0;
     while k < ws.len() && k < 8 {

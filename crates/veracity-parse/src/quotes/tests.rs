@@ -7,10 +7,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
     let mut paras = Vec::new();
     let mut start = 0;
     for p in text.split("\n\n") {
-        paras.push(Span {
-            start,
-            end: start + p.len(),
-        });
+        paras.push(Span::new(text, start, start + p.len()).unwrap());
         start += p.len() + 2;
     }
     let sents = veracity_text::sentences::sentences(text, &paras);
@@ -18,7 +15,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
         .into_iter()
         .map(|q| {
             (
-                text[q.content.start..q.content.end].to_owned(),
+                text[q.content.start()..q.content.end()].to_owned(),
                 q.speaker.as_ref().map(|s| s.name.clone()),
                 q.speaker.and_then(|s| s.role),
                 q.direct,
@@ -144,10 +141,7 @@ fn unresolved_pronoun_stays_unresolved() {
 #[test]
 fn reviewed_claim_quoted_without_a_speaker_is_the_claimants() {
     let text = "Critics repeated that \u{201c}the plant will double water bills by next year\u{201d} online.";
-    let paras = [Span {
-        start: 0,
-        end: text.len(),
-    }];
+    let paras = [Span::whole(text)];
     let sents = veracity_text::sentences::sentences(text, &paras);
     let claims = [super::KnownClaim {
         claim: "The plant will double water bills by next year.".to_owned(),

@@ -5,6 +5,7 @@
 //! splitter, which gives the same words.
 
 use super::lexicon::{CUE_VERBS, TITLE_ABBREVIATIONS};
+use veracity_model::Span;
 use veracity_text::scan::word_set;
 
 /// A word token.
@@ -22,6 +23,12 @@ pub(super) struct Word<'a> {
     /// The phrase ends after the word: a sentence's period, `;:!?)]`, a
     /// dash, or an opening bracket before the next word.
     pub(super) stop_after: bool,
+}
+
+/// The span of `text` from the start of word `first` to the end of word
+/// `last` (the words were split from `text`, so it is valid).
+pub(super) fn span_of(text: &str, first: &Word<'_>, last: &Word<'_>) -> Option<Span> {
+    Span::new(text, first.start, last.end).ok()
 }
 
 /// Whether a period after `core` belongs to it: an initial, a dotted

@@ -153,11 +153,11 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
             } else {
                 lines[lines.len() - 1].end
             };
-            let range = Span { start, end };
+            let range = Span::new(source, start, end).ok();
             let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true);
-            let part = format!("{}..{}", range.start, range.end);
+            let part = format!("{start}..{end}");
             let mut src = crate::source(origin.location, origin.media_type, origin.sha256);
-            src.byte_range = Some(range);
+            src.byte_range = range;
             docs.push(build::document(
                 build::document_id(origin.sha256, Some(&part)),
                 src,
