@@ -147,7 +147,7 @@ fn source(origin: &Origin<'_>, url: Option<&str>) -> Source {
 
 fn iso_date(s: Option<&str>) -> Option<String> {
     let s = s?.trim();
-    crate::text::dates::find_date(s)
+    crate::dates::printed::find_date(s)
         .map(|d| d.iso)
         .or_else(|| (!s.is_empty()).then(|| s.to_owned()))
 }

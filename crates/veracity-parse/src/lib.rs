@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod build;
+mod dates;
 pub mod error;
 pub mod html;
 mod input;

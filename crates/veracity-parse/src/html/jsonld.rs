@@ -262,7 +262,7 @@ fn claim_review(v: &Value) -> Option<ClaimReviewData> {
         claimant: item.and_then(|i| names(i.get("author")).into_iter().next()),
         claim_date: item
             .and_then(|i| text(i.get("datePublished")))
-            .and_then(|d| super::date::normalize(&d)),
+            .and_then(|d| crate::dates::machine::normalize(&d)),
         appearances,
         rating_label: rating
             .and_then(|r| text(r.get("alternateName")).or_else(|| text(r.get("name")))),
@@ -274,7 +274,7 @@ fn claim_review(v: &Value) -> Option<ClaimReviewData> {
             .next()
             .or_else(|| names(v.get("publisher")).into_iter().next()),
         url: url_of(v.get("url")),
-        date: text(v.get("datePublished")).and_then(|d| super::date::normalize(&d)),
+        date: text(v.get("datePublished")).and_then(|d| crate::dates::machine::normalize(&d)),
         summary: text(v.get("reviewBody")).or_else(|| text(v.get("description"))),
     };
     (!r.claim.is_empty() || r.rating_label.is_some() || r.rating_value.is_some()).then_some(r)

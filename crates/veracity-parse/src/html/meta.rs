@@ -2,7 +2,7 @@
 
 use dom_query::{Element, NodeRef};
 
-use super::{date, dom, jsonld::LdArticle};
+use super::{dom, jsonld::LdArticle};
 
 /// Raw facts gathered in one pass over the parsed page (before cleaning).
 #[derive(Debug, Default)]
@@ -345,7 +345,7 @@ pub(crate) fn resolve(raw: &RawMeta, ld: &LdArticle, url: Option<&str>) -> Metad
         .into_iter()
         .chain(ld.published.clone())
         .chain(raw.time.clone())
-        .find_map(|d| date::normalize(&d));
+        .find_map(|d| crate::dates::machine::normalize(&d));
 
     let language = raw
         .lang

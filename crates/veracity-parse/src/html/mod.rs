@@ -23,7 +23,6 @@
 //! random bytes and mangled pages.
 
 mod boiler;
-pub mod date;
 mod dom;
 mod error;
 mod jsonld;

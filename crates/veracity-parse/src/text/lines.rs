@@ -1,8 +1,8 @@
 //! Line classification for plain-text pages: boilerplate, end-of-article
 //! markers, metadata and content.
 
-use super::dates::{self, DateLine};
 use super::meta::{self, Byline, Syndication};
+use crate::dates::printed::{self as dates, DateLine};
 use std::sync::OnceLock;
 use veracity_text::scan::{Patterns, word_count, word_set};
 

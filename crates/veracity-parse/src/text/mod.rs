@@ -3,7 +3,6 @@
 //!
 //! The rules are documented in `docs/parsing.md`.
 
-pub mod dates;
 mod lines;
 mod meta;
 mod verdict;

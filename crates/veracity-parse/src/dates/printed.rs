@@ -8,7 +8,7 @@ use veracity_text::scan::{starts_with_ci, with_ascii_lower};
 
 /// A date found in a string.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundDate {
+pub(crate) struct FoundDate {
     /// ISO 8601: `2016-10-05`, `2016-10-05T09:15:00` or with an offset.
     pub iso: String,
     /// Byte range of the date (and time) in the string.
@@ -83,7 +83,7 @@ fn tokens_while<'a>(s: &'a str, keep: impl Fn(&str) -> bool) -> Option<Vec<Tok<'
 }
 
 /// Month number of an English month name or abbreviation.
-pub fn month(word: &str) -> Option<u32> {
+pub(crate) fn month(word: &str) -> Option<u32> {
     with_ascii_lower(word, month_lower)
 }
 
@@ -150,7 +150,8 @@ fn num(t: Option<&Tok<'_>>) -> Option<u32> {
     t.text.parse().ok()
 }
 
-fn valid(y: u32, m: u32, d: u32) -> bool {
+/// True for a real calendar date between 1800 and 2200.
+pub(crate) fn valid(y: u32, m: u32, d: u32) -> bool {
     (1800..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
@@ -345,7 +346,7 @@ fn has_year(s: &str) -> bool {
 }
 
 /// The first date in `s` (with its time and zone when they follow it).
-pub fn find_date(s: &str) -> Option<FoundDate> {
+pub(crate) fn find_date(s: &str) -> Option<FoundDate> {
     if !has_year(s) {
         return None;
     }
@@ -479,7 +480,7 @@ fn capitalised(w: &str) -> bool {
 /// A line that holds a date and nothing else of substance; `name` is a
 /// trailing author name when the line is "Feb 22, 2016, 7:30PM Becca Noy".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateLine {
+pub(crate) struct DateLine {
     /// The first date on the line, ISO 8601.
     pub iso: String,
     /// A name after the date, if any.
@@ -489,7 +490,7 @@ pub struct DateLine {
 }
 
 /// Recognises a date-only line (see [`DateLine`]).
-pub fn date_line(line: &str) -> Option<DateLine> {
+pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     let line = line.trim();
     if line.len() > 120 || line.is_empty() {
         return None;

@@ -1,8 +1,6 @@
-//! Normalising published dates to ISO 8601.
+//! Machine-readable dates (meta tags, JSON-LD, feeds) to ISO 8601.
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+use super::{month, valid};
 
 fn digits(s: &str, n: usize) -> Option<u32> {
     if s.len() >= n && s.as_bytes()[..n].iter().all(u8::is_ascii_digit) {
@@ -38,10 +36,6 @@ fn zone(s: &str) -> Option<String> {
     Some(format!("{sign}{h:02}:{m:02}"))
 }
 
-fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
-    (1000..=2999).contains(&y) && (1..=12).contains(&mo) && (1..=31).contains(&d)
-}
-
 /// `YYYY-MM-DD[(T| )hh:mm[:ss[.fff]]][zone]`.
 fn iso_like(s: &str) -> Option<String> {
     let y = digits(s, 4)?;
@@ -54,7 +48,7 @@ fn iso_like(s: &str) -> Option<String> {
         return None;
     }
     let d = digits(&s[8..], 2)?;
-    if !valid_ymd(y, mo, d) {
+    if !valid(y, mo, d) {
         return None;
     }
     let date = format!("{y:04}-{mo:02}-{d:02}");
@@ -99,10 +93,9 @@ fn rfc2822_like(s: &str) -> Option<String> {
     let s = s.split_once(',').map_or(s, |(_, r)| r).trim();
     let mut it = s.split_whitespace();
     let d: u32 = it.next()?.parse().ok()?;
-    let mon = it.next()?.to_ascii_lowercase();
-    let mo = MONTHS.iter().position(|m| mon.starts_with(m))? as u32 + 1;
+    let mo = month(it.next()?)?;
     let y: u32 = it.next()?.parse().ok()?;
-    if !valid_ymd(y, mo, d) {
+    if !valid(y, mo, d) {
         return None;
     }
     let date = format!("{y:04}-{mo:02}-{d:02}");
@@ -128,7 +121,7 @@ fn rfc2822_like(s: &str) -> Option<String> {
 /// Normalises a machine-readable date to ISO 8601 (`2019-11-19`,
 /// `2019-11-19T10:07:00`, `2019-11-19T10:07:00-05:00`); `None` when the text
 /// is not a date this understands.
-pub fn normalize(s: &str) -> Option<String> {
+pub(crate) fn normalize(s: &str) -> Option<String> {
     let s = s.trim();
     if s.is_empty() || s.starts_with("0001-") {
         return None;
