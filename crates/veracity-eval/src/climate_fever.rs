@@ -22,7 +22,7 @@ use veracity_model::{
 use veracity_text::words;
 use veracity_verdict::StanceScorer;
 use veracity_verdict::{AggregateParams, aggregate_totals};
-use veracity_verdict::{Scored, apply_cues, assess_provenance, find_cues};
+use veracity_verdict::{PreparedClaim, Scored, apply_cues, assess_provenance, find_cues};
 
 /// The four claim labels, in the order used for metrics.
 pub const LABELS: [&str; 4] = ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"];
@@ -140,12 +140,13 @@ pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stan
         .map(|c| {
             let texts: Vec<&str> = c.evidences.iter().map(|e| e.evidence.as_str()).collect();
             let claim_terms = words::term_set(&c.claim);
+            let prepared = PreparedClaim::new(&c.claim);
             scorer
                 .score_batch(&c.claim, &texts)
                 .into_iter()
                 .zip(&texts)
                 .map(|(s, t)| {
-                    let adjusted = apply_cues(s, &find_cues(&c.claim, t));
+                    let adjusted = apply_cues(s, &find_cues(&prepared, t));
                     let coverage = words::coverage(&claim_terms, &words::term_set(t));
                     (adjusted, coverage)
                 })

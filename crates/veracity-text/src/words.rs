@@ -178,32 +178,64 @@ pub fn jaccard(a: &FxHashSet<String>, b: &FxHashSet<String>) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// Word-bigram shingles of the terms of a text.
-pub fn shingles(text: &str) -> FxHashSet<String> {
-    let t = terms(text);
-    if t.len() < 2 {
-        return t.into_iter().collect();
+/// Bigrams of a sequence of terms; the terms themselves when fewer than two.
+fn bigrams(terms: &[String]) -> FxHashSet<String> {
+    if terms.len() < 2 {
+        return terms.iter().cloned().collect();
     }
-    t.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect()
+    terms
+        .windows(2)
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect()
 }
 
 /// Similarity of two statements for merging near-duplicates: the larger of
 /// the term containment and the shingle containment, damped when the shorter
 /// text is very short (a few shared words prove little).
 pub fn statement_similarity(a: &str, b: &str) -> f64 {
-    let (ta, tb) = (term_set(a), term_set(b));
-    let small = ta.len().min(tb.len());
-    if small == 0 {
-        return 0.0;
+    Statement::new(a).similarity(&Statement::new(b))
+}
+
+/// A statement analysed once for [`statement_similarity`]: its terms and
+/// term bigrams, to compare against many others without re-analysing it.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    terms: FxHashSet<String>,
+    shingles: FxHashSet<String>,
+}
+
+impl Statement {
+    /// Analyses `text`.
+    pub fn new(text: &str) -> Statement {
+        let terms = terms(text);
+        Statement {
+            shingles: bigrams(&terms),
+            terms: terms.into_iter().collect(),
+        }
     }
-    let unigram = containment(&ta, &tb);
-    let bigram = containment(&shingles(a), &shingles(b));
-    // Containment of a short text in a long one is weak evidence of identity:
-    // require the shorter side to cover a fair share of the longer one.
-    let ratio = small as f64 / ta.len().max(tb.len()) as f64;
-    let damp = if small < 4 { small as f64 / 4.0 } else { 1.0 };
-    let base = (0.6 * unigram + 0.4 * bigram) * damp;
-    base * (0.75 + 0.25 * ratio.min(1.0).sqrt())
+
+    /// The statement's terms.
+    pub fn terms(&self) -> &FxHashSet<String> {
+        &self.terms
+    }
+
+    /// [`statement_similarity`] of the two statements.
+    pub fn similarity(&self, other: &Statement) -> f64 {
+        let (ta, tb) = (&self.terms, &other.terms);
+        let small = ta.len().min(tb.len());
+        if small == 0 {
+            return 0.0;
+        }
+        let unigram = containment(ta, tb);
+        let bigram = containment(&self.shingles, &other.shingles);
+        // Containment of a short text in a long one is weak evidence of
+        // identity: require the shorter side to cover a fair share of the
+        // longer one.
+        let ratio = small as f64 / ta.len().max(tb.len()) as f64;
+        let damp = if small < 4 { small as f64 / 4.0 } else { 1.0 };
+        let base = (0.6 * unigram + 0.4 * bigram) * damp;
+        base * (0.75 + 0.25 * ratio.min(1.0).sqrt())
+    }
 }
 
 #[cfg(test)]

@@ -107,8 +107,9 @@ impl<'a> Checker<'a> {
     /// are cited once.
     pub fn reviews(&self, claim: &Claim) -> Vec<CitedReview> {
         let mut out: Vec<CitedReview> = Vec::new();
+        let statement = words::Statement::new(&claim.text);
         for &(d, r) in &self.reviews {
-            let mut sim = words::statement_similarity(&claim.text, &r.claim);
+            let mut sim = statement.similarity(&words::Statement::new(&r.claim));
             if veracity_model::id::normalize_for_id(&claim.text)
                 == veracity_model::id::normalize_for_id(&r.claim)
             {
@@ -165,7 +166,8 @@ impl<'a> Checker<'a> {
     /// al-Nusra"), and would otherwise be lost behind passages that merely
     /// repeat the claim.
     pub fn evidence(&self, claim: &Claim, top_k: usize) -> Vec<veracity_model::Evidence> {
-        let candidates = self.candidates(&claim.text, top_k.saturating_mul(POOL_FACTOR));
+        let prepared = cues::PreparedClaim::new(&claim.text);
+        let candidates = self.candidates(&claim.text, &prepared, top_k.saturating_mul(POOL_FACTOR));
         let texts: Vec<&str> = candidates
             .iter()
             .map(|&(p, _)| {
@@ -180,7 +182,7 @@ impl<'a> Checker<'a> {
             .zip(&texts)
             .map(|((&(p, relevance), stance), t)| {
                 let p = self.index.passages()[p as usize];
-                let found = cues::cues(&claim.text, t);
+                let found = cues::cues(&prepared, t);
                 let adjusted = cues::adjust(stance, &found);
                 Scored {
                     doc: p.doc as usize,
@@ -200,14 +202,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Up to `k` passages ranked against the claim and, for a claim of
-    /// several parts (see [`cues::claim_parts`]), up to `k` more ranked
+    /// several parts (see `cues::claim_parts`), up to `k` more ranked
     /// against each part: (passage, relevance to the whole claim), most
     /// relevant first.
     ///
     /// At most [`MAX_COPIES`] passages of one text (compared by letters and
     /// digits, case-folded) enter per query: a quote repeated by thousands of
     /// documents must not crowd everything else out of the pool.
-    fn candidates(&self, claim: &str, k: usize) -> Vec<(u32, f32)> {
+    fn candidates(&self, claim: &str, prepared: &cues::PreparedClaim, k: usize) -> Vec<(u32, f32)> {
         let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
         let mut search = |query: &str| -> Vec<u32> {
             copies.clear();
@@ -222,9 +224,8 @@ impl<'a> Checker<'a> {
                 .collect()
         };
         let mut found = search(claim);
-        let parts = cues::claim_parts(claim);
-        if parts.len() > 1 {
-            for part in parts {
+        if prepared.parts().count() > 1 {
+            for part in prepared.parts() {
                 found.extend(search(part));
             }
             found.sort_unstable();

@@ -9,8 +9,7 @@
 
 use crate::index::{Index, passage_spans};
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentKind, Span};
-use veracity_text::hash::FxHashSet;
-use veracity_text::words;
+use veracity_text::words::{self, Statement};
 
 /// Two statements at least this similar ([`words::statement_similarity`]) are
 /// one claim.
@@ -49,7 +48,8 @@ struct Candidate {
     origin: ClaimOrigin,
     score: f64,
     appearance: Option<Appearance>,
-    terms: FxHashSet<String>,
+    /// The text analysed once, for the merge's many comparisons.
+    statement: Statement,
 }
 
 fn rank(origin: ClaimOrigin) -> u8 {
@@ -259,8 +259,9 @@ pub fn locate(doc: &Document, needle: &str) -> Option<Span> {
         .iter()
         .map(|q| q.content)
         .chain(passage_spans(doc));
+    let needle = Statement::new(needle);
     for span in spans {
-        let sim = words::statement_similarity(needle, doc.slice(span));
+        let sim = needle.similarity(&Statement::new(doc.slice(span)));
         if sim >= MERGE_THRESHOLD && best.is_none_or(|(b, _)| sim > b) {
             best = Some((sim, span));
         }
@@ -356,7 +357,7 @@ fn candidate(
     appearance: Option<Appearance>,
 ) -> Candidate {
     Candidate {
-        terms: words::term_set(text),
+        statement: Statement::new(text),
         text: text.to_owned(),
         claimant,
         date,
@@ -387,7 +388,9 @@ pub fn given(texts: &[String]) -> Vec<Claim> {
 /// (similarity at least [`MERGE_THRESHOLD`] among the top `k` BM25 hits),
 /// keeping appearances in collection order without repeats.
 pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: usize) {
-    let claim_terms = words::term_set(&claim.text);
+    let statement = Statement::new(&claim.text);
+    let claim_terms = statement.terms();
+    let prepared = crate::cues::PreparedClaim::new(&claim.text);
     let mut found: Vec<(usize, Appearance)> = Vec::new();
     for hit in index.search(&claim.text, k) {
         let p = index.passages()[hit.passage as usize];
@@ -396,11 +399,11 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         let quote = doc.quotes.iter().find(|q| {
             p.span.start() <= q.content.start()
                 && q.content.end() <= p.span.end()
-                && words::statement_similarity(&claim.text, doc.slice(q.content)) >= MERGE_THRESHOLD
+                && statement.similarity(&Statement::new(doc.slice(q.content))) >= MERGE_THRESHOLD
         });
         // A passage that contradicts the claim (other numbers, the opposite
         // polarity) is not an appearance of it, however many words it shares.
-        if crate::cues::cues(&claim.text, doc.slice(p.span))
+        if crate::cues::cues(&prepared, doc.slice(p.span))
             .iter()
             .any(|c| c.label == veracity_model::StanceLabel::Disagree)
         {
@@ -409,10 +412,9 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         let span = match quote {
             Some(q) => q.content,
             None => {
-                let passage_terms = words::term_set(doc.slice(p.span));
-                if words::containment(&claim_terms, &passage_terms) < 0.5
-                    || words::statement_similarity(&claim.text, doc.slice(p.span))
-                        < APPEARANCE_THRESHOLD
+                let passage = Statement::new(doc.slice(p.span));
+                if words::containment(claim_terms, passage.terms()) < 0.5
+                    || statement.similarity(&passage) < APPEARANCE_THRESHOLD
                 {
                     continue;
                 }
@@ -466,10 +468,10 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
         let mut target = None;
         for (i, (g, _)) in groups.iter().enumerate() {
             // Cheap prefilter before the full similarity.
-            if words::containment(&g.terms, &c.terms) < 0.5 {
+            if words::containment(g.statement.terms(), c.statement.terms()) < 0.5 {
                 continue;
             }
-            if words::statement_similarity(&g.text, &c.text) >= MERGE_THRESHOLD {
+            if g.statement.similarity(&c.statement) >= MERGE_THRESHOLD {
                 target = Some(i);
                 break;
             }

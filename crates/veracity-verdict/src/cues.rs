@@ -16,6 +16,7 @@
 //!
 //! Every cue comes with a reason in plain language for the evidence note.
 
+use std::cell::OnceCell;
 use veracity_model::{Stance, StanceLabel, StanceScores};
 use veracity_text::hash::FxHashSet;
 use veracity_text::lexicon::{
@@ -47,7 +48,7 @@ const GENERIC_CONTEXT: &[&str] = &[
 ];
 
 /// A number in a text with the content terms around it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Quantity {
     value: f64,
     context: FxHashSet<String>,
@@ -116,7 +117,7 @@ fn negated_terms(words: &[String]) -> (bool, FxHashSet<String>) {
 /// What a negation denies: its predicate (the first content word after it,
 /// adverbs skipped: "does not directly target") and the terms of the words
 /// after the predicate.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Denial {
     /// The predicate as written, for the explanation.
     predicate: String,
@@ -193,14 +194,93 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
     parts
 }
 
+/// A claim analysed once for the cues: its parts (see [`claim_parts`]),
+/// each with the terms, figures, words and denials passages are compared
+/// against. Build it once per claim and reuse it for every passage.
+#[derive(Debug, Clone)]
+pub struct PreparedClaim {
+    parts: Vec<PreparedPart>,
+}
+
+/// One part of a claim, analysed.
+#[derive(Debug, Clone)]
+struct PreparedPart {
+    text: String,
+    terms: FxHashSet<String>,
+    quantities: Vec<Quantity>,
+    negated: bool,
+    denials: Vec<Denial>,
+}
+
+impl PreparedClaim {
+    /// Analyses `claim`.
+    pub fn new(claim: &str) -> PreparedClaim {
+        let parts = claim_parts(claim)
+            .into_iter()
+            .map(|part| {
+                let part_words = words::words(part);
+                PreparedPart {
+                    text: part.to_owned(),
+                    terms: words::term_set(part),
+                    quantities: quantities(part),
+                    negated: (0..part_words.len()).any(|i| is_negation(&part_words, i)),
+                    denials: denials(&part_words),
+                }
+            })
+            .collect();
+        PreparedClaim { parts }
+    }
+
+    /// The parts' texts.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(|p| p.text.as_str())
+    }
+}
+
+/// A passage, analysed on demand: what every part needs at once, the rest
+/// only when some part of the claim covers the passage.
+struct PreparedPassage<'a> {
+    text: &'a str,
+    terms: FxHashSet<String>,
+    words: Vec<String>,
+    quantities: OnceCell<Vec<Quantity>>,
+    negation: OnceCell<(bool, FxHashSet<String>)>,
+    lower: OnceCell<String>,
+}
+
+impl<'a> PreparedPassage<'a> {
+    fn new(text: &'a str) -> Self {
+        PreparedPassage {
+            text,
+            terms: words::term_set(text),
+            words: words::words(text),
+            quantities: OnceCell::new(),
+            negation: OnceCell::new(),
+            lower: OnceCell::new(),
+        }
+    }
+
+    fn quantities(&self) -> &[Quantity] {
+        self.quantities.get_or_init(|| quantities(self.text))
+    }
+
+    /// Whether it negates anything, and the terms in negation scope.
+    fn negation(&self) -> &(bool, FxHashSet<String>) {
+        self.negation.get_or_init(|| negated_terms(&self.words))
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_lowercase())
+    }
+}
+
 /// The cues a passage gives about a claim, strongest first: those of each
 /// part of the claim (its sentences and clauses), each reason once.
-pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
-    let passage_terms = words::term_set(passage);
-    let passage_words = words::words(passage);
+pub fn cues(claim: &PreparedClaim, passage: &str) -> Vec<Cue> {
+    let passage = PreparedPassage::new(passage);
     let mut out: Vec<Cue> = Vec::new();
-    for part in claim_parts(claim) {
-        out.extend(part_cues(part, passage, &passage_terms, &passage_words));
+    for part in &claim.parts {
+        out.extend(part_cues(part, &passage));
     }
     out.sort_by(|a, b| b.strength.total_cmp(&a.strength));
     let mut seen: Vec<(StanceLabel, String)> = Vec::new();
@@ -213,25 +293,20 @@ pub fn cues(claim: &str, passage: &str) -> Vec<Cue> {
     out
 }
 
-fn part_cues(
-    claim: &str,
-    passage: &str,
-    passage_terms: &FxHashSet<String>,
-    pw: &[String],
-) -> Vec<Cue> {
-    let claim_terms = words::term_set(claim);
-    let coverage = words::coverage(&claim_terms, passage_terms);
+fn part_cues(claim: &PreparedPart, passage: &PreparedPassage<'_>) -> Vec<Cue> {
+    let passage_terms = &passage.terms;
+    let coverage = words::coverage(&claim.terms, passage_terms);
     if coverage < MIN_COVERAGE {
         return Vec::new();
     }
     let mut out = Vec::new();
 
-    let cq = quantities(claim);
-    let pq = quantities(passage);
+    let cq = &claim.quantities;
+    let pq = passage.quantities();
     let mut mismatch: Option<(f64, f64, usize)> = None;
     let mut matched: Option<(f64, usize)> = None;
-    for c in &cq {
-        for p in &pq {
+    for c in cq {
+        for p in pq {
             let shared = c.context.intersection(&p.context).count();
             if shared < 2 {
                 continue;
@@ -279,12 +354,12 @@ fn part_cues(
         });
     }
 
-    let cw = words::words(claim);
-    let c_neg = (0..cw.len()).any(|i| is_negation(&cw, i));
-    let (p_neg, p_scope) = negated_terms(pw);
+    let c_neg = claim.negated;
+    let (p_neg, p_scope) = passage.negation();
+    let p_neg = *p_neg;
     if c_neg && !p_neg {
         // The passage asserts the denied predicate of the same object.
-        let asserted = denials(&cw).into_iter().find(|d| {
+        let asserted = claim.denials.iter().find(|d| {
             asserts_predicate(d, passage_terms)
                 && d.objects.intersection(passage_terms).next().is_some()
         });
@@ -299,7 +374,7 @@ fn part_cues(
             });
         }
     } else if p_neg && !c_neg {
-        let denied = p_scope.intersection(&claim_terms).count();
+        let denied = p_scope.intersection(&claim.terms).count();
         if denied >= 2 {
             out.push(Cue {
                 label: StanceLabel::Disagree,
@@ -309,7 +384,7 @@ fn part_cues(
         }
     }
 
-    let lower = passage.to_lowercase();
+    let lower = passage.lower();
     if let Some(w) = REFUTING_PHRASES.words().find(|w| lower.contains(w)) {
         out.push(Cue {
             label: StanceLabel::Disagree,
@@ -390,12 +465,15 @@ mod tests {
     #[test]
     fn different_numbers_for_the_same_quantity_refute() {
         let c = cues(
-            CLAIM,
+            &PreparedClaim::new(CLAIM),
             "The plant supplied 12% of the city's drinking water last year.",
         );
         assert_eq!(c[0].label, StanceLabel::Disagree);
         assert!(c[0].reason.contains("12"), "{}", c[0].reason);
-        let c = cues(CLAIM, "The average household water bill rose 6% in 2025.");
+        let c = cues(
+            &PreparedClaim::new(CLAIM),
+            "The average household water bill rose 6% in 2025.",
+        );
         assert_eq!(c[0].label, StanceLabel::Disagree);
     }
 
@@ -403,7 +481,7 @@ mod tests {
     fn polarity_mismatch_refutes() {
         let claim = "The coalition strikes only Daesh and does not strike al-Nusra Front.";
         let c = cues(
-            claim,
+            &PreparedClaim::new(claim),
             "On October 3, 2016, the U.S. conducted an airstrike in Syria against a senior al-Nusra leader.",
         );
         assert!(c.iter().any(|c| c.label == StanceLabel::Disagree), "{c:?}");
@@ -414,7 +492,7 @@ mod tests {
         let claim = "The U.S. anti-terrorist coalition strikes exclusively Daesh (Islamic State) and does not strike al-Nusra Front, although (U.S. Secretary of State) John Kerry assures me every time that al-Nusra Front presents the same terrorist threat as Daesh. But they do not touch the al-Nusra Front.";
         assert_eq!(claim_parts(claim).len(), 3);
         let c = cues(
-            claim,
+            &PreparedClaim::new(claim),
             "On October 3, 2016, the U.S. conducted an airstrike in Syria against a senior al -Nusra leader.",
         );
         assert!(c.iter().any(|c| c.label == StanceLabel::Disagree), "{c:?}");
@@ -425,7 +503,7 @@ mod tests {
     fn a_denied_predicate_must_be_asserted_not_just_its_object() {
         let claim = "The coalition does not strike al-Nusra Front.";
         let c = cues(
-            claim,
+            &PreparedClaim::new(claim),
             "Al-Nusra Front fighters crossed the border at night near Idlib.",
         );
         assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
@@ -438,7 +516,7 @@ mod tests {
     fn units_and_times_alone_do_not_make_the_same_quantity() {
         let claim = "The report says the plant gave us about twelve percent last year.";
         let c = cues(
-            claim,
+            &PreparedClaim::new(claim),
             "Household bills rose 6% last year, the utility said.",
         );
         assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
@@ -463,7 +541,9 @@ mod tests {
     #[test]
     fn other_figures_do_not_confirm_the_claims_figure() {
         let c = cues(
-            "The new desalination plant already supplies forty percent of the city's drinking water.",
+            &PreparedClaim::new(
+                "The new desalination plant already supplies forty percent of the city's drinking water.",
+            ),
             "Household water bills rose 6 percent last year because of bond payments on the desalination plant.",
         );
         assert_eq!(c[0].label, StanceLabel::Discuss, "{c:?}");
@@ -482,7 +562,7 @@ mod tests {
     fn unrelated_passages_give_no_cue() {
         assert!(
             cues(
-                CLAIM,
+                &PreparedClaim::new(CLAIM),
                 "Volunteers collected 300 kilograms of litter from the beach."
             )
             .is_empty()

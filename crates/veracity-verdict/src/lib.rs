@@ -46,7 +46,7 @@ mod testutil;
 
 pub use check::{Checker, DEFAULT_TOP_K};
 pub use claims::ClaimOptions;
-pub use cues::{Cue, adjust as apply_cues, cues as find_cues};
+pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
 pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
     ReviewEngine, Sources, aggregate, aggregate_totals, rating_on,

@@ -30,7 +30,7 @@ use veracity_model::{
 };
 use veracity_text::hash::FxHashSet;
 use veracity_text::lexicon::REPORTING_VERBS;
-use veracity_text::words;
+use veracity_text::words::{self, Statement};
 
 /// Passages at least this similar (Jaccard of terms) are copies.
 pub const DUPLICATE_JACCARD: f64 = 0.7;
@@ -177,16 +177,18 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start() < b.end() && b.start() < a.end()
 }
 
-/// Why a passage has the role it has (before weights).
+/// Why a passage (`span` of `doc`, whose terms are `passage_terms`) has the
+/// role it has (before weights); `statement` is the claim's text analysed.
 fn role_of(
     claim: &Claim,
+    statement: &Statement,
     doc: &Document,
     span: Span,
-    claim_terms: &FxHashSet<String>,
+    passage_terms: &FxHashSet<String>,
 ) -> (EvidenceRole, String) {
     let passage = doc.slice(span);
-    let passage_terms = words::term_set(passage);
-    let coverage = words::coverage(claim_terms, &passage_terms);
+    let claim_terms = statement.terms();
+    let coverage = words::coverage(claim_terms, passage_terms);
     let claimant = claim.claimant.as_deref();
 
     // The claim's own appearances.
@@ -204,8 +206,9 @@ fn role_of(
     for q in doc.quotes.iter().filter(|q| overlaps(q.content, span)) {
         let Some(speaker) = &q.speaker else { continue };
         let content = doc.slice(q.content);
-        let states_claim = words::statement_similarity(&claim.text, content) >= 0.45
-            || words::coverage(claim_terms, &words::term_set(content)) >= 0.5;
+        let content = Statement::new(content);
+        let states_claim = statement.similarity(&content) >= 0.45
+            || words::coverage(claim_terms, content.terms()) >= 0.5;
         match claimant {
             Some(c) if same_person(c, &speaker.name) => {
                 return if states_claim {
@@ -295,7 +298,7 @@ fn is_verdict_statement(doc: &Document, passage: &str) -> bool {
 /// evidence strongest first (weight, then relevance, then document order);
 /// `duplicate_of` indexes into the returned list.
 pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evidence> {
-    let claim_terms = words::term_set(&claim.text);
+    let statement = Statement::new(&claim.text);
     // Relevance order for deciding which copy is the original.
     let mut scored = scored;
     scored.sort_by(|a, b| {
@@ -311,7 +314,8 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
         .collect();
     let mut roles: Vec<(EvidenceRole, String)> = scored
         .iter()
-        .map(|s| role_of(claim, &docs[s.doc], s.span, &claim_terms))
+        .zip(&term_sets)
+        .map(|(s, terms)| role_of(claim, &statement, &docs[s.doc], s.span, terms))
         .collect();
     // Duplicates: the original is the first passage (in relevance order) of
     // a document that is not itself a syndicated copy of the other.
