@@ -29,7 +29,7 @@
 #![deny(missing_docs)]
 
 mod formats;
-mod text;
+mod shared;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

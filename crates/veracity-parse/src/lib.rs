@@ -20,10 +20,10 @@ pub mod error;
 pub mod html;
 mod input;
 mod json;
+mod plain;
 mod quotes;
 pub mod rating;
 pub mod sniff;
-pub mod text;
 
 pub use error::{ErrorKind, ParseError};
 pub use input::{Input, collect_inputs};
@@ -119,7 +119,7 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
             parsed.documents = html_documents(text, &origin, &mut parsed.warnings);
         }
         Format::Text => {
-            parsed.documents = text::parse_text(text, &origin);
+            parsed.documents = plain::parse_text(text, &origin);
         }
     }
     Ok(parsed)
@@ -150,7 +150,7 @@ fn html_documents(
 ) -> Vec<Document> {
     let article = match html::extract(text.as_bytes(), None) {
         Ok(article) if !article.paragraphs.is_empty() => article,
-        Ok(_) | Err(_) => return text::parse_html_fallback(text, origin),
+        Ok(_) | Err(_) => return plain::parse_html_fallback(text, origin),
     };
     warnings.extend(article.warnings.iter().map(|w| Diagnostic {
         severity: Severity::Warning,

@@ -194,9 +194,10 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
     parts
 }
 
-/// A claim analysed once for the cues: its parts (see [`claim_parts`]),
-/// each with the terms, figures, words and denials passages are compared
-/// against. Build it once per claim and reuse it for every passage.
+/// A claim analysed once for the cues: its parts (its sentences, cut again
+/// before a contrasting clause), each with the terms, figures, negation and
+/// denials passages are compared against. Build it once per claim and reuse
+/// it for every passage.
 #[derive(Debug, Clone)]
 pub struct PreparedClaim {
     parts: Vec<PreparedPart>,

@@ -18,7 +18,7 @@
 //!   option plus `#` and the claim id, else the bare fragment `#claim-…`,
 //!   which JSON-LD resolves against the page the markup is embedded in.
 
-use crate::text::{Index, date_part, one_line, web_url};
+use crate::shared::{Index, date_part, one_line, web_url};
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use serde_json::{Map, Value, json};
 use veracity_model::{Claim, Document, EvidenceRole, RatingClass, Report, Verdict};

@@ -1,6 +1,6 @@
 //! `csv`: one RFC 4180 row per evidence item.
 
-use crate::text::{Index, doc_title, role_name};
+use crate::shared::{Index, doc_title, role_name};
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use veracity_model::Report;
 

@@ -8,7 +8,7 @@
 //! could not run code or load anything from the network.
 
 use super::{TITLE, report_title};
-use crate::text::{
+use crate::shared::{
     Index, balance, by_side, class_title, date_part, doc_title, html, in_context, num, one_line,
     percent, role_name, web_url,
 };

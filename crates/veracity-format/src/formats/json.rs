@@ -1,6 +1,6 @@
 //! `json` (the report) and `jsonl` (one verdict per line).
 
-use crate::text::Index;
+use crate::shared::Index;
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use serde::Serialize;
 use veracity_model::{Claim, DocumentKind, Report, Verdict};

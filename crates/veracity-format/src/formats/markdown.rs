@@ -2,7 +2,7 @@
 //! (GitHub-flavoured Markdown) and as plain text.
 
 use super::{TITLE, report_title};
-use crate::text::{
+use crate::shared::{
     Index, by_side, class_title, date_part, doc_title, markdown as md, num, one_line, percent,
     role_name, web_url,
 };
@@ -159,7 +159,7 @@ fn claim_section(out: &mut String, n: usize, verdict: &Verdict, index: &Index<'_
         md(&verdict.engine),
     ));
     if !verdict.explanation.trim().is_empty() {
-        out.push_str(&crate::text::markdown_block(&verdict.explanation));
+        out.push_str(&crate::shared::markdown_block(&verdict.explanation));
         out.push_str("\n\n");
     }
     out.push_str(&format!(

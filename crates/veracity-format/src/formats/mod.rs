@@ -23,7 +23,7 @@ pub(crate) const TITLE: OptionKey = OptionKey {
 pub(crate) fn report_title(options: &crate::FormatOptions) -> String {
     options
         .get("title")
-        .map(crate::text::one_line)
+        .map(crate::shared::one_line)
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "Fact-check report".to_owned())
 }

@@ -30,7 +30,7 @@ mod lines;
 mod meta;
 mod prescan;
 mod review;
-mod text;
+mod walker;
 
 use dom_query::{Document, NodeId, NodeRef};
 use dom_smoothie::{Config, Readability};
@@ -205,7 +205,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     let paragraphs = match Readability::with_document(doc, None, Some(cfg)) {
         Ok(mut r) => match r.parse() {
             Ok(_) => {
-                let mut w = text::Walker::default();
+                let mut w = walker::Walker::default();
                 if let Some(root) = r.doc.select("#readability-page-1").nodes().first() {
                     w.walk(root);
                 }
@@ -213,7 +213,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
             }
             Err(_) => {
                 // Too little text for Readability: use the cleaned body.
-                let mut w = text::Walker::default();
+                let mut w = walker::Walker::default();
                 if let Some(body) = r.doc.select("body").nodes().first() {
                     w.walk(body);
                 }
