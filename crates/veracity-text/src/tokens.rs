@@ -9,7 +9,9 @@
 
 use crate::hash::fnv1a;
 use crate::lexicon::STANCE_STOP_WORDS;
+use crate::sentences::sentences;
 use crate::stem::{Stemmer, stem_hash_cached, stem_into};
+use veracity_model::Span;
 
 /// Flag: the token is a stop word.
 pub const F_STOP: u8 = 1;
@@ -124,9 +126,27 @@ pub fn tokenize(text: &str) -> Tokenized {
     let mut lower = String::new();
     let mut stem = String::new();
     let mut stemmer = Stemmer::default();
+    // Sentences from the shared splitter, each line a paragraph; every word
+    // belongs to the sentence whose span it starts in.
+    let lines: Vec<Span> = text
+        .split('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some(Span::trimmed(text, start, start + line.len()))
+        })
+        .flatten()
+        .collect();
+    let spans = sentences(text, &lines);
+    let paragraph_of: Vec<usize> = spans
+        .iter()
+        .map(|s| lines.partition_point(|l| l.end() < s.end()))
+        .collect();
+    let mut sentence_at = 0;
+    let mut current: Option<usize> = None;
     let mut sent_start: u32 = 0;
+    let mut first_paragraph: Option<usize> = None;
     let mut at_sentence_start = true;
-    let mut paragraph_done = false;
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The char at byte `i` (a char boundary) and its length; NUL past the end.
@@ -140,22 +160,21 @@ pub fn tokenize(text: &str) -> Tokenized {
                 .map_or(('\0', 1), |c| (c, c.len_utf8())),
         }
     };
-    let close_sentence =
-        |out: &mut Tokenized, sent_start: &mut u32, para_end: bool, paragraph_done: &mut bool| {
-            let end = out.tokens.len() as u32;
-            if end > *sent_start {
-                out.sentences.push((*sent_start, end));
-                *sent_start = end;
-                if !*paragraph_done {
-                    out.first_paragraph_sentences = out.sentences.len() as u32;
-                    if para_end {
-                        *paragraph_done = true;
-                    }
-                }
-            } else if para_end && !out.sentences.is_empty() {
-                *paragraph_done = true;
+    // Ends the token sentence begun at `sent_start`, counting it in the first
+    // paragraph when it lies there.
+    let close_sentence = |out: &mut Tokenized,
+                          sent_start: &mut u32,
+                          paragraph: Option<usize>,
+                          first_paragraph: Option<usize>| {
+        let end = out.tokens.len() as u32;
+        if end > *sent_start {
+            out.sentences.push((*sent_start, end));
+            *sent_start = end;
+            if paragraph.is_some() && paragraph == first_paragraph {
+                out.first_paragraph_sentences += 1;
             }
-        };
+        }
+    };
     let mut i = 0;
     while i < n {
         let (c, len) = char_at(i);
@@ -183,6 +202,16 @@ pub fn tokenize(text: &str) -> Tokenized {
                 } else {
                     break;
                 }
+            }
+            while spans.get(sentence_at).is_some_and(|s| s.end() <= start) {
+                sentence_at += 1;
+            }
+            if current != Some(sentence_at) {
+                let paragraph = current.and_then(|k| paragraph_of.get(k).copied());
+                close_sentence(&mut out, &mut sent_start, paragraph, first_paragraph);
+                current = Some(sentence_at);
+                first_paragraph = first_paragraph.or(paragraph_of.get(sentence_at).copied());
+                at_sentence_start = true;
             }
             let capital = c.is_uppercase();
             lower.clear();
@@ -237,30 +266,14 @@ pub fn tokenize(text: &str) -> Tokenized {
             continue;
         }
         match c {
-            '.' | '!' | '?' => {
-                if c == '?' {
-                    out.question_marks += 1;
-                }
-                // End of sentence when followed by whitespace, a quote or the end.
-                let ends = i + 1 >= n || {
-                    let nc = char_at(i + 1).0;
-                    nc.is_whitespace() || matches!(nc, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')')
-                };
-                if ends {
-                    close_sentence(&mut out, &mut sent_start, false, &mut paragraph_done);
-                    at_sentence_start = true;
-                }
-            }
-            '\n' => {
-                close_sentence(&mut out, &mut sent_start, true, &mut paragraph_done);
-                at_sentence_start = true;
-            }
+            '?' => out.question_marks += 1,
             '"' | '\u{201c}' | '\u{201d}' => out.quote_marks += 1,
             _ => {}
         }
         i += len.max(1);
     }
-    close_sentence(&mut out, &mut sent_start, true, &mut paragraph_done);
+    let paragraph = current.and_then(|k| paragraph_of.get(k).copied());
+    close_sentence(&mut out, &mut sent_start, paragraph, first_paragraph);
     out
 }
 
