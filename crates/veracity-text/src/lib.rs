@@ -27,18 +27,23 @@ pub mod tokens;
 pub mod words;
 
 /// The version of the analysis a trained model depends on (tokenizer rules,
-/// stemmer, stance stop list, cue lexicons). Raise it when any of them
-/// changes in a way a list fingerprint would not see, such as a tokenizer
-/// rule; then retrain (`cargo xtask train stance`).
+/// sentence splitter, stemmer, stance stop list, abbreviations, cue
+/// lexicons). Raise it when any of them changes in a way a list fingerprint
+/// would not see, such as a tokenizer rule; then retrain (`cargo xtask train
+/// stance`).
 pub const ANALYZER_VERSION: u32 = 2;
 
 /// A fingerprint of everything a trained stance model depends on: the
-/// analyzer version, the stance stop list, the stemmer's output on a fixed
-/// probe and the model's cue lexicons. Weights files store it and a model
-/// refuses to load under another.
+/// analyzer version, the stance stop list, the abbreviations the sentence
+/// splitter knows, the stemmer's output on a fixed probe and the model's cue
+/// lexicons. Weights files store it and a model refuses to load under
+/// another.
 pub fn analyzer_fingerprint() -> u64 {
     use hash::{fnv1a, mix};
-    use lexicon::{MODEL_CONFIRM, MODEL_HEDGE, MODEL_NEGATION, MODEL_REFUTE, STANCE_STOP_WORDS};
+    use lexicon::{
+        ABBREVIATIONS, MODEL_CONFIRM, MODEL_HEDGE, MODEL_NEGATION, MODEL_REFUTE,
+        NUMBER_ABBREVIATIONS, STANCE_STOP_WORDS,
+    };
     const STEMMER_PROBE: &[&str] = &[
         "caresses",
         "ponies",
@@ -60,6 +65,8 @@ pub fn analyzer_fingerprint() -> u64 {
         &MODEL_HEDGE,
         &MODEL_NEGATION,
         &MODEL_CONFIRM,
+        &ABBREVIATIONS,
+        &NUMBER_ABBREVIATIONS,
     ] {
         h = mix(h, lexicon.fingerprint());
     }

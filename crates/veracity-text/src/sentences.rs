@@ -3,21 +3,8 @@
 //! ("J. R. Smith") or inside a number; a closing quote or bracket after the
 //! punctuation stays with its sentence.
 
-use crate::scan::word_set;
+use crate::lexicon::{ABBREVIATIONS, NUMBER_ABBREVIATIONS};
 use veracity_model::Span;
-
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "sgt", "capt", "maj", "adm",
-    "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "jr", "sr", "vs", "v", "etc", "inc", "ltd",
-    "co", "corp", "rd", "ave", "blvd", "ft", "fig", "dept", "univ", "assn", "est", "approx", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "wed", "thu", "fri", "sat", "sun", "pres", "gens", "sens", "reps", "messrs", "hon", "supt",
-    "insp", "cpl", "pvt", "ret",
-];
-
-/// Abbreviations that end a sentence unless a number follows ("No. 3").
-const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "p", "pp", "vol", "art", "sec", "ch", "para"];
 
 fn is_closer(c: char) -> bool {
     matches!(
@@ -67,10 +54,10 @@ fn period_continues(text: &str, dot: usize, next: char) -> bool {
     {
         return true;
     }
-    if word_set!(ABBREVIATIONS).contains_ascii_lower(last) {
+    if ABBREVIATIONS.set().contains_ascii_lower(last) {
         return true;
     }
-    if word_set!(NUMBER_ABBREVIATIONS).contains_ascii_lower(last) {
+    if NUMBER_ABBREVIATIONS.set().contains_ascii_lower(last) {
         return next.is_ascii_digit();
     }
     false

@@ -16,6 +16,9 @@ use veracity_text::words::{self, Statement};
 pub const MERGE_THRESHOLD: f64 = 0.6;
 /// A passage (not a quote) at least this similar to a claim is an appearance of it.
 pub const APPEARANCE_THRESHOLD: f64 = 0.7;
+/// Texts sharing less than this containment of terms are not compared in
+/// full: a cheap test before [`APPEARANCE_THRESHOLD`] and [`MERGE_THRESHOLD`].
+pub const PREFILTER_CONTAINMENT: f64 = 0.5;
 /// Sentences and quotes below this check-worthiness are not claims.
 pub const MIN_CHECKWORTHINESS: f64 = 0.45;
 /// Quotes and sentences with fewer terms are not claims.
@@ -413,7 +416,7 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
             Some(q) => q.content,
             None => {
                 let passage = Statement::new(doc.slice(p.span));
-                if words::containment(claim_terms, passage.terms()) < 0.5
+                if words::containment(claim_terms, passage.terms()) < PREFILTER_CONTAINMENT
                     || statement.similarity(&passage) < APPEARANCE_THRESHOLD
                 {
                     continue;
@@ -468,7 +471,8 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
         let mut target = None;
         for (i, (g, _)) in groups.iter().enumerate() {
             // Cheap prefilter before the full similarity.
-            if words::containment(g.statement.terms(), c.statement.terms()) < 0.5 {
+            if words::containment(g.statement.terms(), c.statement.terms()) < PREFILTER_CONTAINMENT
+            {
                 continue;
             }
             if g.statement.similarity(&c.statement) >= MERGE_THRESHOLD {

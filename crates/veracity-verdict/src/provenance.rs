@@ -38,6 +38,16 @@ pub const DUPLICATE_JACCARD: f64 = 0.7;
 pub const SYNDICATED_JACCARD: f64 = 0.45;
 /// The share of an independent passage's weight a fact-check passage carries.
 pub const FACT_CHECK_FACTOR: f64 = 0.5;
+/// A quote at least this similar to the claim ([`Statement::similarity`])
+/// states it.
+pub const QUOTE_STATES_CLAIM_SIMILARITY: f64 = 0.45;
+/// A quote holding at least this share of the claim's terms states it.
+pub const QUOTE_STATES_CLAIM_COVERAGE: f64 = 0.5;
+/// A passage with a reporting verb that names the claimant and holds this
+/// share of the claim's terms reports the claim being made.
+pub const ATTRIBUTED_COVERAGE: f64 = 0.4;
+/// The same with no known claimant: a larger share is needed.
+pub const REPORTED_COVERAGE: f64 = 0.6;
 
 /// A retrieved, stance-scored passage before provenance is decided.
 #[derive(Debug, Clone)]
@@ -207,8 +217,8 @@ fn role_of(
         let Some(speaker) = &q.speaker else { continue };
         let content = doc.slice(q.content);
         let content = Statement::new(content);
-        let states_claim = statement.similarity(&content) >= 0.45
-            || words::coverage(claim_terms, content.terms()) >= 0.5;
+        let states_claim = statement.similarity(&content) >= QUOTE_STATES_CLAIM_SIMILARITY
+            || words::coverage(claim_terms, content.terms()) >= QUOTE_STATES_CLAIM_COVERAGE;
         match claimant {
             Some(c) if same_person(c, &speaker.name) => {
                 return if states_claim {
@@ -248,7 +258,7 @@ fn role_of(
         let names_claimant = claimant
             .and_then(surname)
             .is_some_and(|s| names_person(&words, &s));
-        if names_claimant && coverage >= 0.4 {
+        if names_claimant && coverage >= ATTRIBUTED_COVERAGE {
             return (
                 EvidenceRole::Attribution,
                 format!(
@@ -257,7 +267,7 @@ fn role_of(
                 ),
             );
         }
-        if claimant.is_none() && coverage >= 0.6 {
+        if claimant.is_none() && coverage >= REPORTED_COVERAGE {
             return (
                 EvidenceRole::Attribution,
                 "it reports someone making the claim: evidence the claim was made, not that it is true".into(),

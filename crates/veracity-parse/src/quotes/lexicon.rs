@@ -321,10 +321,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 ];
 
 /// Abbreviations, without their period, whose period does not end a phrase ("Gen.", "Dr.", "Jr.").
-pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
-    "gen", "brig", "dr", "col", "lt", "sgt", "capt", "maj", "mr", "mrs", "ms", "sen", "rep", "gov",
-    "prof", "st", "jr", "sr",
-];
+pub(crate) use veracity_text::lexicon::TITLE_ABBREVIATIONS;
 
 /// Articles, which open a described speaker ("a Pentagon spokesman") or an appositive role.
 pub(crate) const ARTICLES: &[&str] = &["a", "an", "the"];

@@ -2,11 +2,13 @@
 //! it came from. Lists live here and nowhere else, so retrieval, the stance
 //! model, the cues and the parser read the same words.
 
+mod abbreviations;
 mod cues;
 mod numbers;
 mod speech;
 mod stop;
 
+pub use abbreviations::{ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS};
 pub use cues::{
     CONFIRMING_PHRASES, MODEL_CONFIRM, MODEL_HEDGE, MODEL_NEGATION, MODEL_REFUTE,
     NEGATED_AUXILIARIES, NEGATIONS, REFUTING_PHRASES,
