@@ -13,8 +13,20 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
-/// directory, then a rename, so readers never see a partial file.
+/// directory, then a rename, so readers never see a partial file. A path
+/// that is not a regular file (`/dev/null`, a FIFO, a terminal) is written
+/// in place: renaming over it would replace the device with a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open {} for writing", path.display()))?;
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -99,3 +99,36 @@ fn help_lists_the_formats_with_an_example() {
     }
     assert!(text.contains("veracity render examples/reports/desalination.json"));
 }
+
+/// `-o` to a FIFO (like `/dev/null`, not a regular file) writes into it: a
+/// rename over it would replace the FIFO, or a device, with a plain file.
+#[cfg(unix)]
+#[test]
+fn writes_into_a_fifo_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(
+        made.is_ok_and(|s| s.success()),
+        "mkfifo is needed for this test"
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+    };
+    let out = run(&[
+        "render",
+        REPORT,
+        "--format",
+        "json",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Checked before joining: a replaced FIFO would leave the reader waiting.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO is still a FIFO");
+    let read = reader.join().unwrap();
+    assert!(read.starts_with(b"{"), "the report went into the FIFO");
+}
