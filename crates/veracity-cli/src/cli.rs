@@ -247,6 +247,26 @@ pub enum EvalDataset {
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
     },
+    /// Emergent rumour verification, end to end: `check` each claim's folder
+    /// of articles with the claim given, map the verdict (true, mostly true
+    /// -> true; false, mostly false -> false; mixed, unverified -> unknown)
+    /// and print accuracy, macro-F1, the confusion matrix and calibration
+    /// (expected calibration error and a reliability table).
+    #[command(
+        after_help = "Examples:\n  veracity eval emergent --data ../shared/data/emergent\n  \
+                            veracity eval emergent --data DIR --predictions pred.jsonl\n\n\
+                            DIR holds labels.jsonl ({claim_id, claim, truth}), articles.jsonl and\n\
+                            claims/<claim_id>/ with one article per file."
+    )]
+    Emergent {
+        /// The Emergent folder.
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Write one prediction per claim (class, value, confidence,
+        /// explanation) to this JSONL file, atomically.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+    },
 }
 
 /// Arguments of `veracity check`.

@@ -9,5 +9,6 @@
 #![deny(missing_docs)]
 
 pub mod climate_fever;
+pub mod emergent;
 pub mod fnc;
 pub mod train;

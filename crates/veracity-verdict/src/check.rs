@@ -6,9 +6,13 @@ use crate::claims::{self, ClaimOptions, MERGE_THRESHOLD};
 use crate::cues;
 use crate::engine::{Engine, EngineError, EngineRequest, Sources};
 use crate::index::Index;
+use crate::model::{DocumentVoice, VerdictModel};
 use crate::provenance::{self, Scored};
 use crate::scorer::StanceScorer;
-use veracity_model::{CitedReview, Claim, Document, RatingScale, Review, Verdict};
+use crate::voice::{CueFlags, Voice, VoiceInput};
+use veracity_model::{
+    CitedReview, Claim, Document, Evidence, EvidenceRole, RatingScale, Review, StanceLabel, Verdict,
+};
 use veracity_text::hash::FxHashMap;
 use veracity_text::words;
 
@@ -27,7 +31,17 @@ pub struct Checker<'a> {
     scorer: &'a dyn StanceScorer,
     sources: Sources,
     reviews: Vec<(usize, &'a Review)>,
+    model: Option<&'a VerdictModel>,
 }
+
+/// A headline covering less than this share of the claim's terms is about
+/// something else: the document's most relevant passage speaks for it.
+pub const HEADLINE_COVERAGE: f64 = 0.25;
+/// A passage bears on a claim when it holds at least this share of the
+/// claim's terms (and its stance is not `unrelated`): one that shares the
+/// subject but not what is said of it ("the desalination plant" for "the
+/// desalination plant is painted purple") says nothing about the claim.
+pub const BEARING_COVERAGE: f64 = 0.6;
 
 impl<'a> Checker<'a> {
     /// Indexes `docs` (once) for checking claims against them.
@@ -45,7 +59,14 @@ impl<'a> Checker<'a> {
             scorer,
             sources,
             reviews,
+            model: None,
         }
+    }
+
+    /// The same checker with another verdict model (a retrained one).
+    pub fn with_model(mut self, model: &'a VerdictModel) -> Checker<'a> {
+        self.model = Some(model);
+        self
     }
 
     /// The index.
@@ -267,13 +288,140 @@ impl<'a> Checker<'a> {
     ) -> Result<Verdict, EngineError> {
         let evidence = self.evidence(claim, top_k);
         let reviews = self.reviews(claim);
+        let documents = self.bearing_documents(claim, &evidence);
         engine.verdict(EngineRequest {
             claim,
             evidence,
             reviews,
+            documents,
             scale,
             sources: &self.sources,
         })
+    }
+
+    /// The documents that bear on `claim`: those with a passage of
+    /// `evidence` that relates to it (stance not `unrelated`) and is not a
+    /// copy, each with its voice, in the evidence's order.
+    pub fn bearing_documents(&self, claim: &Claim, evidence: &[Evidence]) -> Vec<DocumentVoice> {
+        let model: &VerdictModel = match self.model {
+            Some(m) => m,
+            None => VerdictModel::builtin(),
+        };
+        let docs = self.bearing_indices(claim, evidence);
+        let inputs = self.voice_inputs(claim, &docs, evidence);
+        docs.iter()
+            .zip(inputs)
+            .map(|(&i, (headline, input))| {
+                let id = &self.docs[i].id;
+                let only_reports = self.reports_claimant(claim, evidence, id);
+                DocumentVoice {
+                    document: id.clone(),
+                    headline,
+                    voice: if only_reports {
+                        Voice::REPORTS
+                    } else {
+                        model.voice(&input)
+                    },
+                    input,
+                    reports_claimant: only_reports,
+                }
+            })
+            .collect()
+    }
+
+    /// True when the claim has a known claimant and everything `document`
+    /// says about it in `evidence` is the claimant's words or a report of
+    /// them: the document reports the claim, whatever its tone.
+    pub fn reports_claimant(
+        &self,
+        claim: &Claim,
+        evidence: &[Evidence],
+        document: &veracity_model::DocumentId,
+    ) -> bool {
+        claim.claimant.is_some()
+            && evidence
+                .iter()
+                .filter(|e| &e.document == document && e.stance.label != StanceLabel::Unrelated)
+                .all(|e| e.role == EvidenceRole::Attribution)
+    }
+
+    /// The collection indices of the documents that bear on a claim with
+    /// this evidence (see [`Checker::bearing_documents`]).
+    pub fn bearing_indices(&self, claim: &Claim, evidence: &[Evidence]) -> Vec<usize> {
+        let claim_terms = words::term_set(&claim.text);
+        let mut docs: Vec<usize> = Vec::new();
+        for e in evidence {
+            let copy_or_claimant =
+                matches!(e.role, EvidenceRole::Duplicate | EvidenceRole::Claimant);
+            if e.stance.label == StanceLabel::Unrelated || copy_or_claimant {
+                continue;
+            }
+            // A cue (a contradicting figure, a negated predicate) has
+            // already checked that the passage is about the claim.
+            let cued = e.stance.label == StanceLabel::Disagree;
+            if !cued && words::coverage(&claim_terms, &words::term_set(&e.text)) < BEARING_COVERAGE
+            {
+                continue;
+            }
+            if let Some(i) = self.docs.iter().position(|d| d.id == e.document)
+                && !docs.contains(&i)
+            {
+                docs.push(i);
+            }
+        }
+        docs
+    }
+
+    /// What the voice model reads of each of `docs` (indices into the
+    /// collection) about `claim`: the headline (the title, else the first
+    /// sentence) when it covers at least [`HEADLINE_COVERAGE`] of the
+    /// claim, else the document's most relevant passage in `evidence`;
+    /// its stance (cues applied) and the cue words of the document's
+    /// opening.
+    pub fn voice_inputs(
+        &self,
+        claim: &Claim,
+        docs: &[usize],
+        evidence: &[Evidence],
+    ) -> Vec<(String, VoiceInput)> {
+        let statement = words::Statement::new(&claim.text);
+        let claim_terms = statement.terms();
+        let texts: Vec<String> = docs
+            .iter()
+            .map(|&i| {
+                let doc = &self.docs[i];
+                let headline = doc
+                    .title
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(str::to_owned)
+                    .or_else(|| doc.sentences.first().map(|s| doc.slice(*s).to_owned()))
+                    .unwrap_or_default();
+                let covers = words::coverage(claim_terms, &words::term_set(&headline));
+                if covers >= HEADLINE_COVERAGE {
+                    return headline;
+                }
+                evidence
+                    .iter()
+                    .filter(|e| e.document == doc.id)
+                    .max_by(|a, b| a.relevance.total_cmp(&b.relevance))
+                    .map_or(headline, |e| e.text.clone())
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let prepared = cues::PreparedClaim::new(&claim.text);
+        let stances = self.scorer.score_batch(&claim.text, &refs);
+        texts
+            .into_iter()
+            .zip(stances)
+            .zip(docs)
+            .map(|((text, stance), &i)| {
+                let stance = cues::adjust(stance, &cues::cues(&prepared, &text));
+                let lead = CueFlags::of_lead(&self.docs[i].text);
+                let input = VoiceInput::new(claim_terms, &text, lead, stance.scores);
+                (text, input)
+            })
+            .collect()
     }
 }
 

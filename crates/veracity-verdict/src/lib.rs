@@ -38,19 +38,29 @@ mod claims;
 mod cues;
 mod engine;
 mod index;
+mod model;
 mod provenance;
 mod scorer;
+mod voice;
 
 #[cfg(test)]
 mod testutil;
 
-pub use check::{Checker, DEFAULT_TOP_K};
+pub use check::{Checker, DEFAULT_TOP_K, HEADLINE_COVERAGE};
 pub use claims::ClaimOptions;
 pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
 pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
-    ReviewEngine, Sources, aggregate, aggregate_totals, rating_on,
+    ReviewEngine, SENTENCE_DECISIVE, Sources, aggregate, aggregate_totals, decide, rating_on,
 };
 pub use index::{Hit, Index, Passage};
+pub use model::{
+    CLAIM_CLASSES, CLAIM_FEATURES, DocumentVoice, Logistic, MODEL_FORMAT, ModelError,
+    VOICE_CLASSES, VerdictModel, claim_features, softmax, voice_of,
+};
 pub use provenance::{Scored, assess as assess_provenance, source_names};
 pub use scorer::{LexicalScorer, StanceScorer};
+pub use voice::{
+    CueFlags, LEAD_WORDS, VOICE_FEATURES, Voice, VoiceInput,
+    lexicon_fingerprint as voice_lexicon_fingerprint,
+};

@@ -83,6 +83,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Eval {
             dataset: EvalDataset::ClimateFever { data, predictions },
         } => eval::climate_fever(&data, predictions.as_deref()),
+        Command::Eval {
+            dataset: EvalDataset::Emergent { data, predictions },
+        } => eval::emergent(&data, predictions.as_deref()),
         Command::Ingest {
             inputs,
             format,

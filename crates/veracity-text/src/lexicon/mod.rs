@@ -7,6 +7,7 @@ mod cues;
 mod numbers;
 mod speech;
 mod stop;
+mod voice;
 
 pub use abbreviations::{ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS};
 pub use cues::{
@@ -16,6 +17,7 @@ pub use cues::{
 pub use numbers::{irregular, number_word};
 pub use speech::{REPORTING_VERBS, SPEECH_VERB_WORDS, SPEECH_VERBS};
 pub use stop::{FUNCTION_WORDS, RETRIEVAL_STOP_WORDS, STANCE_STOP_WORDS};
+pub use voice::{VOICE_CONFIRM, VOICE_DEBUNK, VOICE_DENIAL, VOICE_HEDGE};
 
 use crate::hash::{fnv1a, mix};
 use crate::scan::WordSet;
@@ -84,6 +86,20 @@ impl Lexicon {
     /// True when `word` is an entry (exact match; entries are lowercase).
     pub fn contains(&self, word: &str) -> bool {
         self.set().contains(word)
+    }
+
+    /// True when `words` (lowercase, in order) hold an entry: a word, or a
+    /// phrase of consecutive words.
+    pub fn occurs_in(&self, words: &[String]) -> bool {
+        if words.iter().any(|w| self.contains(w)) {
+            return true;
+        }
+        self.words().filter(|e| e.contains(' ')).any(|phrase| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            words
+                .windows(parts.len())
+                .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+        })
     }
 
     /// A stable hash of the name and the entries in order: a model trained
