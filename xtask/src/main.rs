@@ -12,6 +12,7 @@ mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
 mod train;
+mod train_evidence;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -13,6 +13,8 @@ use veracity_eval::train::{Split, TrainOptions, train_fnc};
 pub enum Model {
     /// The stance model (agree / disagree / discuss / unrelated), on FNC-1.
     Stance(StanceArgs),
+    /// The evidence model (supports / refutes / neutral), on claim-evidence pairs.
+    Evidence(Box<crate::train_evidence::EvidenceArgs>),
 }
 
 /// Options of `cargo xtask train stance`.
@@ -75,7 +77,10 @@ pub(crate) fn read_fnc(dir: &Path) -> Result<(HashMap<String, String>, Vec<Pair>
 
 /// Runs `cargo xtask train <model>`.
 pub fn run(model: Model) -> Result<bool> {
-    let Model::Stance(args) = model;
+    let args = match model {
+        Model::Stance(args) => args,
+        Model::Evidence(args) => return crate::train_evidence::run(&args),
+    };
     let (bodies, pairs) = read_fnc(&args.data)?;
     if args.ablation {
         return ablation(&bodies, &pairs).map(|()| true);
@@ -133,7 +138,7 @@ fn options(
     o
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -14,11 +14,13 @@
 //! Thresholds are tuned on the claims at even positions of the file (the
 //! "tune" half) and reported on both halves.
 
+use crate::train::evidence::ClassMetrics;
 use serde::Deserialize;
 use veracity_model::{
     Claim, ClaimOrigin, Document, DocumentId, DocumentKind, RatingClass, Source, Span, Stance,
     StanceLabel, StanceScores,
 };
+use veracity_stance::evidence::{EvidenceLabel, EvidenceModel};
 use veracity_text::words;
 use veracity_verdict::StanceScorer;
 use veracity_verdict::{AggregateParams, aggregate_totals};
@@ -153,6 +155,64 @@ pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stan
                 .collect()
         })
         .collect()
+}
+
+/// Scores sentences with the evidence model (supports / refutes / neutral)
+/// as stances, so the claim harness can aggregate them: supports → agree,
+/// refutes → disagree, neutral → discuss (unrelated 0).
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceScorer<'a>(pub &'a EvidenceModel);
+
+impl StanceScorer for EvidenceScorer<'_> {
+    fn name(&self) -> &str {
+        "evidence-model"
+    }
+
+    fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
+        self.0
+            .score(claim, passages)
+            .into_iter()
+            .map(|s| {
+                Stance::from_scores(StanceScores {
+                    agree: f64::from(s.supports),
+                    disagree: f64::from(s.refutes),
+                    discuss: f64::from(s.neutral),
+                    unrelated: 0.0,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The gold evidence label of a Climate-FEVER sentence as an evidence-model
+/// class (SUPPORTS, REFUTES, anything else neutral).
+pub fn gold_evidence_label(label: &str) -> EvidenceLabel {
+    match label {
+        "SUPPORTS" => EvidenceLabel::Supports,
+        "REFUTES" => EvidenceLabel::Refutes,
+        _ => EvidenceLabel::Neutral,
+    }
+}
+
+/// Sentence-level metrics of the evidence model alone (no cues, no
+/// aggregation) on the claims at `indices`: its label for each evidence
+/// sentence against `evidence_label`.
+pub fn evidence_model_metrics(
+    claims: &[CfClaim],
+    indices: &[usize],
+    model: &EvidenceModel,
+) -> ClassMetrics {
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for &i in indices {
+        let c = &claims[i];
+        let texts: Vec<&str> = c.evidences.iter().map(|e| e.evidence.as_str()).collect();
+        for (e, s) in c.evidences.iter().zip(model.score(&c.claim, &texts)) {
+            gold.push(gold_evidence_label(&e.evidence_label));
+            pred.push(s.label());
+        }
+    }
+    ClassMetrics::compute(&gold, &pred)
 }
 
 /// Predicts one claim from its pre-scored evidence.

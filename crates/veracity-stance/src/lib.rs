@@ -10,6 +10,7 @@
 
 #![deny(missing_docs)]
 
+pub mod evidence;
 pub mod features;
 pub mod mlp;
 

@@ -2,6 +2,7 @@
 //! dev split, example preparation and augmentation, the IDF table, and the
 //! training loop that writes a weights file.
 
+pub mod evidence;
 pub mod mlp;
 pub mod rng;
 
