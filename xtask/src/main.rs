@@ -86,6 +86,11 @@ enum Eval {
             default_value = "../shared/data/climate-fever/climate-fever-dev.jsonl"
         )]
         data: PathBuf,
+        /// What scores the evidence sentences: the FNC-1 stance model, or the
+        /// evidence model (supports → agree, refutes → disagree, neutral →
+        /// discuss).
+        #[arg(long, value_enum, default_value_t = eval_verdict::CfScorer::Stance)]
+        scorer: eval_verdict::CfScorer,
     },
     /// HTML main-content extraction: shingle precision, recall, F1, accuracy.
     Extract {
@@ -146,8 +151,8 @@ fn main() -> ExitCode {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),
         Task::Eval {
-            eval: Eval::ClimateFever { data },
-        } => eval_verdict::climate_fever(&data),
+            eval: Eval::ClimateFever { data, scorer },
+        } => eval_verdict::climate_fever(&data, scorer),
         Task::Eval {
             eval:
                 Eval::Extract {

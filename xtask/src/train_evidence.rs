@@ -71,10 +71,16 @@ pub struct EvidenceArgs {
     /// Augmentation: share of training supports pairs also negated as refutes.
     #[arg(long)]
     augment_negate: Option<f32>,
+    /// Augmentation: opposite-word refutations (true/false).
+    #[arg(long)]
+    augment_opposites: Option<bool>,
     /// Augmentation: share of training claims also paired, as neutral, with
     /// another group's evidence of the same source set.
     #[arg(long)]
     augment_neutral: Option<f32>,
+    /// Candidates per augmented neutral pair (the most overlapping is used).
+    #[arg(long)]
+    neutral_candidates: Option<usize>,
     /// Do not write weights (experiments).
     #[arg(long)]
     dry_run: bool,
@@ -133,8 +139,14 @@ pub fn run(args: &EvidenceArgs) -> Result<bool> {
     if let Some(a) = args.augment_negate {
         opts.augment_negate = a;
     }
+    if let Some(a) = args.augment_opposites {
+        opts.augment_opposites = a;
+    }
     if let Some(a) = args.augment_neutral {
         opts.augment_neutral = a;
+    }
+    if let Some(n) = args.neutral_candidates {
+        opts.neutral_candidates = n;
     }
     if let Some(d) = args.dropout {
         opts.dropout = d;

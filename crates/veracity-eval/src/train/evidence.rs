@@ -171,15 +171,24 @@ pub struct EvOptions {
     /// Augmentation: every training `refutes` pair also with claim and
     /// evidence swapped (contradiction is symmetric).
     pub augment_swap: bool,
-    /// Augmentation: this share of training `supports` pairs also as a
-    /// `refutes` pair: a word of the evidence that the claim shares replaced
-    /// by its opposite (a short list of opposites), else "not" inserted
-    /// after the first auxiliary verb of the evidence (or, every other time,
-    /// of the claim).
+    /// Augmentation: every training `supports` pair whose evidence has a
+    /// word with an opposite (a short list) that the claim shares also as a
+    /// `refutes` pair with that word replaced by its opposite; this share of
+    /// the other `supports` pairs also as a `refutes` pair with "not"
+    /// inserted after the first auxiliary verb of the evidence (or, every
+    /// other time, of the claim).
     pub augment_negate: f32,
+    /// Augmentation: the opposite-word refutations (see
+    /// [`EvOptions::augment_negate`]).
+    pub augment_opposites: bool,
     /// Augmentation: this share of training claims also paired, as
     /// `neutral`, with the evidence of another group of the same source set.
     pub augment_neutral: f32,
+    /// Candidates drawn for each augmented neutral pair; the one sharing the
+    /// most claim terms is used (1 = a random evidence; more = harder,
+    /// related neutrals, like retrieved sentences that say nothing on the
+    /// claim).
+    pub neutral_candidates: usize,
 }
 
 impl Default for EvOptions {
@@ -193,7 +202,7 @@ impl Default for EvOptions {
             dropout: 0.2,
             batch: 64,
             class_weights: [1.0, 1.0, 1.0],
-            source_weights: Vec::new(),
+            source_weights: vec![("covidfact".into(), 0.3)],
             disabled_groups: Vec::new(),
             dev_split: true,
             vocab_data: 20_000,
@@ -201,8 +210,10 @@ impl Default for EvOptions {
             vectors_source: String::new(),
             report_every: 0,
             augment_swap: false,
-            augment_negate: 0.5,
+            augment_negate: 0.25,
+            augment_opposites: true,
             augment_neutral: 1.0,
+            neutral_candidates: 1,
         }
     }
 }
@@ -582,7 +593,7 @@ pub fn train_evidence(
             pairs: dev.n,
         },
         notes: format!(
-            "epochs {} batch {} lr {} l2 {} dropout {} class_weights {:?} source_weights {:?} augment swap {} negate {} neutral {}",
+            "epochs {} batch {} lr {} l2 {} dropout {} class_weights {:?} source_weights {:?} augment swap {} negate {} opposites {} neutral {} (candidates {})",
             opts.epochs,
             opts.batch,
             opts.lr,
@@ -592,7 +603,9 @@ pub fn train_evidence(
             opts.source_weights,
             opts.augment_swap,
             opts.augment_negate,
-            opts.augment_neutral
+            opts.augment_opposites,
+            opts.augment_neutral,
+            opts.neutral_candidates
         ),
     };
     let train_pairs = examples.len();
@@ -738,11 +751,14 @@ pub fn augment(pairs: &[EvPair], dev: &[bool], opts: &EvOptions) -> Vec<EvPair> 
                 EvidenceLabel::Refutes,
             ));
         }
-        if p.label == EvidenceLabel::Supports && rng.next_f32() < opts.augment_negate {
+        let opposite = (opts.augment_opposites && p.label == EvidenceLabel::Supports)
+            .then(|| swap_opposite(&p.evidence, &p.claim))
+            .flatten();
+        if let Some(e) = opposite {
+            out.push(extra(p.claim.clone(), e, EvidenceLabel::Refutes));
+        } else if p.label == EvidenceLabel::Supports && rng.next_f32() < opts.augment_negate {
             flip = !flip;
-            let negated = if let Some(e) = swap_opposite(&p.evidence, &p.claim) {
-                Some((p.claim.clone(), e))
-            } else if flip {
+            let negated = if flip {
                 negate(&p.evidence).map(|e| (p.claim.clone(), e))
             } else {
                 negate(&p.claim).map(|c| (c, p.evidence.clone()))
@@ -753,7 +769,27 @@ pub fn augment(pairs: &[EvPair], dev: &[bool], opts: &EvOptions) -> Vec<EvPair> 
         }
         if rng.next_f32() < opts.augment_neutral {
             let pool = &by_source[p.source.as_str()];
-            let j = pool[rng.below(pool.len())];
+            let mut j = pool[rng.below(pool.len())];
+            if opts.neutral_candidates > 1 {
+                let claim_terms = words::term_set(&p.claim);
+                let mut best = -1.0;
+                for k in 0..opts.neutral_candidates {
+                    let cand = if k == 0 {
+                        j
+                    } else {
+                        pool[rng.below(pool.len())]
+                    };
+                    if pairs[cand].group == p.group {
+                        continue;
+                    }
+                    let cov =
+                        words::coverage(&claim_terms, &words::term_set(&pairs[cand].evidence));
+                    if cov > best {
+                        best = cov;
+                        j = cand;
+                    }
+                }
+            }
             if pairs[j].group != p.group {
                 out.push(extra(
                     p.claim.clone(),
