@@ -154,7 +154,7 @@ pub enum CfScorer {
 
 /// `cargo xtask eval climate-fever --data FILE [--scorer S]`: tunes on the
 /// even half, reports both halves.
-pub fn climate_fever(data: &Path, which: CfScorer) -> Result<bool> {
+pub fn climate_fever(data: &Path, which: CfScorer, cues: bool) -> Result<bool> {
     use veracity_eval::climate_fever as cf;
     let text =
         std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
@@ -177,13 +177,14 @@ pub fn climate_fever(data: &Path, which: CfScorer) -> Result<bool> {
             &evidence_scorer
         }
     };
-    let scored = cf::score_all(&claims, scorer);
+    let scored = cf::score_all_with(&claims, scorer, cues);
     let (tune, test) = cf::split(claims.len());
     let params = cf::tune(&claims, &scored, &tune);
     println!(
-        "climate-fever: {} claims, scorer {}; tuned on the {} claims at even positions: {params:?}",
+        "climate-fever: {} claims, scorer {}{}; tuned on the {} claims at even positions: {params:?}",
         claims.len(),
         scorer.name(),
+        if cues { "" } else { " without cues" },
         tune.len()
     );
     let default = cf::CfParams::default();

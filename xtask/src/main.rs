@@ -91,6 +91,9 @@ enum Eval {
         /// discuss).
         #[arg(long, value_enum, default_value_t = eval_verdict::CfScorer::Stance)]
         scorer: eval_verdict::CfScorer,
+        /// Leave the verdict cues out (the scorer's stances as they are).
+        #[arg(long)]
+        no_cues: bool,
     },
     /// HTML main-content extraction: shingle precision, recall, F1, accuracy.
     Extract {
@@ -151,8 +154,13 @@ fn main() -> ExitCode {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),
         Task::Eval {
-            eval: Eval::ClimateFever { data, scorer },
-        } => eval_verdict::climate_fever(&data, scorer),
+            eval:
+                Eval::ClimateFever {
+                    data,
+                    scorer,
+                    no_cues,
+                },
+        } => eval_verdict::climate_fever(&data, scorer, !no_cues),
         Task::Eval {
             eval:
                 Eval::Extract {

@@ -137,6 +137,16 @@ fn claim_label(c: RatingClass) -> &'static str {
 /// sentence of every claim once; the thresholds are applied later, so
 /// tuning does not rescore.
 pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stance, f64)>> {
+    score_all_with(claims, scorer, true)
+}
+
+/// As [`score_all`], with the verdict cues applied (`cues`) or not (the
+/// scorer's stances as they are).
+pub fn score_all_with(
+    claims: &[CfClaim],
+    scorer: &dyn StanceScorer,
+    cues: bool,
+) -> Vec<Vec<(Stance, f64)>> {
     claims
         .iter()
         .map(|c| {
@@ -148,7 +158,11 @@ pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stan
                 .into_iter()
                 .zip(&texts)
                 .map(|(s, t)| {
-                    let adjusted = apply_cues(s, &find_cues(&prepared, t));
+                    let adjusted = if cues {
+                        apply_cues(s, &find_cues(&prepared, t))
+                    } else {
+                        s
+                    };
                     let coverage = words::coverage(&claim_terms, &words::term_set(t));
                     (adjusted, coverage)
                 })
