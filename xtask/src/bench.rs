@@ -14,6 +14,11 @@ pub enum Target {
     /// each distinct headline and body is prepared once, then every pair is
     /// scored, on one thread. Prints the median pairs/s over the runs.
     Stance(StanceArgs),
+    /// Evidence-model scoring of the Climate-FEVER dev claims against their
+    /// five evidence sentences with `EvidenceModel::score` (each claim
+    /// prepared once, every sentence prepared and scored), on one thread.
+    /// Prints the median pairs/s over the runs.
+    Evidence(EvidenceArgs),
     /// In-process call overhead of a verdict plugin (review-first).
     Plugin(PluginArgs),
     /// One claim checked against a synthetic corpus (see `gen-corpus`):
@@ -25,6 +30,23 @@ pub enum Target {
     Ingest(IngestArgs),
     /// HTML main-content extraction throughput in MB/s of HTML on one core.
     Html(HtmlArgs),
+}
+
+/// Options of `cargo xtask bench evidence`.
+#[derive(Args)]
+pub struct EvidenceArgs {
+    /// The Climate-FEVER JSONL file (its claims and sentences are the input).
+    #[arg(
+        long,
+        default_value = "../shared/data/climate-fever/climate-fever-dev.jsonl"
+    )]
+    data: PathBuf,
+    /// Timed runs.
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+    /// Passes over the file per run.
+    #[arg(long, default_value_t = 10)]
+    passes: usize,
 }
 
 /// Options of `cargo xtask bench html`.
@@ -92,6 +114,7 @@ pub struct StanceArgs {
 pub fn run(target: Target) -> Result<bool> {
     match target {
         Target::Stance(args) => stance(args),
+        Target::Evidence(args) => evidence(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
         Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
         Target::Ingest(args) => {
@@ -170,6 +193,74 @@ fn stance(args: StanceArgs) -> Result<bool> {
         "  share of time preparing texts: {:.0}%",
         100.0 * median(&mut prep)
     );
+    Ok(true)
+}
+
+fn evidence(args: EvidenceArgs) -> Result<bool> {
+    let text = std::fs::read_to_string(&args.data)
+        .with_context(|| format!("cannot read {}", args.data.display()))?;
+    let claims = veracity_eval::climate_fever::parse(&text)?;
+    let model = veracity_stance::evidence::EvidenceModel::try_builtin()?;
+    let inputs: Vec<(&str, Vec<&str>)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c.claim.as_str(),
+                c.evidences.iter().map(|e| e.evidence.as_str()).collect(),
+            )
+        })
+        .collect();
+    let pass = || {
+        let mut n = 0usize;
+        let mut sink = 0f32;
+        for (claim, sentences) in &inputs {
+            for s in model.score(claim, sentences) {
+                sink += s.supports;
+                n += 1;
+            }
+        }
+        (n, sink)
+    };
+    pass();
+    let mut wall = Vec::new();
+    let mut cpu = Vec::new();
+    let mut total = 0;
+    for _ in 0..args.runs.max(1) {
+        let c0 = thread_cpu_ns();
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..args.passes.max(1) {
+            let (k, sink) = pass();
+            n += k;
+            std::hint::black_box(sink);
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        let c1 = thread_cpu_ns();
+        total = n;
+        wall.push(n as f64 / secs);
+        if let (Some(a), Some(b)) = (c0, c1) {
+            cpu.push(n as f64 / ((b.saturating_sub(a)).max(1) as f64 / 1e9));
+        }
+    }
+    println!(
+        "evidence: {} claims x 5 sentences, {total} pairs per run (claim prepared once, every sentence prepared and scored), {} runs on one thread",
+        claims.len(),
+        wall.len()
+    );
+    println!(
+        "  wall clock: median {:.0} pairs/s (min {:.0}, max {:.0})",
+        median(&mut wall),
+        first(&wall),
+        last(&wall)
+    );
+    if !cpu.is_empty() {
+        println!(
+            "  thread CPU time: median {:.0} pairs/s (min {:.0}, max {:.0})",
+            median(&mut cpu),
+            first(&cpu),
+            last(&cpu)
+        );
+    }
     Ok(true)
 }
 

@@ -143,21 +143,48 @@ pub fn check_seeds(dir: &Path) -> Result<bool> {
     Ok(ok)
 }
 
-/// `cargo xtask eval climate-fever --data FILE`: tunes on the even half,
-/// reports both halves.
-pub fn climate_fever(data: &Path) -> Result<bool> {
+/// Which model scores the Climate-FEVER evidence sentences.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum CfScorer {
+    /// The FNC-1 stance model (agree / disagree / discuss / unrelated).
+    Stance,
+    /// The evidence model (supports / refutes / neutral).
+    Evidence,
+}
+
+/// `cargo xtask eval climate-fever --data FILE [--scorer S]`: tunes on the
+/// even half, reports both halves.
+pub fn climate_fever(data: &Path, which: CfScorer, cues: bool) -> Result<bool> {
     use veracity_eval::climate_fever as cf;
     let text =
         std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
     let claims = cf::parse(&text).with_context(|| data.display().to_string())?;
-    let scorer = crate::bench_check::stance_scorer()?;
-    let scored = cf::score_all(&claims, scorer);
+    let evidence_scorer;
+    let scorer: &dyn StanceScorer = match which {
+        CfScorer::Stance => crate::bench_check::stance_scorer()?,
+        CfScorer::Evidence => {
+            let model = veracity_stance::evidence::EvidenceModel::try_builtin()
+                .context("cannot load the built-in evidence model; rebuild veracity")?;
+            let (even, odd) = cf::split(claims.len());
+            for (name, idx) in [("even half", &even), ("odd half", &odd)] {
+                let m = cf::evidence_model_metrics(&claims, idx, model);
+                println!(
+                    "evidence model alone, {name}: sentences {}  accuracy {:.3}  macro-F1 {:.3}",
+                    m.n, m.accuracy, m.macro_f1
+                );
+            }
+            evidence_scorer = cf::EvidenceScorer(model);
+            &evidence_scorer
+        }
+    };
+    let scored = cf::score_all_with(&claims, scorer, cues);
     let (tune, test) = cf::split(claims.len());
     let params = cf::tune(&claims, &scored, &tune);
     println!(
-        "climate-fever: {} claims, scorer {}; tuned on the {} claims at even positions: {params:?}",
+        "climate-fever: {} claims, scorer {}{}; tuned on the {} claims at even positions: {params:?}",
         claims.len(),
         scorer.name(),
+        if cues { "" } else { " without cues" },
         tune.len()
     );
     let default = cf::CfParams::default();

@@ -13,6 +13,7 @@ mod eval_parse;
 mod eval_verdict;
 mod train;
 mod train_verdict;
+mod train_evidence;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -86,6 +87,14 @@ enum Eval {
             default_value = "../shared/data/climate-fever/climate-fever-dev.jsonl"
         )]
         data: PathBuf,
+        /// What scores the evidence sentences: the FNC-1 stance model, or the
+        /// evidence model (supports → agree, refutes → disagree, neutral →
+        /// discuss).
+        #[arg(long, value_enum, default_value_t = eval_verdict::CfScorer::Stance)]
+        scorer: eval_verdict::CfScorer,
+        /// Leave the verdict cues out (the scorer's stances as they are).
+        #[arg(long)]
+        no_cues: bool,
     },
     /// HTML main-content extraction: shingle precision, recall, F1, accuracy.
     Extract {
@@ -146,8 +155,13 @@ fn main() -> ExitCode {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),
         Task::Eval {
-            eval: Eval::ClimateFever { data },
-        } => eval_verdict::climate_fever(&data),
+            eval:
+                Eval::ClimateFever {
+                    data,
+                    scorer,
+                    no_cues,
+                },
+        } => eval_verdict::climate_fever(&data, scorer, !no_cues),
         Task::Eval {
             eval:
                 Eval::Extract {

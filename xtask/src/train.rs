@@ -15,6 +15,8 @@ pub enum Model {
     Stance(StanceArgs),
     /// The verdict's voice and claim models, on Emergent dev.
     Verdict(crate::train_verdict::VerdictArgs),
+    /// The evidence model (supports / refutes / neutral), on claim-evidence pairs.
+    Evidence(Box<crate::train_evidence::EvidenceArgs>),
 }
 
 /// Options of `cargo xtask train stance`.
@@ -80,6 +82,7 @@ pub fn run(model: Model) -> Result<bool> {
     let args = match model {
         Model::Stance(args) => args,
         Model::Verdict(args) => return crate::train_verdict::run(args),
+        Model::Evidence(args) => return crate::train_evidence::run(&args),
     };
     let (bodies, pairs) = read_fnc(&args.data)?;
     if args.ablation {

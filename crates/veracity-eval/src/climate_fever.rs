@@ -14,11 +14,13 @@
 //! Thresholds are tuned on the claims at even positions of the file (the
 //! "tune" half) and reported on both halves.
 
+use crate::train::evidence::ClassMetrics;
 use serde::Deserialize;
 use veracity_model::{
     Claim, ClaimOrigin, Document, DocumentId, DocumentKind, RatingClass, Source, Span, Stance,
     StanceLabel, StanceScores,
 };
+use veracity_stance::evidence::{EvidenceLabel, EvidenceModel};
 use veracity_text::words;
 use veracity_verdict::StanceScorer;
 use veracity_verdict::{AggregateParams, aggregate_totals};
@@ -135,6 +137,16 @@ fn claim_label(c: RatingClass) -> &'static str {
 /// sentence of every claim once; the thresholds are applied later, so
 /// tuning does not rescore.
 pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stance, f64)>> {
+    score_all_with(claims, scorer, true)
+}
+
+/// As [`score_all`], with the verdict cues applied (`cues`) or not (the
+/// scorer's stances as they are).
+pub fn score_all_with(
+    claims: &[CfClaim],
+    scorer: &dyn StanceScorer,
+    cues: bool,
+) -> Vec<Vec<(Stance, f64)>> {
     claims
         .iter()
         .map(|c| {
@@ -146,13 +158,75 @@ pub fn score_all(claims: &[CfClaim], scorer: &dyn StanceScorer) -> Vec<Vec<(Stan
                 .into_iter()
                 .zip(&texts)
                 .map(|(s, t)| {
-                    let adjusted = apply_cues(s, &find_cues(&prepared, t));
+                    let adjusted = if cues {
+                        apply_cues(s, &find_cues(&prepared, t))
+                    } else {
+                        s
+                    };
                     let coverage = words::coverage(&claim_terms, &words::term_set(t));
                     (adjusted, coverage)
                 })
                 .collect()
         })
         .collect()
+}
+
+/// Scores sentences with the evidence model (supports / refutes / neutral)
+/// as stances, so the claim harness can aggregate them: supports → agree,
+/// refutes → disagree, neutral → discuss (unrelated 0).
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceScorer<'a>(pub &'a EvidenceModel);
+
+impl StanceScorer for EvidenceScorer<'_> {
+    fn name(&self) -> &str {
+        "evidence-model"
+    }
+
+    fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
+        self.0
+            .score(claim, passages)
+            .into_iter()
+            .map(|s| {
+                Stance::from_scores(StanceScores {
+                    agree: f64::from(s.supports),
+                    disagree: f64::from(s.refutes),
+                    discuss: f64::from(s.neutral),
+                    unrelated: 0.0,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The gold evidence label of a Climate-FEVER sentence as an evidence-model
+/// class (SUPPORTS, REFUTES, anything else neutral).
+pub fn gold_evidence_label(label: &str) -> EvidenceLabel {
+    match label {
+        "SUPPORTS" => EvidenceLabel::Supports,
+        "REFUTES" => EvidenceLabel::Refutes,
+        _ => EvidenceLabel::Neutral,
+    }
+}
+
+/// Sentence-level metrics of the evidence model alone (no cues, no
+/// aggregation) on the claims at `indices`: its label for each evidence
+/// sentence against `evidence_label`.
+pub fn evidence_model_metrics(
+    claims: &[CfClaim],
+    indices: &[usize],
+    model: &EvidenceModel,
+) -> ClassMetrics {
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for &i in indices {
+        let c = &claims[i];
+        let texts: Vec<&str> = c.evidences.iter().map(|e| e.evidence.as_str()).collect();
+        for (e, s) in c.evidences.iter().zip(model.score(&c.claim, &texts)) {
+            gold.push(gold_evidence_label(&e.evidence_label));
+            pred.push(s.label());
+        }
+    }
+    ClassMetrics::compute(&gold, &pred)
 }
 
 /// Predicts one claim from its pre-scored evidence.

@@ -7,9 +7,14 @@
 //! texts, trained on FNC-1. Per-text work (tokenizing, stemming, hashing, the
 //! sparse part of the first layer) is done once per text, so scoring one claim
 //! against many passages costs a few microseconds per pair.
+//!
+//! The [`evidence`] module holds a second model, for one claim against one
+//! sentence: supports / refutes / neutral, from lexical, negation, number and
+//! word-vector features (`EvidenceModel::try_builtin()`).
 
 #![deny(missing_docs)]
 
+pub mod evidence;
 pub mod features;
 pub mod mlp;
 

@@ -3,6 +3,7 @@
 //! training loop that writes a weights file.
 
 pub mod logistic;
+pub mod evidence;
 pub mod mlp;
 pub mod rng;
 
