@@ -235,3 +235,36 @@ pub static CONFIRMING_PHRASES: Lexicon = Lexicon::new(
         "consistent with",
     ],
 );
+
+/// Words after a negator that make it no negation of a predicate ("not
+/// only", "not just", "no doubt" is handled as a denial of "doubt").
+pub static NEGATION_EXCEPTIONS: Lexicon = Lexicon::new(
+    "negation-exceptions",
+    "written for this project: English 'not only' constructions",
+    &["only", "just", "merely", "simply", "least", "necessarily"],
+);
+
+/// Adverbs skipped between a negation and the predicate it negates ("has
+/// not once been inspected", "did not even target").
+pub static SCOPE_ADVERBS: Lexicon = Lexicon::new(
+    "scope-adverbs",
+    "written for this project: English adverbs that sit inside a negated verb group",
+    &[
+        "once",
+        "even",
+        "yet",
+        "ever",
+        "always",
+        "really",
+        "actually",
+        "quite",
+        "so",
+        "too",
+        "also",
+        "still",
+        "again",
+        "currently",
+        "previously",
+        "already",
+    ],
+);

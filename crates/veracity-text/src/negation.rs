@@ -1,0 +1,128 @@
+//! Negation scope over the lowercase words of [`crate::words::words`]: which
+//! predicate each negation denies ("has not been inspected": "inspected";
+//! "did not even target": "target"), in active and passive clauses alike.
+//!
+//! Not denials: "not only" / "not just" (an addition), and "not to" + verb (a
+//! request or order reported: "they told us not to hit it" says nothing
+//! about whether anything was hit).
+
+use crate::lexicon::{NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS, SCOPE_ADVERBS};
+use crate::words;
+
+/// Words after a negation searched for its predicate.
+pub const PREDICATE_REACH: usize = 4;
+
+/// True when `words[i]` negates what follows ("not", "never", the "t" of
+/// "don't").
+pub fn is_negation(words: &[String], i: usize) -> bool {
+    let Some(w) = words.get(i) else {
+        return false;
+    };
+    let negator =
+        NEGATIONS.contains(w) || (w == "t" && i > 0 && NEGATED_AUXILIARIES.contains(&words[i - 1]));
+    negator
+        && !words
+            .get(i + 1)
+            .is_some_and(|n| NEGATION_EXCEPTIONS.contains(n))
+}
+
+/// A negation and the predicate it denies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Denial {
+    /// Index of the negating word.
+    pub negation: usize,
+    /// Index of the predicate.
+    pub predicate: usize,
+    /// The predicate's term (stem).
+    pub term: String,
+}
+
+/// The denials of a text's words: for each negation (not one that reports
+/// an order, "not to ..."), the first content word after it, adverbs
+/// skipped, within [`PREDICATE_REACH`] words.
+pub fn denials(words: &[String]) -> Vec<Denial> {
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if !is_negation(words, i) || words.get(i + 1).is_some_and(|w| w == "to") {
+            continue;
+        }
+        let reach = words.len().min(i + 1 + PREDICATE_REACH);
+        let found = (i + 1..reach).find_map(|j| {
+            let w = &words[j];
+            if w.ends_with("ly") || SCOPE_ADVERBS.contains(w) {
+                return None;
+            }
+            words::term(w).map(|t| (j, t))
+        });
+        if let Some((predicate, term)) = found {
+            out.push(Denial {
+                negation: i,
+                predicate,
+                term,
+            });
+        }
+    }
+    out
+}
+
+/// True when two predicate terms are the same predicate: the same stem
+/// (with or without a final "e"), or one a compound ending in the other
+/// ("counterattack", "attack").
+pub fn same_predicate(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('e');
+    let b = b.trim_end_matches('e');
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 3 && (short == long || (long.len() >= short.len() + 3 && long.ends_with(short)))
+}
+
+/// The positions of `words` whose term is the predicate `term` and that no
+/// negation denies: where the text asserts it.
+pub fn assertions(words: &[String], denied: &[Denial], term: &str) -> Vec<usize> {
+    (0..words.len())
+        .filter(|&j| denied.iter().all(|d| d.predicate != j))
+        .filter(|&j| words::term(&words[j]).is_some_and(|t| same_predicate(&t, term)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words;
+
+    fn predicates(text: &str) -> Vec<String> {
+        let w = words(text);
+        denials(&w).iter().map(|d| w[d.predicate].clone()).collect()
+    }
+
+    #[test]
+    fn predicates_in_active_and_passive_clauses() {
+        assert_eq!(
+            predicates("The bridge has not been inspected once in ten years."),
+            ["inspected"]
+        );
+        assert_eq!(
+            predicates("The ferry has not once been repaired."),
+            ["repaired"]
+        );
+        assert_eq!(
+            predicates("Engineers didn't really inspect it."),
+            ["inspect"]
+        );
+        assert_eq!(predicates("Crews never repaved the road."), ["repaved"]);
+    }
+
+    #[test]
+    fn orders_and_additions_are_not_denials() {
+        assert!(predicates("They keep telling us not to close the dam.").is_empty());
+        assert!(predicates("The council not only repaved the road but widened it.").is_empty());
+    }
+
+    #[test]
+    fn assertions_skip_denied_occurrences() {
+        let w = words("It was not inspected in 2018 but was inspected in 2019.");
+        let d = denials(&w);
+        assert_eq!(assertions(&w, &d, "inspect").len(), 1);
+        assert!(same_predicate("counterattack", "attack"));
+        assert!(!same_predicate("at", "attack"));
+    }
+}
