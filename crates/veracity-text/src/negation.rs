@@ -2,15 +2,24 @@
 //! predicate each negation denies ("has not been inspected": "inspected";
 //! "did not even target": "target"), in active and passive clauses alike.
 //!
-//! Not denials: "not only" / "not just" (an addition), and "not to" + verb (a
-//! request or order reported: "they told us not to hit it" says nothing
-//! about whether anything was hit).
+//! Not denials: "not only" / "not just" (an addition), and orders or
+//! requests reported ("not to" + verb, "to not", a negation shortly after a
+//! modal of obligation: "they told us not to hit it",
+//! "Russia should use caution and not strike those groups" say nothing about
+//! whether anything was hit).
 
-use crate::lexicon::{NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS, SCOPE_ADVERBS};
+use crate::lexicon::{
+    DEONTIC_MODALS, NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS, SCOPE_ADVERBS,
+};
 use crate::words;
 
 /// Words after a negation searched for its predicate.
 pub const PREDICATE_REACH: usize = 4;
+/// Words before a negation searched for a modal of obligation that makes it
+/// an order ("should use caution and not strike"). Verbs of asking are not
+/// searched: "told reporters the dam was not closed" is a report of fact;
+/// "asked them not to" is caught by its "to".
+pub const ORDER_REACH: usize = 5;
 
 /// True when `words[i]` negates what follows ("not", "never", the "t" of
 /// "don't").
@@ -43,7 +52,7 @@ pub struct Denial {
 pub fn denials(words: &[String]) -> Vec<Denial> {
     let mut out = Vec::new();
     for i in 0..words.len() {
-        if !is_negation(words, i) || words.get(i + 1).is_some_and(|w| w == "to") {
+        if !is_negation(words, i) || is_order(words, i) {
             continue;
         }
         let reach = words.len().min(i + 1 + PREDICATE_REACH);
@@ -63,6 +72,17 @@ pub fn denials(words: &[String]) -> Vec<Denial> {
         }
     }
     out
+}
+
+/// True when the negation at `i` is part of an order or request: "not to
+/// hit", "to not hit", or shortly after a modal of obligation ("should
+/// not", "should take care and not").
+fn is_order(words: &[String], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|w| w == "to")
+        || (i > 0 && words[i - 1] == "to")
+        || words[i.saturating_sub(ORDER_REACH)..i]
+            .iter()
+            .any(|w| DEONTIC_MODALS.contains(w))
 }
 
 /// True when two predicate terms are the same predicate: the same stem
@@ -115,6 +135,17 @@ mod tests {
     fn orders_and_additions_are_not_denials() {
         assert!(predicates("They keep telling us not to close the dam.").is_empty());
         assert!(predicates("The council not only repaved the road but widened it.").is_empty());
+        assert!(
+            predicates("The agency said crews should take care and not close the dam.").is_empty()
+        );
+        assert!(predicates("Residents urged the council not to sell the park.").is_empty());
+        assert!(predicates("Crews shouldn't close the dam.").is_empty());
+        // Predictions and reports of fact stay denials.
+        assert_eq!(predicates("The council would not sell the park."), ["sell"]);
+        assert_eq!(
+            predicates("She told reporters the dam was not closed."),
+            ["closed"]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::index::{Index, passage_spans};
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentKind, Span};
 use veracity_text::lexicon::{
-    ATTRIBUTION_VERBS, CLAIM_LABELS, FUNCTION_WORDS, GENERIC_SPEAKERS, WEEKDAYS,
+    ATTRIBUTION_VERBS, CLAIM_LABELS, CLAIM_OBJECTS, FUNCTION_WORDS, GENERIC_SPEAKERS, WEEKDAYS,
 };
 use veracity_text::words::{self, Statement};
 
@@ -471,6 +471,13 @@ pub fn split_claimant(text: &str) -> Attributed<'_> {
         let verb = word(v);
         if !ATTRIBUTION_VERBS.contains(verb.trim_end_matches([',', ':'])) {
             continue;
+        }
+        // "claimed the lives of 40": taking, not saying.
+        if verb.starts_with("claim")
+            && (v + 1..ws.len().min(v + 4))
+                .any(|j| CLAIM_OBJECTS.contains(&bare(word(j)).to_lowercase()))
+        {
+            break;
         }
         let mut s = v;
         while s > 0 && VERB_GROUP.contains(&word(s - 1)) {
@@ -1046,6 +1053,8 @@ mod tests {
             "The United States says",
             "In 2019, the harbor said little about the ferry.",
             "Okafor says no.",
+            "The storm claimed the lives of 40 ferry passengers.",
+            "Harbor Holdings maintains 40 bridges in the county.",
         ] {
             assert_eq!(split(text), (None, text), "{text}");
         }

@@ -275,9 +275,10 @@ fn shares_argument(claim_terms: &FxHashSet<String>, term: &str, near: &FxHashSet
 }
 
 /// Polarity: the claim denies what the passage asserts, or the reverse, of
-/// the same predicate and the same things. A text that both asserts and
-/// denies a predicate ("strikes Daesh and does not strike al-Nusra") gives
-/// no polarity cue on it from the other side.
+/// the same predicate and the same things. A passage that both asserts and
+/// denies a predicate gives no cue on it; a claim that does ("strikes Daesh
+/// and does not strike al-Nusra") is refuted by passages asserting it, not
+/// by passages denying it.
 fn polarity_cue(claim: &PreparedPart, passage: &PreparedPassage<'_>) -> Option<Cue> {
     let p_denials = passage.denials();
     for d in &claim.denials {
@@ -308,6 +309,7 @@ fn polarity_cue(claim: &PreparedPart, passage: &PreparedPassage<'_>) -> Option<C
             .iter()
             .any(|d| negation::same_predicate(&d.term, &pd.term))
             || negation::assertions(&claim.words, &claim.denials, &pd.term).is_empty()
+            || !negation::assertions(&passage.words, p_denials, &pd.term).is_empty()
         {
             continue;
         }
@@ -576,6 +578,12 @@ mod tests {
                 "{passage}"
             );
         }
+        // Nor is a passage that asserts the predicate as well as denying it.
+        let l = labels(
+            claim,
+            "State engineers inspected the Millbrook bridge in 2019 but did not inspect its ramps.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
         // A denial of something else is no refutation.
         let l = labels(
             claim,
@@ -590,6 +598,11 @@ mod tests {
         let claim =
             "The ministry asked the Kestrel Mining company to be more careful near the river dam.";
         let passage = "\u{201c}They keep telling us not to dig near the dam,\u{201d} the Kestrel Mining director said.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+        // An order reported with a modal, on the claim's own predicate.
+        let claim =
+            "Ottawa asked Lisbon to be more careful in aiming its drone strikes near the border.";
+        let passage = "Ottawa said border villages were close to the camps and that Lisbon should take care and not strike them.";
         assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
         // Even when the order's verb is the claim's predicate.
         let claim = "The ministry asked Kestrel Mining to stop draining the river reservoir.";

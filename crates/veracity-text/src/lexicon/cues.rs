@@ -268,3 +268,14 @@ pub static SCOPE_ADVERBS: Lexicon = Lexicon::new(
         "already",
     ],
 );
+
+/// Modals of obligation: a negation after one reports what someone should
+/// not do ("Russia should use caution and not strike those groups"), not
+/// that it was not done.
+pub static DEONTIC_MODALS: Lexicon = Lexicon::new(
+    "deontic-modals",
+    "written for this project: English modals of obligation",
+    &[
+        "should", "must", "ought", "shall", "shouldn", "mustn", "needn",
+    ],
+);
