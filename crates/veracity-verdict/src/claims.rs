@@ -430,7 +430,7 @@ pub fn split_claimant(text: &str) -> Attributed<'_> {
     // "According to X, ..."
     if t.get(..13)
         .is_some_and(|p| p.eq_ignore_ascii_case("according to "))
-        && let Some(comma) = t.find(", ")
+        && let Some(comma) = t[13..].find(", ").map(|c| c + 13)
     {
         let who: Vec<&str> = t[13..comma].split_whitespace().collect();
         let rest = clean(&t[comma + 1..]);
@@ -1111,5 +1111,30 @@ mod tests {
             headline.text
         );
         assert_eq!(headline.claimant.as_deref(), Some("Harbor Authority"));
+    }
+
+    #[test]
+    fn odd_texts_do_not_panic() {
+        for text in [
+            "",
+            " ",
+            ":",
+            "\u{201c}",
+            "says",
+            "X says",
+            "According to",
+            "According to ,",
+            "according to X,",
+            "A: \u{201c}\u{201d}",
+            ", said",
+            "\u{fffd}\u{fffd} says \u{1f600} \u{1f600} \u{1f600}",
+            "Zo\u{eb} \u{c9}lise says: \u{201c}\u{e9}t\u{e9} chaud ici\u{201d}",
+            "The claim:",
+            "The claim: ",
+            ",,,, says ,",
+        ] {
+            let a = split_claimant(text);
+            assert!(text.contains(a.claim), "{text}");
+        }
     }
 }

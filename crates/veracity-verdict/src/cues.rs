@@ -701,4 +701,27 @@ mod tests {
         );
         assert!(l.contains(&StanceLabel::Disagree), "{l:?}");
     }
+
+    #[test]
+    fn odd_texts_do_not_panic() {
+        let odd = [
+            "",
+            "not",
+            "no no no",
+            "didn't",
+            "not to",
+            "$",
+            "% 5",
+            "3/4 of 12.9-inch \u{201c}not\u{201d}",
+            "\u{1f600} not \u{1f600} 5 \u{1f600}",
+            "never never 1,2,3 million",
+            "half of a third quarter",
+        ];
+        for claim in odd {
+            let prepared = PreparedClaim::new(claim);
+            for passage in odd {
+                let _ = cues(&prepared, passage);
+            }
+        }
+    }
 }
