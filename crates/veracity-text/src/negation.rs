@@ -9,7 +9,8 @@
 //! whether anything was hit).
 
 use crate::lexicon::{
-    DEONTIC_MODALS, NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS, SCOPE_ADVERBS,
+    DEONTIC_MODALS, DETERMINERS, LIGHT_VERBS, NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS,
+    SCOPE_ADVERBS,
 };
 use crate::words;
 
@@ -56,13 +57,23 @@ pub fn denials(words: &[String]) -> Vec<Denial> {
             continue;
         }
         let reach = words.len().min(i + 1 + PREDICATE_REACH);
-        let found = (i + 1..reach).find_map(|j| {
+        let mut found = None;
+        for j in i + 1..reach {
             let w = &words[j];
-            if w.ends_with("ly") || SCOPE_ADVERBS.contains(w) {
-                return None;
+            // "haven't had a full year": the light verb is the predicate,
+            // and it names nothing to compare.
+            if LIGHT_VERBS.contains(w) && words.get(j + 1).is_some_and(|n| DETERMINERS.contains(n))
+            {
+                break;
             }
-            words::term(w).map(|t| (j, t))
-        });
+            if w.ends_with("ly") || SCOPE_ADVERBS.contains(w) {
+                continue;
+            }
+            if let Some(t) = words::term(w) {
+                found = Some((j, t));
+                break;
+            }
+        }
         if let Some((predicate, term)) = found {
             out.push(Denial {
                 negation: i,
@@ -140,6 +151,11 @@ mod tests {
         );
         assert!(predicates("Residents urged the council not to sell the park.").is_empty());
         assert!(predicates("Crews shouldn't close the dam.").is_empty());
+        // A light verb before a determiner denies no content word.
+        assert!(predicates("We haven't had a full year like that yet.").is_empty());
+        // A copula before the negation leaves the noun as predicate.
+        assert_eq!(predicates("The video is not a hoax."), ["hoax"]);
+        assert_eq!(predicates("The bridge is not safe."), ["safe"]);
         // Predictions and reports of fact stay denials.
         assert_eq!(predicates("The council would not sell the park."), ["sell"]);
         assert_eq!(

@@ -584,6 +584,12 @@ mod tests {
             "State engineers inspected the Millbrook bridge in 2019 but did not inspect its ramps.",
         );
         assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
+        // "haven't had a full year" denies no "full" for "first full year" to refute.
+        let l = labels(
+            "Ninety ferries a day is what the Tarrow pier handles at best. We haven't had a full year like that yet.",
+            "Its first full year was not smooth: the Tarrow pier closed for weeks.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
         // A denial of something else is no refutation.
         let l = labels(
             claim,

@@ -279,3 +279,25 @@ pub static DEONTIC_MODALS: Lexicon = Lexicon::new(
         "should", "must", "ought", "shall", "shouldn", "mustn", "needn",
     ],
 );
+
+/// Forms of "have", "be" and "do" that are the main verb when a determiner
+/// follows ("haven't had a full year"): a negation of one denies no content
+/// word, and the word after the determiner is no predicate.
+pub static LIGHT_VERBS: Lexicon = Lexicon::new(
+    "light-verbs",
+    "written for this project: English forms of have, be, do and get",
+    &[
+        "have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do",
+        "does", "did", "get", "got", "gotten",
+    ],
+);
+
+/// Determiners: after a light verb they open its object.
+pub static DETERMINERS: Lexicon = Lexicon::new(
+    "determiners",
+    "written for this project: English determiners",
+    &[
+        "a", "an", "the", "any", "much", "many", "enough", "this", "that", "these", "those", "its",
+        "their", "his", "her", "our", "my", "your", "some", "one", "such",
+    ],
+);
