@@ -2,7 +2,8 @@
 //! predicate each negation denies ("has not been inspected": "inspected";
 //! "did not even target": "target"), in active and passive clauses alike.
 //!
-//! Not denials: "not only" / "not just" (an addition), and orders or
+//! Not denials: "not only" / "not just" (an addition), "without" before a
+//! noun (a preposition: "without Kestrel Point"), and orders or
 //! requests reported ("not to" + verb, "to not", a negation shortly after a
 //! modal of obligation: "they told us not to hit it",
 //! "Russia should use caution and not strike those groups" say nothing about
@@ -73,6 +74,15 @@ pub fn denials(words: &[String]) -> Vec<Denial> {
                 found = Some((j, t));
                 break;
             }
+        }
+        // "without Kestrel Point", "without a permit": a preposition before
+        // a noun denies no predicate; "without warning anyone" does.
+        if words[i] == "without"
+            && found
+                .as_ref()
+                .is_some_and(|&(j, _)| !words[j].ends_with("ing"))
+        {
+            continue;
         }
         if let Some((predicate, term)) = found {
             out.push(Denial {
@@ -153,6 +163,12 @@ mod tests {
         assert!(predicates("Crews shouldn't close the dam.").is_empty());
         // A light verb before a determiner denies no content word.
         assert!(predicates("We haven't had a full year like that yet.").is_empty());
+        // "without" before a noun is a preposition, before a gerund a denial.
+        assert!(predicates("Without Kestrel Point, bills would be higher.").is_empty());
+        assert_eq!(
+            predicates("Crews left without inspecting the ramps."),
+            ["inspecting"]
+        );
         // A copula before the negation leaves the noun as predicate.
         assert_eq!(predicates("The video is not a hoax."), ["hoax"]);
         assert_eq!(predicates("The bridge is not safe."), ["safe"]);
