@@ -308,7 +308,8 @@ pub struct Attributed<'a> {
     /// Who makes the claim, when the frame names someone ("Dana Whitfield",
     /// "NASA", "The Harlow Council"). `None` when it names no one: an
     /// unnamed or collective source ("Experts say", "Officials said", "The
-    /// report says", "he said"), whose frame still comes off. Such a source
+    /// report says", "he said") or a role ("The mayor of Port Alder", whose
+    /// name the check finds from the quotes), whose frame still comes off. Such a source
     /// is not a claimant passages could be by or about: "experts" in every
     /// passage would make them all reports of the claim.
     pub claimant: Option<String>,
@@ -394,12 +395,18 @@ fn subject(words: &[&str]) -> Option<Option<String>> {
             return None;
         }
     }
-    let head = lower.last().map(String::as_str).unwrap_or_default();
-    let named = words.iter().zip(&lower).any(|(w, l)| {
-        bare(w).starts_with(char::is_uppercase)
-            && !NAME_CONNECTORS.contains(&l.as_str())
-            && !GENERIC_SPEAKERS.contains(l)
-    }) && !GENERIC_SPEAKERS.contains(head);
+    // The head is the last word before "of" / "for" / "at": "The mayor of
+    // Port Alder" is a role (its speaker is found from the quotes), "Mayor
+    // Ines Okafor" and "Secretary of State Ann Kerr" are names.
+    let end = (1..words.len())
+        .find(|&i| matches!(lower[i].as_str(), "of" | "for" | "at"))
+        .unwrap_or(words.len());
+    let head_word = bare(words[end - 1]);
+    let head = lower[end - 1].as_str();
+    let named = head_word.starts_with(char::is_uppercase)
+        && !NAME_CONNECTORS.contains(&head)
+        && !GENERIC_SPEAKERS.contains(head)
+        && !GENERIC_SPEAKERS.contains(lower.last().map(String::as_str).unwrap_or_default());
     let name = words.join(" ");
     let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
     Some(named.then(|| name.to_owned()))
@@ -1014,6 +1021,10 @@ mod tests {
                 "the Harbor Authority",
             ),
             (
+                "Secretary of State Ann Kerr said that the Tarrow ferry carries 300 passengers a day.",
+                "Secretary of State Ann Kerr",
+            ),
+            (
                 "The claim: Ines Okafor says the Tarrow ferry carries 300 passengers a day.",
                 "Ines Okafor",
             ),
@@ -1033,6 +1044,8 @@ mod tests {
             "Experts say the Tarrow ferry carries 300 passengers a day.",
             "The report says the Tarrow ferry carries 300 passengers a day.",
             "Harbor officials said the Tarrow ferry carries 300 passengers a day.",
+            "The mayor of Port Tarrow said the Tarrow ferry carries 300 passengers a day.",
+            "Tarrow's harbor master said the Tarrow ferry carries 300 passengers a day.",
             "The Tarrow ferry carries 300 passengers a day, he said.",
         ] {
             let (c, t) = split(text);
