@@ -5,6 +5,8 @@
 //!
 //! - [`sentences`]: the sentence splitter, one abbreviation list;
 //! - [`words`]: lowercase words and retrieval terms, with set similarities;
+//! - [`figures`]: the numbers that count something, with what they count;
+//! - [`negation`]: which predicate each negation denies;
 //! - [`tokens`]: the hashed, byte-spanned token stream of the stance model;
 //! - [`stem`]: the Porter stemmer;
 //! - [`lexicon`]: every word list, each a named [`lexicon::Lexicon`] that
@@ -18,8 +20,10 @@
 #![deny(missing_docs)]
 
 pub mod bm25;
+pub mod figures;
 pub mod hash;
 pub mod lexicon;
+pub mod negation;
 pub mod scan;
 pub mod sentences;
 pub mod stem;

@@ -130,9 +130,11 @@ impl<'a> Checker<'a> {
         let mut out: Vec<CitedReview> = Vec::new();
         let statement = words::Statement::new(&claim.text);
         for &(d, r) in &self.reviews {
-            let mut sim = statement.similarity(&words::Statement::new(&r.claim));
+            // Claims lose their "X says" frame; so does the reviewed claim.
+            let reviewed = claims::split_claimant(&r.claim).claim;
+            let mut sim = statement.similarity(&words::Statement::new(reviewed));
             if veracity_model::id::normalize_for_id(&claim.text)
-                == veracity_model::id::normalize_for_id(&r.claim)
+                == veracity_model::id::normalize_for_id(reviewed)
             {
                 sim = 1.0;
             }

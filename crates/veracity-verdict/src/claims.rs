@@ -9,6 +9,9 @@
 
 use crate::index::{Index, passage_spans};
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentKind, Span};
+use veracity_text::lexicon::{
+    ATTRIBUTION_VERBS, CLAIM_LABELS, CLAIM_OBJECTS, FUNCTION_WORDS, GENERIC_SPEAKERS, WEEKDAYS,
+};
 use veracity_text::words::{self, Statement};
 
 /// Two statements at least this similar ([`words::statement_similarity`]) are
@@ -245,6 +248,318 @@ pub fn checkworthiness(sentence: &str) -> f64 {
     score.clamp(0.0, 1.0)
 }
 
+/// Words a claimant's name may hold at most ("Former Mayor Dana Whitfield
+/// of Harlow").
+pub const MAX_CLAIMANT_WORDS: usize = 7;
+/// What is left after taking the claimant off must have this many words.
+const MIN_CLAIM_WORDS: usize = 3;
+/// Lowercase words allowed inside a claimant's name.
+const NAME_CONNECTORS: &[&str] = &[
+    "the", "a", "an", "of", "for", "at", "de", "del", "da", "al", "bin", "van", "von", "der", "la",
+    "le", "du", "and", "this", "that", "its", "his", "her", "their", "our", "s",
+];
+/// Pronoun subjects: the frame comes off, no one is named.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+/// Words between a subject and its verb of saying ("has long claimed").
+const VERB_GROUP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "again",
+    "long",
+    "repeatedly",
+    "once",
+    "falsely",
+    "wrongly",
+    "recently",
+    "now",
+    "still",
+    "often",
+];
+/// Words between a verb of saying and its "that" ("said on Tuesday that").
+const BEFORE_THAT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "a",
+    "an",
+    "the",
+    "earlier",
+    "recently",
+    "statement",
+    "interview",
+    "speech",
+    "post",
+    "tweet",
+    "video",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+];
+
+/// A claim with its "X says ..." frame taken off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attributed<'a> {
+    /// Who makes the claim, when the frame names someone ("Dana Whitfield",
+    /// "NASA", "The Harlow Council"). `None` when it names no one: an
+    /// unnamed or collective source ("Experts say", "Officials said", "The
+    /// report says", "he said") or a role ("The mayor of Port Alder", whose
+    /// name the check finds from the quotes), whose frame still comes off. Such a source
+    /// is not a claimant passages could be by or about: "experts" in every
+    /// passage would make them all reports of the claim.
+    pub claimant: Option<String>,
+    /// The claim itself.
+    pub claim: &'a str,
+}
+
+/// Whitespace-separated words of `text` with their byte ranges.
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'
+    )
+}
+
+/// The claim text, trimmed of spaces, quote marks and a final comma.
+fn clean(text: &str) -> &str {
+    let t = text.trim().trim_start_matches([',', ':']).trim();
+    let quoted = t.starts_with(is_quote_mark);
+    let t = if quoted {
+        t.trim_matches(is_quote_mark).trim()
+    } else {
+        t
+    };
+    t.trim_end_matches(',').trim()
+}
+
+/// Whether `words` can be the subject that makes a claim, and if so the
+/// claimant it names (see [`Attributed::claimant`]).
+fn subject(words: &[&str]) -> Option<Option<String>> {
+    if words.is_empty() || words.len() > MAX_CLAIMANT_WORDS {
+        return None;
+    }
+    // A comma or a sentence end inside is no subject ("In 2019, Smith").
+    if words[..words.len() - 1]
+        .iter()
+        .any(|w| w.ends_with([',', ';', ':', '!', '?']))
+    {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0].as_str()) {
+        return Some(None);
+    }
+    // A capital first, or an article ("..., says the Harbor Authority").
+    let first_upper = bare(words[0]).starts_with(char::is_uppercase);
+    let article = matches!(lower[0].as_str(), "the" | "a" | "an") && words.len() > 1;
+    if !(first_upper || article) {
+        return None;
+    }
+    for (w, l) in words.iter().zip(&lower) {
+        // Acronyms ("US", "WHO") are names, not function words.
+        let acronym = bare(w).len() >= 2 && bare(w).chars().all(|c| !c.is_lowercase());
+        if l.is_empty()
+            || (!acronym
+                && FUNCTION_WORDS.contains(&l.as_str())
+                && !NAME_CONNECTORS.contains(&l.as_str()))
+        {
+            return None;
+        }
+    }
+    // The head is the last word before "of" / "for" / "at": "The mayor of
+    // Port Alder" is a role (its speaker is found from the quotes), "Mayor
+    // Ines Okafor" and "Secretary of State Ann Kerr" are names.
+    let end = (1..words.len())
+        .find(|&i| matches!(lower[i].as_str(), "of" | "for" | "at"))
+        .unwrap_or(words.len());
+    let head_word = bare(words[end - 1]);
+    let head = lower[end - 1].as_str();
+    let named = head_word.starts_with(char::is_uppercase)
+        && !NAME_CONNECTORS.contains(&head)
+        && !GENERIC_SPEAKERS.contains(head)
+        && !GENERIC_SPEAKERS.contains(lower.last().map(String::as_str).unwrap_or_default());
+    let name = words.join(" ");
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+    Some(named.then(|| name.to_owned()))
+}
+
+/// Takes a claimant frame off a claim: "X says ...", "X claimed that ...",
+/// "According to X, ...", "X: \u{201c}...\u{201d}" (a quote after the colon; "Syria:
+/// ..." is a headline's topic, not a speaker), and "..., X said."; a label
+/// first ("The claim:", "Fact check:") is dropped. A text with no frame
+/// comes back whole, with no claimant.
+pub fn split_claimant(text: &str) -> Attributed<'_> {
+    let mut t = text.trim();
+    // "The claim: ..."
+    if let Some((label, rest)) = t.split_once(':')
+        && CLAIM_LABELS.contains(&label.trim().to_lowercase())
+        && !rest.trim().is_empty()
+    {
+        t = rest.trim();
+    }
+    let whole = Attributed {
+        claimant: None,
+        claim: t,
+    };
+    let ws = spans(t);
+    let word = |i: usize| &t[ws[i].0..ws[i].1];
+    let long_enough = |s: &str| s.split_whitespace().count() >= MIN_CLAIM_WORDS;
+
+    // "According to X, ..."
+    if t.get(..13)
+        .is_some_and(|p| p.eq_ignore_ascii_case("according to "))
+        && let Some(comma) = t[13..].find(", ").map(|c| c + 13)
+    {
+        let who: Vec<&str> = t[13..comma].split_whitespace().collect();
+        let rest = clean(&t[comma + 1..]);
+        if let Some(claimant) = subject(&who)
+            && long_enough(rest)
+        {
+            return Attributed {
+                claimant,
+                claim: rest,
+            };
+        }
+    }
+
+    // "X: “...”"
+    if let Some(colon) = t.find(':') {
+        let who: Vec<&str> = t[..colon].split_whitespace().collect();
+        let rest = t[colon + 1..].trim();
+        if rest.starts_with(is_quote_mark)
+            && who.iter().all(|w| {
+                bare(w).starts_with(char::is_uppercase)
+                    || NAME_CONNECTORS.contains(&bare(w).to_lowercase().as_str())
+            })
+            && let Some(claimant) = subject(&who)
+            && long_enough(clean(rest))
+        {
+            return Attributed {
+                claimant,
+                claim: clean(rest),
+            };
+        }
+    }
+
+    // "X says (that) ..."
+    let head_reach = ws
+        .len()
+        .min(MAX_CLAIMANT_WORDS + VERB_GROUP.len().min(3) + 1);
+    for v in 1..head_reach {
+        let verb = word(v);
+        if !ATTRIBUTION_VERBS.contains(verb.trim_end_matches([',', ':'])) {
+            continue;
+        }
+        // "claimed the lives of 40": taking, not saying.
+        if verb.starts_with("claim")
+            && (v + 1..ws.len().min(v + 4))
+                .any(|j| CLAIM_OBJECTS.contains(&bare(word(j)).to_lowercase()))
+        {
+            break;
+        }
+        let mut s = v;
+        while s > 0 && VERB_GROUP.contains(&word(s - 1)) {
+            s -= 1;
+        }
+        let who: Vec<&str> = (0..s).map(word).collect();
+        let Some(claimant) = subject(&who) else {
+            continue;
+        };
+        let mut from = v + 1;
+        if let Some(that) = (v + 1..ws.len().min(v + 6)).find(|&j| word(j) == "that")
+            && (v + 1..that).all(|j| {
+                let w = bare(word(j)).to_lowercase();
+                BEFORE_THAT.contains(&w.as_str()) || WEEKDAYS.contains(&w)
+            })
+        {
+            from = that + 1;
+        }
+        if from >= ws.len() {
+            break;
+        }
+        let rest = clean(&t[ws[from].0..]);
+        if long_enough(rest) {
+            return Attributed {
+                claimant,
+                claim: rest,
+            };
+        }
+        break;
+    }
+
+    // "..., X said." / "..., says X."
+    if let Some(comma) = t.rfind(',') {
+        let tail = t[comma + 1..]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_quote_mark(c))
+            .trim_end_matches(['.', '!']);
+        let tail_words: Vec<&str> = tail.split_whitespace().collect();
+        let head = &t[..comma];
+        if let Some(v) = tail_words
+            .iter()
+            .position(|w| ATTRIBUTION_VERBS.contains(w))
+            .filter(|_| tail_words.len() <= MAX_CLAIMANT_WORDS + 3)
+        {
+            let who: Vec<&str> = if v == 0 {
+                tail_words[1..].to_vec()
+            } else {
+                let mut s = v;
+                while s > 0 && VERB_GROUP.contains(&tail_words[s - 1]) {
+                    s -= 1;
+                }
+                // Nothing but time words after the verb ("said on Tuesday").
+                let after_ok = tail_words[v + 1..].iter().all(|w| {
+                    let w = bare(w).to_lowercase();
+                    BEFORE_THAT.contains(&w.as_str()) || WEEKDAYS.contains(&w)
+                });
+                if after_ok {
+                    tail_words[..s].to_vec()
+                } else {
+                    Vec::new()
+                }
+            };
+            let rest = clean(head);
+            if let Some(claimant) = subject(&who)
+                && long_enough(rest)
+            {
+                return Attributed {
+                    claimant,
+                    claim: rest,
+                };
+            }
+        }
+    }
+    whole
+}
+
 /// The span of `needle` in `doc`: an exact (case- and space-insensitive)
 /// occurrence, or else the sentence or quote most similar to it (at least
 /// [`MERGE_THRESHOLD`]).
@@ -289,9 +604,12 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
             if review.claim.trim().is_empty() {
                 continue;
             }
+            // "Dana Whitfield says ..." in the review box: the claim is
+            // what she says; the review's own claimant wins.
+            let split = split_claimant(&review.claim);
             cands.push(candidate(
-                review.claim.trim(),
-                review.claimant.clone(),
+                split.claim,
+                review.claimant.clone().or(split.claimant),
                 None,
                 ClaimOrigin::Reviewed,
                 1.0,
@@ -303,14 +621,17 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
         }
         for q in &doc.quotes {
             let Some(speaker) = &q.speaker else { continue };
-            let content = doc.slice(q.content).trim();
+            // A quote that reports someone else ("Smith says ...") is
+            // Smith's claim; one citing unnamed sources stays the speaker's.
+            let split = split_claimant(doc.slice(q.content));
+            let content = split.claim;
             let score = checkworthiness(content).max(if q.direct { 0.0 } else { 0.05 });
             if words::terms(content).len() < MIN_CLAIM_TERMS {
                 continue;
             }
             cands.push(candidate(
                 content,
-                Some(speaker.name.clone()),
+                split.claimant.or_else(|| Some(speaker.name.clone())),
                 date_part(doc.published.as_deref()),
                 ClaimOrigin::Quote,
                 // A quote with a named speaker is a claim someone made; it
@@ -328,14 +649,16 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
         }
         if options.sentences && doc.kind != DocumentKind::FactCheck {
             for span in &doc.sentences {
-                let s = doc.slice(*span);
+                // Headlines and sentences: "Mayor says ..." is the mayor's claim.
+                let split = split_claimant(doc.slice(*span));
+                let s = split.claim;
                 let score = checkworthiness(s);
                 if score < MIN_CHECKWORTHINESS || words::terms(s).len() < MIN_CLAIM_TERMS {
                     continue;
                 }
                 cands.push(candidate(
-                    s.trim(),
-                    None,
+                    s,
+                    split.claimant,
                     date_part(doc.published.as_deref()),
                     ClaimOrigin::Sentence,
                     score,
@@ -370,16 +693,18 @@ fn candidate(
     }
 }
 
-/// Turns user-given texts into claims; their appearances are found with the
-/// index (passages at least [`MERGE_THRESHOLD`] similar).
+/// Turns user-given texts into claims, each without its "X says" frame and
+/// with X as its claimant (see [`split_claimant`]); their appearances are
+/// found with the index (passages at least [`MERGE_THRESHOLD`] similar).
 pub fn given(texts: &[String]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for t in texts {
-        let t = t.trim();
-        if t.is_empty() {
+        let split = split_claimant(t);
+        if split.claim.is_empty() {
             continue;
         }
-        let claim = Claim::new(t, ClaimOrigin::Given);
+        let mut claim = Claim::new(split.claim, ClaimOrigin::Given);
+        claim.claimant = split.claimant;
         if out.iter().all(|c| c.id != claim.id) {
             out.push(claim);
         }
@@ -660,5 +985,169 @@ mod tests {
         find_appearances(&mut claim, &docs, &index, 20);
         assert_eq!(claim.appearances.len(), 1);
         assert_eq!(claim.appearances[0].document, docs[0].id);
+    }
+
+    fn split(text: &str) -> (Option<String>, &str) {
+        let a = split_claimant(text);
+        (a.claimant, a.claim)
+    }
+
+    #[test]
+    fn named_claimants_are_split_off() {
+        let claim = "the Tarrow ferry carries 300 passengers a day";
+        for (text, who) in [
+            (
+                "Mayor Ines Okafor says the Tarrow ferry carries 300 passengers a day.",
+                "Mayor Ines Okafor",
+            ),
+            (
+                "Ines Okafor claimed on Tuesday that the Tarrow ferry carries 300 passengers a day.",
+                "Ines Okafor",
+            ),
+            (
+                "According to Ines Okafor, the Tarrow ferry carries 300 passengers a day.",
+                "Ines Okafor",
+            ),
+            (
+                "Okafor: \u{201c}the Tarrow ferry carries 300 passengers a day\u{201d}",
+                "Okafor",
+            ),
+            (
+                "\u{201c}The Tarrow ferry carries 300 passengers a day,\u{201d} Ines Okafor said.",
+                "Ines Okafor",
+            ),
+            (
+                "The Tarrow ferry carries 300 passengers a day, says the Harbor Authority.",
+                "the Harbor Authority",
+            ),
+            (
+                "Secretary of State Ann Kerr said that the Tarrow ferry carries 300 passengers a day.",
+                "Secretary of State Ann Kerr",
+            ),
+            (
+                "The claim: Ines Okafor says the Tarrow ferry carries 300 passengers a day.",
+                "Ines Okafor",
+            ),
+        ] {
+            let (c, t) = split(text);
+            assert_eq!(c.as_deref(), Some(who), "{text}");
+            assert!(
+                t.trim_end_matches('.').eq_ignore_ascii_case(claim),
+                "{text}: {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn unnamed_sources_lose_the_frame_but_name_no_claimant() {
+        for text in [
+            "Experts say the Tarrow ferry carries 300 passengers a day.",
+            "The report says the Tarrow ferry carries 300 passengers a day.",
+            "Harbor officials said the Tarrow ferry carries 300 passengers a day.",
+            "The mayor of Port Tarrow said the Tarrow ferry carries 300 passengers a day.",
+            "Tarrow's harbor master said the Tarrow ferry carries 300 passengers a day.",
+            "The Tarrow ferry carries 300 passengers a day, he said.",
+        ] {
+            let (c, t) = split(text);
+            assert_eq!(c, None, "{text}");
+            assert!(
+                t.to_lowercase().starts_with("the tarrow ferry"),
+                "{text}: {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn texts_without_a_frame_stay_whole() {
+        for text in [
+            "The Tarrow ferry carries 300 passengers a day.",
+            "What Okafor says about the ferry is wrong.",
+            "Syria: ceasefire talks resume in Geneva on Monday.",
+            "The United States says",
+            "In 2019, the harbor said little about the ferry.",
+            "Okafor says no.",
+            "The storm claimed the lives of 40 ferry passengers.",
+            "Harbor Holdings maintains 40 bridges in the county.",
+        ] {
+            assert_eq!(split(text), (None, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn claimants_are_split_wherever_claims_come_from() {
+        let given =
+            given(&["Ines Okafor says the Tarrow ferry carries 300 passengers a day.".into()]);
+        assert_eq!(
+            given[0].text,
+            "the Tarrow ferry carries 300 passengers a day."
+        );
+        assert_eq!(given[0].claimant.as_deref(), Some("Ines Okafor"));
+
+        let mut box_doc = doc(
+            "box",
+            "The claim: Ines Okafor says the Tarrow ferry carries 300 passengers a day. Rating: False.",
+        );
+        box_doc.kind = DocumentKind::FactCheck;
+        box_doc.reviews.push(Review {
+            claim: "Ines Okafor says the Tarrow ferry carries 300 passengers a day.".into(),
+            claimant: None,
+            rating: Rating {
+                label: "False".into(),
+                scale: "politifact".into(),
+                value: Some(0.0),
+                class: RatingClass::False,
+            },
+            summary: None,
+            reviewer: Some("Harbor Fact Desk".into()),
+            url: None,
+            date: None,
+        });
+        let news = doc(
+            "headline",
+            "Harbor Authority says Tarrow ferry ridership doubled to 600 passengers a day in 2025.",
+        );
+        let claims = extract(&[box_doc, news], ClaimOptions::default());
+        let reviewed = &claims[0];
+        assert_eq!(
+            reviewed.text,
+            "the Tarrow ferry carries 300 passengers a day."
+        );
+        assert_eq!(reviewed.claimant.as_deref(), Some("Ines Okafor"));
+        assert!(!reviewed.appearances.is_empty());
+        let headline = claims
+            .iter()
+            .find(|c| c.text.contains("doubled"))
+            .unwrap_or_else(|| panic!("{claims:?}"));
+        assert!(
+            headline.text.starts_with("Tarrow ferry"),
+            "{}",
+            headline.text
+        );
+        assert_eq!(headline.claimant.as_deref(), Some("Harbor Authority"));
+    }
+
+    #[test]
+    fn odd_texts_do_not_panic() {
+        for text in [
+            "",
+            " ",
+            ":",
+            "\u{201c}",
+            "says",
+            "X says",
+            "According to",
+            "According to ,",
+            "according to X,",
+            "A: \u{201c}\u{201d}",
+            ", said",
+            "\u{fffd}\u{fffd} says \u{1f600} \u{1f600} \u{1f600}",
+            "Zo\u{eb} \u{c9}lise says: \u{201c}\u{e9}t\u{e9} chaud ici\u{201d}",
+            "The claim:",
+            "The claim: ",
+            ",,,, says ,",
+        ] {
+            let a = split_claimant(text);
+            assert!(text.contains(a.claim), "{text}");
+        }
     }
 }

@@ -4,24 +4,31 @@
 //! says `disagree`; the cues catch the commonest ways evidence refutes a
 //! checkable claim:
 //!
-//! - **numbers**: the passage gives a different number for the same quantity
-//!   (the same two or more context terms around it: "supplied 12% of the
-//!   city's drinking water" against "supplies 40% of the city's drinking
-//!   water"), or the same number (a confirmation);
-//! - **polarity**: the claim negates a predicate the passage asserts ("does
-//!   not strike al-Nusra" against "conducted an airstrike against a senior
-//!   al-Nusra leader"), or the reverse;
+//! - **figures**: the passage gives a figure for the same quantity (the same
+//!   unit or noun after it and shared context around it, see
+//!   [`veracity_text::figures`]) that no rounding, truncation or hedge
+//!   reconciles with the claim's ("12% of the city's drinking water" against
+//!   "forty percent of the city's drinking water"), or a consistent one (a
+//!   confirmation). Years, dates, ordinals and labels are not figures;
+//! - **polarity**: the claim denies a predicate the passage asserts of the
+//!   same things ("has not been inspected" against "engineers inspected the
+//!   bridge", "was inspected in 2019"), or the passage denies a predicate the
+//!   claim asserts. Only a negation of the claim's own predicate counts: a
+//!   "not" elsewhere, or inside a reported order ("told us not to hit it"),
+//!   refutes nothing;
 //! - **refutation words**: the passage calls something false, misleading,
-//!   wrong or contrary ("runs counter to", "does not support").
+//!   wrong or contrary ("runs counter to", "does not support"), unless the
+//!   claim itself uses the same words ("rather than" in both is the claim's
+//!   phrasing repeated, not a refutation).
 //!
 //! Every cue comes with a reason in plain language for the evidence note.
 
 use std::cell::OnceCell;
 use veracity_model::{Stance, StanceLabel, StanceScores};
+use veracity_text::figures::{self, Figure};
 use veracity_text::hash::FxHashSet;
-use veracity_text::lexicon::{
-    CONFIRMING_PHRASES, NEGATED_AUXILIARIES, NEGATIONS, REFUTING_PHRASES,
-};
+use veracity_text::lexicon::{CONFIRMING_PHRASES, REFUTING_PHRASES};
+use veracity_text::negation::{self, Denial};
 use veracity_text::words;
 
 /// A signal found in a passage, with its direction, strength in (0, 1) and
@@ -38,133 +45,19 @@ pub struct Cue {
 
 /// Passages covering less of the claim's terms than this get no cue.
 pub const MIN_COVERAGE: f64 = 0.2;
-
-/// Terms (stems) around a number that say nothing about what it counts:
-/// units and times. "6% last year" and "12 percent last year" are not the
-/// same quantity.
-const GENERIC_CONTEXT: &[&str] = &[
-    "percent", "per", "cent", "last", "year", "month", "week", "day", "time", "around", "nearli",
-    "almost", "roughli", "approxim", "total",
-];
-
-/// A number in a text with the content terms around it.
-#[derive(Debug, Clone)]
-struct Quantity {
-    value: f64,
-    context: FxHashSet<String>,
-}
-
-fn quantities(text: &str) -> Vec<Quantity> {
-    // Words with their terms; numbers from digits or number words.
-    let text_words = words::words(text);
-    let items: Vec<(Option<f64>, Option<String>)> = text_words
-        .iter()
-        .map(|w| {
-            let num = if w.starts_with(|c: char| c.is_ascii_digit()) {
-                w.parse::<f64>().ok()
-            } else {
-                veracity_text::lexicon::number_word(w)
-                    .and_then(|n| n.trim_end_matches('%').parse::<f64>().ok())
-            };
-            (num, words::term(w))
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (i, (num, _)) in items.iter().enumerate() {
-        let Some(v) = *num else { continue };
-        // Years are dates, not quantities.
-        if (1900.0..=2100.0).contains(&v) && text_words[i].len() == 4 {
-            continue;
-        }
-        let lo = i.saturating_sub(4);
-        let hi = (i + 5).min(items.len());
-        let context = items[lo..hi]
-            .iter()
-            .enumerate()
-            .filter(|(j, (n, _))| lo + j != i && n.is_none())
-            .filter_map(|(_, (_, t))| t.clone())
-            .filter(|t| !GENERIC_CONTEXT.contains(&t.as_str()))
-            .collect();
-        out.push(Quantity { value: v, context });
-    }
-    out
-}
-
-/// True when `words[i]` negates what follows ("not", "never", "don't").
-fn is_negation(words: &[String], i: usize) -> bool {
-    let w = words[i].as_str();
-    NEGATIONS.contains(w) || (w == "t" && i > 0 && NEGATED_AUXILIARIES.contains(&words[i - 1]))
-}
-
-/// Whether a text negates anything, and the terms of the five words after
-/// each negation.
-fn negated_terms(words: &[String]) -> (bool, FxHashSet<String>) {
-    let mut negated = false;
-    let mut scope = FxHashSet::default();
-    for i in 0..words.len() {
-        if is_negation(words, i) {
-            negated = true;
-            for w2 in words.iter().skip(i + 1).take(5) {
-                if let Some(t) = words::term(w2) {
-                    scope.insert(t);
-                }
-            }
-        }
-    }
-    (negated, scope)
-}
-
-/// What a negation denies: its predicate (the first content word after it,
-/// adverbs skipped: "does not directly target") and the terms of the words
-/// after the predicate.
-#[derive(Debug, Clone)]
-struct Denial {
-    /// The predicate as written, for the explanation.
-    predicate: String,
-    /// Its term (stem).
-    predicate_term: String,
-    /// The terms after it.
-    objects: FxHashSet<String>,
-}
-
-fn denials(words: &[String]) -> Vec<Denial> {
-    let mut out = Vec::new();
-    for i in 0..words.len() {
-        if !is_negation(words, i) {
-            continue;
-        }
-        let Some((p, predicate_term)) = (i + 1..words.len().min(i + 4)).find_map(|j| {
-            let t = words::term(&words[j])?;
-            (!words[j].ends_with("ly")).then_some((j, t))
-        }) else {
-            continue;
-        };
-        let objects = words
-            .iter()
-            .skip(p + 1)
-            .take(5)
-            .filter_map(|w| words::term(w))
-            .collect();
-        out.push(Denial {
-            predicate: words[p].clone(),
-            predicate_term,
-            objects,
-        });
-    }
-    out
-}
-
-/// True when the passage's terms assert the denial's predicate: the same
-/// stem, or a compound ending in it ("counterattack" for "attack").
-fn asserts_predicate(denial: &Denial, passage_terms: &FxHashSet<String>) -> bool {
-    // Stems compared without a final "e": a stem may keep or drop it.
-    let root = denial.predicate_term.trim_end_matches('e');
-    root.len() >= 3
-        && passage_terms.iter().any(|t| {
-            let t = t.trim_end_matches('e');
-            t == root || (t.len() >= root.len() + 3 && t.ends_with(root))
-        })
-}
+/// Strength of a polarity cue: above one half, so that it outweighs even a
+/// certain `agree` from the model (`adjust` keeps `1 - s` of it).
+pub const POLARITY_STRENGTH: f64 = 0.55;
+/// Strength of a figure mismatch with [`STRONG_FIGURE_CONTEXT`] shared
+/// context terms, and with fewer.
+const FIGURE_MISMATCH_STRONG: f64 = 0.7;
+const FIGURE_MISMATCH_WEAK: f64 = 0.5;
+/// Shared context terms that make a figure mismatch strong.
+const STRONG_FIGURE_CONTEXT: usize = 3;
+/// Words on each side of a predicate searched for the things it is said of.
+pub const ARGUMENT_WINDOW: usize = 8;
+/// Argument terms shorter than this ("al", "u") identify nothing.
+const MIN_ARGUMENT_LEN: usize = 3;
 
 /// The parts of a claim that can be refuted on their own: its sentences,
 /// cut again before a contrasting clause ("..., although ...", "...; but
@@ -195,12 +88,14 @@ pub fn claim_parts(claim: &str) -> Vec<&str> {
 }
 
 /// A claim analysed once for the cues: its parts (its sentences, cut again
-/// before a contrasting clause), each with the terms, figures, negation and
-/// denials passages are compared against. Build it once per claim and reuse
-/// it for every passage.
+/// before a contrasting clause), each with the terms, figures, words and
+/// denials passages are compared against. Build it once per claim and
+/// reuse it for every passage.
 #[derive(Debug, Clone)]
 pub struct PreparedClaim {
     parts: Vec<PreparedPart>,
+    /// The whole claim in lowercase, for its own refuting words.
+    lower: String,
 }
 
 /// One part of a claim, analysed.
@@ -208,8 +103,8 @@ pub struct PreparedClaim {
 struct PreparedPart {
     text: String,
     terms: FxHashSet<String>,
-    quantities: Vec<Quantity>,
-    negated: bool,
+    figures: Vec<Figure>,
+    words: Vec<String>,
     denials: Vec<Denial>,
 }
 
@@ -223,13 +118,16 @@ impl PreparedClaim {
                 PreparedPart {
                     text: part.to_owned(),
                     terms: words::term_set(part),
-                    quantities: quantities(part),
-                    negated: (0..part_words.len()).any(|i| is_negation(&part_words, i)),
-                    denials: denials(&part_words),
+                    figures: figures::figures(part),
+                    denials: negation::denials(&part_words),
+                    words: part_words,
                 }
             })
             .collect();
-        PreparedClaim { parts }
+        PreparedClaim {
+            parts,
+            lower: claim.to_lowercase(),
+        }
     }
 
     /// The parts' texts.
@@ -244,8 +142,8 @@ struct PreparedPassage<'a> {
     text: &'a str,
     terms: FxHashSet<String>,
     words: Vec<String>,
-    quantities: OnceCell<Vec<Quantity>>,
-    negation: OnceCell<(bool, FxHashSet<String>)>,
+    figures: OnceCell<Vec<Figure>>,
+    denials: OnceCell<Vec<Denial>>,
     lower: OnceCell<String>,
 }
 
@@ -255,19 +153,18 @@ impl<'a> PreparedPassage<'a> {
             text,
             terms: words::term_set(text),
             words: words::words(text),
-            quantities: OnceCell::new(),
-            negation: OnceCell::new(),
+            figures: OnceCell::new(),
+            denials: OnceCell::new(),
             lower: OnceCell::new(),
         }
     }
 
-    fn quantities(&self) -> &[Quantity] {
-        self.quantities.get_or_init(|| quantities(self.text))
+    fn figures(&self) -> &[Figure] {
+        self.figures.get_or_init(|| figures::figures(self.text))
     }
 
-    /// Whether it negates anything, and the terms in negation scope.
-    fn negation(&self) -> &(bool, FxHashSet<String>) {
-        self.negation.get_or_init(|| negated_terms(&self.words))
+    fn denials(&self) -> &[Denial] {
+        self.denials.get_or_init(|| negation::denials(&self.words))
     }
 
     fn lower(&self) -> &str {
@@ -281,7 +178,7 @@ pub fn cues(claim: &PreparedClaim, passage: &str) -> Vec<Cue> {
     let passage = PreparedPassage::new(passage);
     let mut out: Vec<Cue> = Vec::new();
     for part in &claim.parts {
-        out.extend(part_cues(part, &passage));
+        out.extend(part_cues(part, &claim.lower, &passage));
     }
     out.sort_by(|a, b| b.strength.total_cmp(&a.strength));
     let mut seen: Vec<(StanceLabel, String)> = Vec::new();
@@ -294,125 +191,159 @@ pub fn cues(claim: &PreparedClaim, passage: &str) -> Vec<Cue> {
     out
 }
 
-fn part_cues(claim: &PreparedPart, passage: &PreparedPassage<'_>) -> Vec<Cue> {
-    let passage_terms = &passage.terms;
-    let coverage = words::coverage(&claim.terms, passage_terms);
+fn part_cues(claim: &PreparedPart, claim_lower: &str, passage: &PreparedPassage<'_>) -> Vec<Cue> {
+    let coverage = words::coverage(&claim.terms, &passage.terms);
     if coverage < MIN_COVERAGE {
         return Vec::new();
     }
     let mut out = Vec::new();
+    out.extend(figure_cue(&claim.figures, passage.figures()));
+    out.extend(polarity_cue(claim, passage));
+    out.extend(wording_cue(claim_lower, passage.lower()));
+    out
+}
 
-    let cq = &claim.quantities;
-    let pq = passage.quantities();
-    let mut mismatch: Option<(f64, f64, usize)> = None;
-    let mut matched: Option<(f64, usize)> = None;
+/// Figures: a mismatch for the same quantity refutes, a match confirms,
+/// figures only about other things do not confirm.
+fn figure_cue(cq: &[Figure], pq: &[Figure]) -> Option<Cue> {
+    let mut mismatch: Option<(&Figure, &Figure, usize)> = None;
+    let mut matched: Option<(&Figure, usize)> = None;
     for c in cq {
         for p in pq {
-            let shared = c.context.intersection(&p.context).count();
-            if shared < 2 {
+            if !c.same_quantity(p) {
                 continue;
             }
-            let same = same_value(c.value, p.value);
-            if same {
+            let shared = c.shared_context(p);
+            if c.consistent(p) {
                 if matched.is_none_or(|m| shared > m.1) {
-                    matched = Some((c.value, shared));
+                    matched = Some((c, shared));
                 }
             } else if mismatch.is_none_or(|m| shared > m.2) {
-                mismatch = Some((c.value, p.value, shared));
+                mismatch = Some((c, p, shared));
             }
         }
     }
     if let Some((c, p, shared)) = mismatch {
-        out.push(Cue {
+        return Some(Cue {
             label: StanceLabel::Disagree,
-            strength: if shared >= 3 { 0.7 } else { 0.5 },
+            strength: if shared >= STRONG_FIGURE_CONTEXT {
+                FIGURE_MISMATCH_STRONG
+            } else {
+                FIGURE_MISMATCH_WEAK
+            },
             reason: format!(
                 "it gives {} where the claim says {} for the same quantity",
-                fmt_num(p),
-                fmt_num(c)
-            ),
-        });
-    } else if let Some((v, _)) = matched {
-        out.push(Cue {
-            label: StanceLabel::Agree,
-            strength: 0.35,
-            reason: format!("it gives the claim's figure, {}", fmt_num(v)),
-        });
-    } else if let (Some(c), Some(p)) = (cq.first(), pq.first())
-        && !pq
-            .iter()
-            .any(|p| cq.iter().any(|c| same_value(c.value, p.value)))
-    {
-        // Figures about something else: no confirmation of the claim's.
-        out.push(Cue {
-            label: StanceLabel::Discuss,
-            strength: 0.6,
-            reason: format!(
-                "its figures ({}) are not the claim's ({})",
-                fmt_num(p.value),
-                fmt_num(c.value)
+                p.written, c.written
             ),
         });
     }
-
-    let c_neg = claim.negated;
-    let (p_neg, p_scope) = passage.negation();
-    let p_neg = *p_neg;
-    if c_neg && !p_neg {
-        // The passage asserts the denied predicate of the same object.
-        let asserted = claim.denials.iter().find(|d| {
-            asserts_predicate(d, passage_terms)
-                && d.objects.intersection(passage_terms).next().is_some()
+    if let Some((c, _)) = matched {
+        return Some(Cue {
+            label: StanceLabel::Agree,
+            strength: 0.35,
+            reason: format!("it gives the claim's figure, {}", c.written),
         });
-        if let Some(d) = asserted {
-            out.push(Cue {
+    }
+    let (c, p) = (cq.first()?, pq.first()?);
+    // Figures about something else: no confirmation of the claim's.
+    (!pq.iter().any(|p| cq.iter().any(|c| c.consistent(p)))).then(|| Cue {
+        label: StanceLabel::Discuss,
+        strength: 0.6,
+        reason: format!(
+            "its figures ({}) are not the claim's ({})",
+            p.written, c.written
+        ),
+    })
+}
+
+/// The terms of `words` within [`ARGUMENT_WINDOW`] of `at`, but not `at`.
+fn terms_near(words: &[String], at: usize) -> FxHashSet<String> {
+    let lo = at.saturating_sub(ARGUMENT_WINDOW);
+    let hi = (at + 1 + ARGUMENT_WINDOW).min(words.len());
+    (lo..hi)
+        .filter(|&j| j != at)
+        .filter_map(|j| words::term(&words[j]))
+        .collect()
+}
+
+/// True when `near` holds a term of the claim part other than the
+/// predicate `term`: the predicate is said of the claim's own things.
+fn shares_argument(claim_terms: &FxHashSet<String>, term: &str, near: &FxHashSet<String>) -> bool {
+    claim_terms.iter().any(|t| {
+        t.len() >= MIN_ARGUMENT_LEN && !negation::same_predicate(t, term) && near.contains(t)
+    })
+}
+
+/// Polarity: the claim denies what the passage asserts, or the reverse, of
+/// the same predicate and the same things. A passage that both asserts and
+/// denies a predicate gives no cue on it; a claim that does ("strikes Daesh
+/// and does not strike al-Nusra") is refuted by passages asserting it, not
+/// by passages denying it.
+fn polarity_cue(claim: &PreparedPart, passage: &PreparedPassage<'_>) -> Option<Cue> {
+    let p_denials = passage.denials();
+    for d in &claim.denials {
+        if p_denials
+            .iter()
+            .any(|pd| negation::same_predicate(&pd.term, &d.term))
+        {
+            continue;
+        }
+        let asserted = negation::assertions(&passage.words, p_denials, &d.term);
+        if asserted
+            .iter()
+            .any(|&at| shares_argument(&claim.terms, &d.term, &terms_near(&passage.words, at)))
+        {
+            return Some(Cue {
                 label: StanceLabel::Disagree,
-                strength: 0.5,
+                strength: POLARITY_STRENGTH,
                 reason: format!(
                     "it reports what the claim denies (\u{201c}not {}\u{201d})",
-                    d.predicate
+                    claim.words[d.predicate]
                 ),
             });
         }
-    } else if p_neg && !c_neg {
-        let denied = p_scope.intersection(&claim.terms).count();
-        if denied >= 2 {
-            out.push(Cue {
+    }
+    for pd in p_denials {
+        if claim
+            .denials
+            .iter()
+            .any(|d| negation::same_predicate(&d.term, &pd.term))
+            || negation::assertions(&claim.words, &claim.denials, &pd.term).is_empty()
+            || !negation::assertions(&passage.words, p_denials, &pd.term).is_empty()
+        {
+            continue;
+        }
+        let near = terms_near(&passage.words, pd.predicate);
+        if shares_argument(&claim.terms, &pd.term, &near) {
+            return Some(Cue {
                 label: StanceLabel::Disagree,
-                strength: 0.4,
-                reason: "it denies what the claim asserts".into(),
+                strength: POLARITY_STRENGTH,
+                reason: format!(
+                    "it denies what the claim asserts (\u{201c}not {}\u{201d})",
+                    passage.words[pd.predicate]
+                ),
             });
         }
     }
+    None
+}
 
-    let lower = passage.lower();
-    if let Some(w) = REFUTING_PHRASES.words().find(|w| lower.contains(w)) {
-        out.push(Cue {
+/// Refuting or confirming words in the passage that the claim does not use
+/// itself.
+fn wording_cue(claim_lower: &str, lower: &str) -> Option<Cue> {
+    let own = |w: &&str| lower.contains(*w) && !claim_lower.contains(*w);
+    if let Some(w) = REFUTING_PHRASES.words().find(own) {
+        return Some(Cue {
             label: StanceLabel::Disagree,
             strength: 0.45,
             reason: format!("it uses refuting language (\u{201c}{w}\u{201d})"),
         });
-    } else if let Some(w) = CONFIRMING_PHRASES.words().find(|w| lower.contains(w)) {
-        out.push(Cue {
-            label: StanceLabel::Agree,
-            strength: 0.25,
-            reason: format!("it uses confirming language (\u{201c}{w}\u{201d})"),
-        });
     }
-    out
-}
-
-/// Two figures within 5% of each other are the same.
-fn same_value(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 0.05 * a.abs().max(b.abs())
-}
-
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
+    CONFIRMING_PHRASES.words().find(own).map(|w| Cue {
+        label: StanceLabel::Agree,
+        strength: 0.25,
+        reason: format!("it uses confirming language (\u{201c}{w}\u{201d})"),
+    })
 }
 
 /// Moves stance mass toward each cue's label: `p' = (1 - s) p + s e_label`
@@ -509,8 +440,9 @@ mod tests {
         );
         assert!(c.iter().all(|c| c.label != StanceLabel::Disagree), "{c:?}");
         // "directly" is skipped: the predicate is "target".
-        let d = denials(&words::words("it does not directly target the group"));
-        assert_eq!(d[0].predicate, "target");
+        let w = words::words("it does not directly target the group");
+        let d = negation::denials(&w);
+        assert_eq!(w[d[0].predicate], "target");
     }
 
     #[test]
@@ -533,7 +465,8 @@ mod tests {
         ] {
             let t = words::term(w);
             assert!(
-                t.as_deref().is_none_or(|t| GENERIC_CONTEXT.contains(&t)),
+                t.as_deref()
+                    .is_none_or(|t| veracity_text::lexicon::FIGURE_GENERIC_TERMS.contains(t)),
                 "{w}: {t:?}"
             );
         }
@@ -587,5 +520,214 @@ mod tests {
         assert_eq!(a.label, StanceLabel::Disagree);
         let sum = a.scores.agree + a.scores.disagree + a.scores.discuss + a.scores.unrelated;
         assert!((sum - 1.0).abs() < 1e-9);
+    }
+
+    fn labels(claim: &str, passage: &str) -> Vec<StanceLabel> {
+        cues(&PreparedClaim::new(claim), passage)
+            .iter()
+            .map(|c| c.label)
+            .collect()
+    }
+
+    /// The stance after the cues, starting from a model that is sure of `agree`.
+    fn after_confident_agree(claim: &str, passage: &str) -> StanceLabel {
+        let s = Stance::from_scores(StanceScores {
+            agree: 0.97,
+            disagree: 0.01,
+            discuss: 0.01,
+            unrelated: 0.01,
+        });
+        adjust(s, &cues(&PreparedClaim::new(claim), passage)).label
+    }
+
+    const BRIDGE: &str = "The Millbrook bridge has not been inspected once in ten years.";
+
+    #[test]
+    fn a_negated_passive_claim_is_refuted_by_active_and_passive_reports() {
+        for passage in [
+            "Engineers inspected the Millbrook bridge in 2015, 2017, 2019 and 2021.",
+            "The Millbrook bridge was inspected in 2019 by the state agency.",
+            "State engineers last inspected the bridge over the Millbrook in 2021, records show.",
+        ] {
+            let l = labels(BRIDGE, passage);
+            assert!(l.contains(&StanceLabel::Disagree), "{passage}: {l:?}");
+            assert!(!l.contains(&StanceLabel::Agree), "{passage}: {l:?}");
+            assert_eq!(
+                after_confident_agree(BRIDGE, passage),
+                StanceLabel::Disagree
+            );
+        }
+        // An active negated claim against a passive report.
+        let claim = "State engineers never inspected the Millbrook bridge.";
+        assert_eq!(
+            after_confident_agree(claim, "The Millbrook bridge was inspected in 2019."),
+            StanceLabel::Disagree
+        );
+    }
+
+    #[test]
+    fn a_negated_passage_refutes_a_positive_claim() {
+        let claim = "The Millbrook bridge was inspected by state engineers in 2019.";
+        for passage in [
+            "The Millbrook bridge has not been inspected since 2009, the county auditor found.",
+            "State engineers did not inspect the Millbrook bridge that year.",
+        ] {
+            assert_eq!(
+                after_confident_agree(claim, passage),
+                StanceLabel::Disagree,
+                "{passage}"
+            );
+        }
+        // Nor is a passage that asserts the predicate as well as denying it.
+        let l = labels(
+            claim,
+            "State engineers inspected the Millbrook bridge in 2019 but did not inspect its ramps.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
+        // "haven't had a full year" denies no "full" for "first full year" to refute.
+        let l = labels(
+            "Ninety ferries a day is what the Tarrow pier handles at best. We haven't had a full year like that yet.",
+            "Its first full year was not smooth: the Tarrow pier closed for weeks.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
+        // A denial of something else is no refutation.
+        let l = labels(
+            claim,
+            "The Millbrook bridge was inspected in 2019, but the agency did not publish the report.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
+    }
+
+    #[test]
+    fn a_negation_inside_a_reported_order_does_not_refute() {
+        // Says what the claim says, with a "not" in the request reported.
+        let claim =
+            "The ministry asked the Kestrel Mining company to be more careful near the river dam.";
+        let passage = "\u{201c}They keep telling us not to dig near the dam,\u{201d} the Kestrel Mining director said.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+        // An order reported with a modal, on the claim's own predicate.
+        let claim =
+            "Ottawa asked Lisbon to be more careful in aiming its drone strikes near the border.";
+        let passage = "Ottawa said border villages were close to the camps and that Lisbon should take care and not strike them.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+        // Even when the order's verb is the claim's predicate.
+        let claim = "The ministry asked Kestrel Mining to stop draining the river reservoir.";
+        let passage =
+            "The ministry told Kestrel Mining not to drain the river reservoir any further.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+        // A text that asserts and denies the predicate gives no cue on it.
+        let claim =
+            "Kestrel Mining drains the north reservoir and does not drain the river reservoir.";
+        let passage = "Kestrel Mining does not drain the river reservoir, inspectors found.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+    }
+
+    #[test]
+    fn figures_are_compared_only_for_the_same_quantity() {
+        let claim = "Housing starts in Ohio rose 12 percent last year.";
+        let l = labels(
+            claim,
+            "Unemployment in Ohio rose to 4 percent last year, while housing starts held steady.",
+        );
+        assert!(!l.contains(&StanceLabel::Disagree), "{l:?}");
+        let l = labels(claim, "Housing starts in Ohio rose 3 percent last year.");
+        assert_eq!(l.first(), Some(&StanceLabel::Disagree), "{l:?}");
+    }
+
+    #[test]
+    fn rounding_truncation_and_hedges_are_no_contradiction() {
+        let cases = [
+            (
+                "The Corvid tablet has a 12.9-inch screen and weighs 680 grams.",
+                "Reviewers praised the Corvid tablet's 12-inch screen.",
+            ),
+            (
+                "The Corvid tablet has a 12.9-inch screen and weighs 680 grams.",
+                "The Corvid tablet's 13-inch screen is its main selling point.",
+            ),
+            (
+                "More than two million people live in the Tarrow river basin.",
+                "The census counted 2.14 million people in the Tarrow river basin.",
+            ),
+            (
+                "Nearly 40 percent of Tarrow households own an electric car.",
+                "Surveys found 38.6% of Tarrow households own an electric car.",
+            ),
+            (
+                "The Tarrow ferry carries up to 300 passengers on each crossing.",
+                "On the busiest crossing the Tarrow ferry carried 280 passengers.",
+            ),
+        ];
+        for (claim, passage) in cases {
+            let l = labels(claim, passage);
+            assert!(!l.contains(&StanceLabel::Disagree), "{passage}: {l:?}");
+        }
+        let l = labels(
+            "More than two million people live in the Tarrow river basin.",
+            "The census counted 1.6 million people in the Tarrow river basin.",
+        );
+        assert!(l.contains(&StanceLabel::Disagree), "{l:?}");
+    }
+
+    #[test]
+    fn quarters_ordinals_dates_and_datelines_are_not_figures() {
+        let claim = "Brightwell Foods sold 40 percent more frozen meals in the third quarter.";
+        for passage in [
+            "LYON, March 3 (Wire Service) - Brightwell Foods sold 40% more frozen meals in the third quarter.",
+            "Brightwell Foods, in its 21st year, sold 40 percent more frozen meals in the third quarter of 2024.",
+        ] {
+            let f: Vec<String> = figures::figures(passage)
+                .into_iter()
+                .map(|f| f.written)
+                .collect();
+            assert!(f == ["40%"] || f == ["40 percent"], "{f:?}");
+            let c = cues(&PreparedClaim::new(claim), passage);
+            assert!(
+                c.iter().all(|c| c.label != StanceLabel::Disagree),
+                "{passage}: {c:?}"
+            );
+            assert!(
+                c.iter()
+                    .all(|c| !c.reason.contains("33") && !c.reason.contains(" 3 ")),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_claims_own_contrast_words_are_not_refuting_language() {
+        let claim =
+            "The Harlow council chose to repair the old library rather than build a new one.";
+        let passage = "The Harlow council voted to repair the old library rather than build a new one, its minutes show.";
+        assert!(!labels(claim, passage).contains(&StanceLabel::Disagree));
+        // The same words are refuting when the claim does not use them.
+        let l = labels(
+            "The Harlow council chose to build a new library.",
+            "The Harlow council chose to repair the old library rather than build a new one.",
+        );
+        assert!(l.contains(&StanceLabel::Disagree), "{l:?}");
+    }
+
+    #[test]
+    fn odd_texts_do_not_panic() {
+        let odd = [
+            "",
+            "not",
+            "no no no",
+            "didn't",
+            "not to",
+            "$",
+            "% 5",
+            "3/4 of 12.9-inch \u{201c}not\u{201d}",
+            "\u{1f600} not \u{1f600} 5 \u{1f600}",
+            "never never 1,2,3 million",
+            "half of a third quarter",
+        ];
+        for claim in odd {
+            let prepared = PreparedClaim::new(claim);
+            for passage in odd {
+                let _ = cues(&prepared, passage);
+            }
+        }
     }
 }

@@ -235,3 +235,69 @@ pub static CONFIRMING_PHRASES: Lexicon = Lexicon::new(
         "consistent with",
     ],
 );
+
+/// Words after a negator that make it no negation of a predicate ("not
+/// only", "not just", "no doubt" is handled as a denial of "doubt").
+pub static NEGATION_EXCEPTIONS: Lexicon = Lexicon::new(
+    "negation-exceptions",
+    "written for this project: English 'not only' constructions",
+    &["only", "just", "merely", "simply", "least", "necessarily"],
+);
+
+/// Adverbs skipped between a negation and the predicate it negates ("has
+/// not once been inspected", "did not even target").
+pub static SCOPE_ADVERBS: Lexicon = Lexicon::new(
+    "scope-adverbs",
+    "written for this project: English adverbs that sit inside a negated verb group",
+    &[
+        "once",
+        "even",
+        "yet",
+        "ever",
+        "always",
+        "really",
+        "actually",
+        "quite",
+        "so",
+        "too",
+        "also",
+        "still",
+        "again",
+        "currently",
+        "previously",
+        "already",
+    ],
+);
+
+/// Modals of obligation: a negation after one reports what someone should
+/// not do ("Russia should use caution and not strike those groups"), not
+/// that it was not done.
+pub static DEONTIC_MODALS: Lexicon = Lexicon::new(
+    "deontic-modals",
+    "written for this project: English modals of obligation",
+    &[
+        "should", "must", "ought", "shall", "shouldn", "mustn", "needn",
+    ],
+);
+
+/// Forms of "have", "be" and "do" that are the main verb when a determiner
+/// follows ("haven't had a full year"): a negation of one denies no content
+/// word, and the word after the determiner is no predicate.
+pub static LIGHT_VERBS: Lexicon = Lexicon::new(
+    "light-verbs",
+    "written for this project: English forms of have, be, do and get",
+    &[
+        "have", "has", "had", "having", "is", "are", "was", "were", "be", "been", "being", "do",
+        "does", "did", "get", "got", "gotten",
+    ],
+);
+
+/// Determiners: after a light verb they open its object.
+pub static DETERMINERS: Lexicon = Lexicon::new(
+    "determiners",
+    "written for this project: English determiners",
+    &[
+        "a", "an", "the", "any", "much", "many", "enough", "this", "that", "these", "those", "its",
+        "their", "his", "her", "our", "my", "your", "some", "one", "such",
+    ],
+);
