@@ -12,8 +12,8 @@ mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
 mod train;
-mod train_verdict;
 mod train_evidence;
+mod train_verdict;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

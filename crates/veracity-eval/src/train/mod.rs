@@ -2,8 +2,8 @@
 //! dev split, example preparation and augmentation, the IDF table, and the
 //! training loop that writes a weights file.
 
-pub mod logistic;
 pub mod evidence;
+pub mod logistic;
 pub mod mlp;
 pub mod rng;
 
