@@ -693,7 +693,7 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("successful", "unsuccessful"),
 ];
 
-/// `text` with its first word that has an opposite in [`OPPOSITES`] also
+/// `text` with its first word that has an opposite in `OPPOSITES` also
 /// found in `other` replaced by that opposite, or `None`.
 pub fn swap_opposite(text: &str, other: &str) -> Option<String> {
     let other_words = words::words(other);
