@@ -23,7 +23,7 @@ use veracity_text::words;
 pub const LEAD_WORDS: usize = 80;
 
 /// The lexicons a voice input records, in feature order.
-const CUE_LEXICONS: [&Lexicon; 5] = [
+static CUE_LEXICONS: [&Lexicon; 5] = [
     &VOICE_HEDGE,
     &VOICE_DEBUNK,
     &VOICE_DENIAL,
