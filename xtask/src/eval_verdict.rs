@@ -10,6 +10,10 @@ use std::process::Command;
 use veracity_verdict::StanceScorer;
 
 fn check(dir: &Path, engine: &str) -> Result<Value> {
+    check_claims(dir, engine, &[])
+}
+
+fn check_claims(dir: &Path, engine: &str, claims: &[&str]) -> Result<Value> {
     let out = Command::new(env!("CARGO"))
         .current_dir(workspace_root())
         .args([
@@ -23,6 +27,7 @@ fn check(dir: &Path, engine: &str) -> Result<Value> {
         ])
         .arg(dir)
         .args(["--engine", engine, "--format", "json"])
+        .args(claims.iter().flat_map(|c| ["--claim", c]))
         .output()
         .context("cannot run cargo")?;
     if !out.status.success() {
@@ -140,7 +145,154 @@ pub fn check_seeds(dir: &Path) -> Result<bool> {
             );
         }
     }
+    more_careful(&dir)?;
+    ok &= renaming_keeps_verdicts(&dir, &report)?;
     Ok(ok)
+}
+
+/// A claim Lavrov's own words ("They are telling us not to hit it")
+/// restate: it should not come out false. Reported, not enforced: the
+/// stance model reads "asked not to target" against "asked to be more
+/// careful in targeting" as a contradiction, and no rule that fixes it
+/// without fitting these sentences has been found yet (issue #14).
+const MORE_CAREFUL: &str = "Washington has asked Russia to be 'more careful' in targeting its airstrikes against al-Nusra Front";
+
+fn more_careful(dir: &Path) -> Result<()> {
+    let report = check_claims(dir, "evidence", &[MORE_CAREFUL])?;
+    let class = report["verdicts"][0]["rating"]["class"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    let pass = class != "false";
+    println!(
+        "{} evidence: \"{MORE_CAREFUL}\" is {class}{}",
+        if pass { "PASS" } else { "OPEN (not enforced)" },
+        if pass {
+            ", not false"
+        } else {
+            "; it should not be false"
+        }
+    );
+    Ok(())
+}
+
+/// Every person and group named in the seeds, and a made-up replacement
+/// (longer names first, so "Sergei Lavrov" is renamed before "Lavrov").
+const RENAMES: &[(&str, &str)] = &[
+    ("Sergey Lavrov", "Pavel Orlovsky"),
+    ("Sergei Lavrov", "Pavel Orlovsky"),
+    ("Lavrov", "Orlovsky"),
+    ("Mark Toner", "Ruth Calder"),
+    ("Toner", "Calder"),
+    ("John Kerry", "Daniel Hale"),
+    ("Kerry", "Hale"),
+    ("Patrick Henningsen", "Tomas Brandt"),
+    ("Henningsen", "Brandt"),
+    ("Hennigsen", "Brandt"),
+    ("Jennifer Cararella", "Nadia Vos"),
+    ("Cararella", "Vos"),
+    ("Riad Hijab", "Karim Haddad"),
+    ("Hijab", "Haddad"),
+    ("Igor Konashenkov", "Oleg Vasnetsov"),
+    ("Konashenkov", "Vasnetsov"),
+    ("Martin Steltner", "Jonas Weber"),
+    ("Steltner", "Weber"),
+    ("Abu al-Farai al-Masri", "Abu Hamid al-Rashidi"),
+    ("Putin", "Volkov"),
+    ("Obama", "Mercer"),
+    ("Assad", "Samadi"),
+    ("al-Nusra", "al-Qadim"),
+    ("Al-Nusra", "Al-Qadim"),
+    ("Nusra", "Qadim"),
+    ("Jabhat Fateh al-Sham", "Jabhat Sayf al-Qadim"),
+    ("Daesh", "Dawlat"),
+    ("Islamic State", "Crimson State"),
+    ("ISIS", "CRLG"),
+    ("ISIL", "CRLG"),
+    ("Al-Qaeda", "Al-Sayf"),
+    ("al-Qaeda", "al-Sayf"),
+    ("Al Qaeda", "Al Sayf"),
+    ("al Qaeda", "al Sayf"),
+];
+
+fn renamed(text: &str) -> String {
+    RENAMES
+        .iter()
+        .fold(text.to_owned(), |t, (from, to)| t.replace(from, to))
+}
+
+/// Renames every person and group in a copy of the seeds (in a temporary
+/// folder, never in the repository) and checks that each claim found in
+/// both keeps its verdict class.
+fn renaming_keeps_verdicts(dir: &Path, original: &Value) -> Result<bool> {
+    let copy = tempfile::tempdir().context("cannot create a temporary folder")?;
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if !path.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let name = path.file_name().context("a file without a name")?;
+        std::fs::write(copy.path().join(name), renamed(&text))?;
+    }
+    let report = check(copy.path(), "evidence")?;
+    let class_of = |r: &Value, i: usize| {
+        r["verdicts"][i]["rating"]["class"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    };
+    let renamed_claims: Vec<String> = report["claims"]
+        .as_array()
+        .map(|c| {
+            c.iter()
+                .map(|c| c["text"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut matched = 0;
+    let mut changed = Vec::new();
+    for (i, c) in original["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let text = renamed(c["text"].as_str().unwrap_or(""));
+        let Some(j) = renamed_claims.iter().position(|t| *t == text) else {
+            continue;
+        };
+        matched += 1;
+        let (before, after) = (class_of(original, i), class_of(&report, j));
+        if before != after {
+            changed.push(format!(
+                "{before} -> {after}: {}",
+                text.chars().take(80).collect::<String>()
+            ));
+        }
+    }
+    let pass = changed.is_empty() && matched > 0 && lavrov_renamed(&report).is_some();
+    println!(
+        "{} evidence: with every person and group renamed, {matched} claims found in both keep their class{}",
+        if pass { "PASS" } else { "FAIL" },
+        if changed.is_empty() {
+            String::new()
+        } else {
+            format!("; changed: {}", changed.join("; "))
+        }
+    );
+    Ok(pass)
+}
+
+/// The renamed Polygraph-reviewed claim.
+fn lavrov_renamed(report: &Value) -> Option<&Value> {
+    let claims = report["claims"].as_array()?;
+    let i = claims.iter().position(|c| {
+        let t = c["text"].as_str().unwrap_or("").to_lowercase();
+        t.contains("anti-terrorist coalition") && t.contains("qadim")
+    })?;
+    report["verdicts"].get(i)
 }
 
 /// Which model scores the Climate-FEVER evidence sentences.

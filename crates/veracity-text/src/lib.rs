@@ -23,6 +23,7 @@ pub mod bm25;
 pub mod figures;
 pub mod hash;
 pub mod lexicon;
+pub mod names;
 pub mod negation;
 pub mod scan;
 pub mod sentences;

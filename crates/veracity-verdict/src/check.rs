@@ -333,7 +333,9 @@ impl<'a> Checker<'a> {
 
     /// True when the claim has a known claimant and everything `document`
     /// says about it in `evidence` is the claimant's words or a report of
-    /// them: the document reports the claim, whatever its tone.
+    /// them: the document reports the claim, whatever its tone. A report
+    /// that contradicts the claim ("the report says 1.2 million, well short
+    /// of two million") is more than a report.
     pub fn reports_claimant(
         &self,
         claim: &Claim,
@@ -344,7 +346,9 @@ impl<'a> Checker<'a> {
             && evidence
                 .iter()
                 .filter(|e| &e.document == document && e.stance.label != StanceLabel::Unrelated)
-                .all(|e| e.role == EvidenceRole::Attribution)
+                .all(|e| {
+                    e.role == EvidenceRole::Attribution && e.stance.label != StanceLabel::Disagree
+                })
     }
 
     /// The collection indices of the documents that bear on a claim with

@@ -195,17 +195,21 @@ fn role_of(
     doc: &Document,
     span: Span,
     passage_terms: &FxHashSet<String>,
+    contradicts: bool,
 ) -> (EvidenceRole, String) {
     let passage = doc.slice(span);
     let claim_terms = statement.terms();
     let coverage = words::coverage(claim_terms, passage_terms);
     let claimant = claim.claimant.as_deref();
 
-    // The claim's own appearances.
-    if claim
-        .appearances
-        .iter()
-        .any(|a| a.document == doc.id && overlaps(a.span, span))
+    // The claim's own appearances. A passage whose figures or negation
+    // contradict the claim ("1.2 million, well short of two million") is
+    // no appearance of it, however many words it shares.
+    if !contradicts
+        && claim
+            .appearances
+            .iter()
+            .any(|a| a.document == doc.id && overlaps(a.span, span))
     {
         return (
             EvidenceRole::Attribution,
@@ -254,7 +258,7 @@ fn role_of(
     // "X said/claimed that ..." patterns.
     let words = words::words(passage);
     let has_cue = words.iter().any(|w| REPORTING_VERBS.contains(w));
-    if has_cue {
+    if has_cue && !contradicts {
         let names_claimant = claimant
             .and_then(surname)
             .is_some_and(|s| names_person(&words, &s));
@@ -325,7 +329,10 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
     let mut roles: Vec<(EvidenceRole, String)> = scored
         .iter()
         .zip(&term_sets)
-        .map(|(s, terms)| role_of(claim, &statement, &docs[s.doc], s.span, terms))
+        .map(|(s, terms)| {
+            let contradicts = s.stance.label == StanceLabel::Disagree && !s.cues.is_empty();
+            role_of(claim, &statement, &docs[s.doc], s.span, terms, contradicts)
+        })
         .collect();
     // Duplicates: the original is the first passage (in relevance order) of
     // a document that is not itself a syndicated copy of the other.

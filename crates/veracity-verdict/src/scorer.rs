@@ -52,8 +52,14 @@ impl StanceScorer for veracity_stance::StanceModel {
         "fnc1-model"
     }
 
+    /// Proper names are replaced by stand-ins first
+    /// ([`mask_names`](veracity_text::names::mask_names)): the model learned
+    /// its words from FNC-1, and a verdict must not change when the people
+    /// and groups in a collection are renamed.
     fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
-        veracity_stance::StanceModel::score_batch(self, claim, passages)
+        let (claim, passages) = veracity_text::names::mask_names(claim, passages);
+        let passages: Vec<&str> = passages.iter().map(String::as_str).collect();
+        veracity_stance::StanceModel::score_batch(self, &claim, &passages)
     }
 }
 
