@@ -98,10 +98,10 @@ impl Default for CfParams {
     fn default() -> Self {
         CfParams {
             aggregate: AggregateParams {
-                prior: 0.3,
+                prior: 0.6,
                 ..AggregateParams::default()
             },
-            relevance_floor: 0.3,
+            relevance_floor: 0.5,
             discuss_as_agree: 0.0,
         }
     }
