@@ -29,7 +29,7 @@ use veracity_model::{
     Claim, Document, DocumentId, DocumentKind, Evidence, EvidenceRole, Span, Stance, StanceLabel,
 };
 use veracity_text::hash::FxHashSet;
-use veracity_text::lexicon::REPORTING_VERBS;
+use veracity_text::lexicon::{REPORTING_VERBS, VOICE_HEDGE};
 use veracity_text::words::{self, Statement};
 
 /// Passages at least this similar (Jaccard of terms) are copies.
@@ -202,10 +202,20 @@ fn role_of(
     let coverage = words::coverage(claim_terms, passage_terms);
     let claimant = claim.claimant.as_deref();
 
-    // The claim's own appearances. A passage whose figures or negation
-    // contradict the claim ("1.2 million, well short of two million") is
-    // no appearance of it, however many words it shares.
+    // The claim's own appearances, where the passage attributes it: a
+    // quote, a reporting verb or a hedge, a fact-check, or the claimant's
+    // own document. An outlet stating the fact in its own voice is
+    // evidence, however closely its words match; and a passage whose
+    // figures or negation contradict the claim ("1.2 million, well short
+    // of two million") is no appearance of it.
+    let passage_words = words::words(passage);
+    let attributes = doc.quotes.iter().any(|q| overlaps(q.content, span))
+        || passage_words.iter().any(|w| REPORTING_VERBS.contains(w))
+        || VOICE_HEDGE.occurs_in(&passage_words)
+        || doc.kind == DocumentKind::FactCheck
+        || claimant.is_some_and(|c| doc.authors.iter().any(|a| same_person(a, c)));
     if !contradicts
+        && attributes
         && claim
             .appearances
             .iter()

@@ -80,3 +80,37 @@ fn unrelated_documents_do_not_change_verdicts() {
     assert_eq!(given_before, after);
     assert!(!before.is_empty());
 }
+
+/// An outlet that states the claim's fact in its own voice is evidence,
+/// not an appearance of the claim: the same fact said by an official and
+/// confirmed by independent accounts is not left unverified.
+#[test]
+fn independent_outlets_stating_the_fact_support_it() {
+    let pages = [
+        (
+            "council.txt",
+            "Bridge opens\n\nTreasurer Ilse Marwood said on Friday that the Aldgate bridge cost 40 million euros to build.",
+        ),
+        (
+            "audit.txt",
+            "Audit office publishes final accounts\n\nThe Aldgate bridge cost 40 million euros to build, the final accounts of the regional audit office show.",
+        ),
+        (
+            "gazette.txt",
+            "Aldgate bridge came in on budget\n\nThe Aldgate bridge cost 40 million euros to build, in line with the budget set in 2021.",
+        ),
+    ];
+    let mut corpus = veracity::Corpus::from_documents(Vec::new());
+    for (name, text) in pages {
+        let parsed = veracity_parse::parse(text.as_bytes(), name, &Default::default()).unwrap();
+        corpus.documents.extend(parsed.documents);
+    }
+    let claim = "Treasurer Ilse Marwood says the Aldgate bridge cost 40 million euros to build.";
+    let report = check(corpus, &[claim.to_owned()], &CheckOptions::default()).unwrap();
+    let v = &report.verdicts[0];
+    assert!(
+        matches!(v.rating.class, RatingClass::True | RatingClass::MostlyTrue),
+        "{}",
+        v.explanation
+    );
+}
