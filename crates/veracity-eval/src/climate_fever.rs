@@ -114,6 +114,8 @@ pub struct CfPrediction {
     pub label: &'static str,
     /// The predicted evidence labels, in input order.
     pub evidence_labels: Vec<&'static str>,
+    /// The aggregate's confidence in the label.
+    pub confidence: f64,
 }
 
 fn evidence_label(l: StanceLabel) -> &'static str {
@@ -299,6 +301,7 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
     CfPrediction {
         label: claim_label(agg.class),
         evidence_labels: labels,
+        confidence: agg.confidence,
     }
 }
 
@@ -318,6 +321,10 @@ pub struct CfMetrics {
     pub evidence_accuracy: f64,
     /// Rows gold, columns predicted, in [`LABELS`] order.
     pub confusion: [[usize; 4]; 4],
+    /// Expected calibration error of the claim labels' confidence.
+    pub ece: f64,
+    /// The reliability table of that confidence.
+    pub reliability: Vec<crate::calibration::Bin>,
 }
 
 fn label_index(l: &str) -> usize {
@@ -334,9 +341,11 @@ pub fn evaluate(
     let mut m = CfMetrics::default();
     let mut correct = 0;
     let mut ev_correct = 0;
+    let mut calibration_rows = Vec::new();
     for &i in indices {
         let c = &claims[i];
         let pred = predict(c, &scored[i], p);
+        calibration_rows.push((pred.label == c.claim_label, pred.confidence));
         m.confusion[label_index(&c.claim_label)][label_index(pred.label)] += 1;
         if pred.label == c.claim_label {
             correct += 1;
@@ -365,6 +374,7 @@ pub fn evaluate(
         };
     }
     m.macro_f1 = f1 / 4.0;
+    (m.ece, m.reliability) = crate::calibration::calibration(&calibration_rows);
     m
 }
 

@@ -342,8 +342,8 @@ pub struct Metrics {
     pub confusion: [[usize; 3]; 3],
     /// Expected calibration error of the confidence (10 equal-width bins).
     pub ece: f64,
-    /// Per bin: (confidence range start, claims, mean confidence, accuracy).
-    pub reliability: Vec<(f64, usize, f64, f64)>,
+    /// The reliability table.
+    pub reliability: Vec<crate::calibration::Bin>,
 }
 
 /// Scores predictions `(gold, predicted, confidence)`.
@@ -364,26 +364,8 @@ pub fn metrics(rows: &[(usize, usize, f64)]) -> Metrics {
             2.0 * tp / (predicted + gold) as f64
         }
     };
-    let mut reliability = Vec::new();
-    let mut ece = 0.0;
-    for b in 0..10 {
-        let lo = b as f64 / 10.0;
-        let in_bin: Vec<&(usize, usize, f64)> = rows
-            .iter()
-            .filter(|r| {
-                let bin = ((r.2 * 10.0).floor() as usize).min(9);
-                bin == b
-            })
-            .collect();
-        if in_bin.is_empty() {
-            continue;
-        }
-        let k = in_bin.len() as f64;
-        let conf = in_bin.iter().map(|r| r.2).sum::<f64>() / k;
-        let acc = in_bin.iter().filter(|r| r.0 == r.1).count() as f64 / k;
-        ece += k / n.max(1) as f64 * (conf - acc).abs();
-        reliability.push((lo, in_bin.len(), conf, acc));
-    }
+    let outcomes: Vec<(bool, f64)> = rows.iter().map(|r| (r.0 == r.1, r.2)).collect();
+    let (ece, reliability) = crate::calibration::calibration(&outcomes);
     Metrics {
         n,
         accuracy: if n == 0 { 0.0 } else { right as f64 / n as f64 },
@@ -408,13 +390,11 @@ impl std::fmt::Display for Metrics {
         for (t, row) in TRUTHS.iter().zip(self.confusion) {
             writeln!(f, "  {t:>8} {row:?}")?;
         }
-        writeln!(
+        write!(
             f,
-            "reliability (confidence bin: claims, mean confidence, accuracy)"
+            "{}",
+            crate::calibration::reliability_table(&self.reliability)
         )?;
-        for (lo, k, conf, acc) in &self.reliability {
-            writeln!(f, "  {lo:.1}-{:.1}: {k:>4}, {conf:.3}, {acc:.3}", lo + 0.1)?;
-        }
         Ok(())
     }
 }

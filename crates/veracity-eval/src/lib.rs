@@ -8,6 +8,7 @@
 
 #![deny(missing_docs)]
 
+pub mod calibration;
 pub mod climate_fever;
 pub mod emergent;
 pub mod fnc;

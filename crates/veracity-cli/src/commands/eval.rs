@@ -131,8 +131,8 @@ pub fn climate_fever(data: &Path, predictions: Option<&Path>) -> Result<Outcome>
         let m = cf::evaluate(&claims, &scored, indices, &params);
         writeln!(
             out,
-            "{name}: {} claims, accuracy {:.3}, macro-F1 {:.3}; {} evidence sentences, stance accuracy {:.3}",
-            m.claims, m.accuracy, m.macro_f1, m.evidences, m.evidence_accuracy
+            "{name}: {} claims, accuracy {:.3}, macro-F1 {:.3}, expected calibration error {:.3}; {} evidence sentences, stance accuracy {:.3}",
+            m.claims, m.accuracy, m.macro_f1, m.ece, m.evidences, m.evidence_accuracy
         )?;
         writeln!(
             out,
