@@ -54,5 +54,8 @@ fn a_missing_folder_is_a_clear_error() {
     let out = run(&["eval", "emergent", "--data", "no/such/folder"]);
     assert_ne!(out.status.code(), Some(0));
     let err = stderr(&out);
-    assert!(err.contains("labels.jsonl") && err.contains("--data"), "{err}");
+    assert!(
+        err.contains("labels.jsonl") && err.contains("--data"),
+        "{err}"
+    );
 }
