@@ -27,6 +27,7 @@
 //! records the analyzer fingerprint it was trained with and refuses to load
 //! under another.
 
+use crate::binary::{Reader, put_f32s, put_u32};
 use crate::mlp::{Mlp, N_OUT};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -850,7 +851,7 @@ impl EvidenceModel {
             return Err(LoadError::BadMagic);
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
-        let mut r = Reader { b: body, pos: 8 };
+        let mut r = Reader::new(body, 8, LoadError::Corrupt);
         let version = r.u32()?;
         if version != FORMAT_VERSION {
             return Err(LoadError::Version {
@@ -903,7 +904,7 @@ impl EvidenceModel {
             && b1.len() == hidden
             && w2.len() == N_OUT * hidden
             && b2.len() == N_OUT
-            && r.pos == body.len();
+            && r.at_end();
         if !ok {
             return Err(LoadError::Corrupt("inconsistent dimensions".into()));
         }
@@ -944,51 +945,6 @@ impl EvidenceModel {
             inv_std,
             mlp,
         })
-    }
-}
-
-fn put_u32(out: &mut Vec<u8>, v: u32) {
-    out.extend_from_slice(&v.to_le_bytes());
-}
-
-fn put_f32s(out: &mut Vec<u8>, v: &[f32]) {
-    put_u32(out, v.len() as u32);
-    for x in v {
-        out.extend_from_slice(&x.to_le_bytes());
-    }
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.b.len())
-            .ok_or_else(|| LoadError::Corrupt("truncated".into()))?;
-        let s = &self.b[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self) -> Result<u32, LoadError> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    }
-
-    fn f32s(&mut self) -> Result<Vec<f32>, LoadError> {
-        let n = self.u32()? as usize;
-        let s = self.take(
-            n.checked_mul(4)
-                .ok_or_else(|| LoadError::Corrupt("length".into()))?,
-        )?;
-        Ok(s.chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
     }
 }
 

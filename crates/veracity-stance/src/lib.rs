@@ -14,12 +14,14 @@
 
 #![deny(missing_docs)]
 
+mod binary;
 pub mod evidence;
 pub mod features;
 pub mod mlp;
 
 pub use features::{GROUPS, Group, Idf};
 
+use binary::{Reader, put_f32s, put_u32};
 use features::{FEATURES, N_DENSE, PairScratch, PairSparseConfig, TextInfo, pair_features};
 use mlp::{Mlp, N_OUT};
 use serde::{Deserialize, Serialize};
@@ -351,13 +353,6 @@ impl StanceModel {
         let header = serde_json::to_vec(&self.header).unwrap_or_default();
         out.extend_from_slice(&(header.len() as u32).to_le_bytes());
         out.extend_from_slice(&header);
-        let put_u32 = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
-        let put_f32s = |out: &mut Vec<u8>, v: &[f32]| {
-            out.extend_from_slice(&(v.len() as u32).to_le_bytes());
-            for x in v {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        };
         put_u32(&mut out, self.idf.bits());
         put_f32s(&mut out, &[self.idf.avg_len]);
         put_f32s(&mut out, self.idf.table());
@@ -386,7 +381,7 @@ impl StanceModel {
             return Err(LoadError::BadMagic);
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
-        let mut r = Reader { b: body, pos: 8 };
+        let mut r = Reader::new(body, 8, LoadError::Corrupt);
         let version = r.u32()?;
         if version != FORMAT_VERSION {
             return Err(LoadError::Version {
@@ -447,7 +442,7 @@ impl StanceModel {
             && mlp.b2.len() == N_OUT
             && bias_v.len() == N_OUT
             && (sparse_dim == 0 || sparse_dim == 1usize << header.config.sparse_bits)
-            && r.pos == body.len();
+            && r.at_end();
         if !ok {
             return Err(LoadError::Corrupt("inconsistent dimensions".into()));
         }
@@ -514,40 +509,6 @@ struct Scratch {
     pair: PairScratch,
     dense: Vec<f32>,
     hidden: Vec<f32>,
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.b.len())
-            .ok_or_else(|| LoadError::Corrupt("truncated".into()))?;
-        let s = &self.b[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    fn u32(&mut self) -> Result<u32, LoadError> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    }
-
-    fn f32s(&mut self) -> Result<Vec<f32>, LoadError> {
-        let n = self.u32()? as usize;
-        let s = self.take(
-            n.checked_mul(4)
-                .ok_or_else(|| LoadError::Corrupt("length".into()))?,
-        )?;
-        Ok(s.chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
-    }
 }
 
 #[cfg(test)]
