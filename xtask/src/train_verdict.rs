@@ -6,7 +6,9 @@
 use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
-use veracity_eval::emergent::{ClaimInput, Emergent, Hyper, cross_validate, fit_models, prepare};
+use veracity_eval::emergent::{
+    ClaimInput, Emergent, Hyper, Metrics, cross_validate, fit_models, prepare,
+};
 use veracity_eval::train::logistic::FitConfig;
 use veracity_stance::StanceModel;
 
@@ -56,7 +58,7 @@ pub fn run(args: VerdictArgs) -> Result<bool> {
         "claim model grid ({}-fold CV grouped by claim, {} repetitions): l2, balance -> accuracy, macro-F1, ECE",
         args.folds, args.repeats
     );
-    let mut best: Option<(f64, Hyper)> = None;
+    let mut best: Option<(f64, Hyper, Metrics)> = None;
     for l2 in GRID_L2 {
         for balance in GRID_BALANCE {
             let hyper = Hyper {
@@ -74,12 +76,12 @@ pub fn run(args: VerdictArgs) -> Result<bool> {
                 m.accuracy, m.macro_f1, m.ece
             );
             let score = m.accuracy + m.macro_f1;
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((score, hyper));
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, hyper, m));
             }
         }
     }
-    let (_, mut hyper) = best.context("empty grid")?;
+    let (_, mut hyper, mut cv) = best.context("empty grid")?;
     println!("sentence evidence deciding when the claim model cannot tell (confidence at least):");
     for decisive in [0.4, 0.5, 0.6, f64::INFINITY] {
         let h = Hyper {
@@ -87,6 +89,9 @@ pub fn run(args: VerdictArgs) -> Result<bool> {
             ..hyper
         };
         let m = cross_validate(&claims, &h, args.folds, args.repeats);
+        if decisive == veracity_verdict::SENTENCE_DECISIVE {
+            cv = m.clone();
+        }
         println!(
             "  {} -> {:.3} {:.3} {:.3}",
             if decisive.is_infinite() {
@@ -100,7 +105,6 @@ pub fn run(args: VerdictArgs) -> Result<bool> {
         );
     }
     hyper.sentence_decisive = veracity_verdict::SENTENCE_DECISIVE;
-    let cv = cross_validate(&claims, &hyper, args.folds, args.repeats);
     println!(
         "chosen: l2 {}, balance {}, sentence evidence decisive at {}; cross-validated on Emergent dev:",
         hyper.claim.l2, hyper.claim.balance, hyper.sentence_decisive

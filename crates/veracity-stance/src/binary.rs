@@ -15,6 +15,27 @@ pub(crate) fn put_f32s(out: &mut Vec<u8>, v: &[f32]) {
     }
 }
 
+/// Appends the FNV-1a checksum of everything written so far.
+pub(crate) fn seal(out: &mut Vec<u8>) {
+    let sum = veracity_text::hash::fnv1a(out);
+    out.extend_from_slice(&sum.to_le_bytes());
+}
+
+/// Splits what [`seal`] wrote into its body and whether the checksum holds
+/// (a buffer shorter than a checksum holds none).
+pub(crate) fn unseal(bytes: &[u8]) -> (&[u8], bool) {
+    let Some(at) = bytes.len().checked_sub(8) else {
+        return (bytes, false);
+    };
+    let (body, sum) = bytes.split_at(at);
+    let mut sum_bytes = [0u8; 8];
+    sum_bytes.copy_from_slice(sum);
+    (
+        body,
+        u64::from_le_bytes(sum_bytes) == veracity_text::hash::fnv1a(body),
+    )
+}
+
 /// Reads what [`put_u32`] and [`put_f32s`] wrote; a short or malformed
 /// buffer becomes the caller's error through `corrupt`.
 pub(crate) struct Reader<'a, E> {

@@ -27,7 +27,7 @@
 //! records the analyzer fingerprint it was trained with and refuses to load
 //! under another.
 
-use crate::binary::{Reader, put_f32s, put_u32};
+use crate::binary::{Reader, put_f32s, put_u32, seal, unseal};
 use crate::mlp::{Mlp, N_OUT};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -840,8 +840,7 @@ impl EvidenceModel {
         put_f32s(&mut out, &self.mlp.b1);
         put_f32s(&mut out, &self.mlp.w2);
         put_f32s(&mut out, &self.mlp.b2);
-        let sum = fnv1a(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
+        seal(&mut out);
         out
     }
 
@@ -850,7 +849,7 @@ impl EvidenceModel {
         if bytes.len() < 20 || &bytes[..8] != MAGIC {
             return Err(LoadError::BadMagic);
         }
-        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        let (body, checksum_holds) = unseal(bytes);
         let mut r = Reader::new(body, 8, LoadError::Corrupt);
         let version = r.u32()?;
         if version != FORMAT_VERSION {
@@ -859,9 +858,7 @@ impl EvidenceModel {
                 expected: FORMAT_VERSION,
             });
         }
-        let mut sum_bytes = [0u8; 8];
-        sum_bytes.copy_from_slice(sum);
-        if u64::from_le_bytes(sum_bytes) != fnv1a(body) {
+        if !checksum_holds {
             return Err(LoadError::Corrupt("checksum mismatch".into()));
         }
         let hlen = r.u32()? as usize;

@@ -21,7 +21,7 @@ pub mod mlp;
 
 pub use features::{GROUPS, Group, Idf};
 
-use binary::{Reader, put_f32s, put_u32};
+use binary::{Reader, put_f32s, put_u32, seal, unseal};
 use features::{FEATURES, N_DENSE, PairScratch, PairSparseConfig, TextInfo, pair_features};
 use mlp::{Mlp, N_OUT};
 use serde::{Deserialize, Serialize};
@@ -370,8 +370,7 @@ impl StanceModel {
         put_f32s(&mut out, &self.mlp.w2);
         put_f32s(&mut out, &self.mlp.b2);
         put_f32s(&mut out, &self.bias);
-        let sum = veracity_text::hash::fnv1a(&out);
-        out.extend_from_slice(&sum.to_le_bytes());
+        seal(&mut out);
         out
     }
 
@@ -380,7 +379,7 @@ impl StanceModel {
         if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err(LoadError::BadMagic);
         }
-        let (body, sum) = bytes.split_at(bytes.len() - 8);
+        let (body, checksum_holds) = unseal(bytes);
         let mut r = Reader::new(body, 8, LoadError::Corrupt);
         let version = r.u32()?;
         if version != FORMAT_VERSION {
@@ -389,9 +388,7 @@ impl StanceModel {
                 expected: FORMAT_VERSION,
             });
         }
-        let mut sum_bytes = [0u8; 8];
-        sum_bytes.copy_from_slice(sum);
-        if u64::from_le_bytes(sum_bytes) != veracity_text::hash::fnv1a(body) {
+        if !checksum_holds {
             return Err(LoadError::Corrupt("checksum mismatch".into()));
         }
         let hlen = r.u32()? as usize;

@@ -32,6 +32,8 @@ pub struct Checker<'a> {
     sources: Sources,
     reviews: Vec<(usize, &'a Review)>,
     model: Option<&'a VerdictModel>,
+    /// Each document's index in `docs`, by id.
+    positions: FxHashMap<veracity_model::DocumentId, usize>,
 }
 
 /// A headline covering less than this share of the claim's terms is about
@@ -60,6 +62,11 @@ impl<'a> Checker<'a> {
             sources,
             reviews,
             model: None,
+            positions: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.clone(), i))
+                .collect(),
         }
     }
 
@@ -369,7 +376,7 @@ impl<'a> Checker<'a> {
             {
                 continue;
             }
-            if let Some(i) = self.docs.iter().position(|d| d.id == e.document)
+            if let Some(&i) = self.positions.get(&e.document)
                 && !docs.contains(&i)
             {
                 docs.push(i);
@@ -390,8 +397,7 @@ impl<'a> Checker<'a> {
         docs: &[usize],
         evidence: &[Evidence],
     ) -> Vec<(String, VoiceInput)> {
-        let statement = words::Statement::new(&claim.text);
-        let claim_terms = statement.terms();
+        let claim_terms = &words::term_set(&claim.text);
         let texts: Vec<String> = docs
             .iter()
             .map(|&i| {

@@ -3,6 +3,7 @@
 //! `review` (the rating of a matching published fact-check).
 
 use crate::model::{DocumentVoice, VerdictModel, claim_features};
+use crate::voice::VoiceLabel;
 use std::collections::BTreeMap;
 use veracity_model::{
     CitedReview, Claim, DocumentId, Evidence, EvidenceRole, Rating, RatingClass, RatingScale,
@@ -371,7 +372,10 @@ pub fn decide(
     let lean = if t + f > 0.0 { t / (t + f) } else { 0.5 };
     // A collection that only reports the claim has not settled it, however
     // many reports there are.
-    if documents.iter().all(|d| d.voice.label() == "reports") {
+    if documents
+        .iter()
+        .all(|d| d.voice.label() == VoiceLabel::Reports)
+    {
         return (None, u.max(t).max(f));
     }
     if t >= f && t >= u {
@@ -380,8 +384,12 @@ pub fn decide(
         (Some(0.5 * lean), f)
     } else if agg.value.is_some_and(|v| v < 0.375) && agg.confidence >= sentence_decisive {
         (agg.value, agg.confidence)
-    } else if documents.iter().any(|d| d.voice.label() == "asserts")
-        && documents.iter().any(|d| d.voice.label() == "denies")
+    } else if documents
+        .iter()
+        .any(|d| d.voice.label() == VoiceLabel::Asserts)
+        && documents
+            .iter()
+            .any(|d| d.voice.label() == VoiceLabel::Denies)
     {
         (Some(0.5), u)
     } else {
@@ -390,18 +398,21 @@ pub fn decide(
 }
 
 fn voice_summary(documents: &[DocumentVoice]) -> String {
-    let count = |l: &str| documents.iter().filter(|d| d.voice.label() == l).count();
+    let count = |l| documents.iter().filter(|d| d.voice.label() == l).count();
+    let (asserts, reports, denies) = (
+        count(VoiceLabel::Asserts),
+        count(VoiceLabel::Reports),
+        count(VoiceLabel::Denies),
+    );
     let n = documents.len();
+    let s = |k: usize| if k == 1 { "s" } else { "" };
     format!(
-        "Of {n} document{} that bear on the claim, {} assert{} it, {} only report{} it and {} den{} or debunk{} it.",
+        "Of {n} document{} that bear on the claim, {asserts} assert{} it, {reports} only report{} it and {denies} den{} or debunk{} it.",
         if n == 1 { "" } else { "s" },
-        count("asserts"),
-        if count("asserts") == 1 { "s" } else { "" },
-        count("reports"),
-        if count("reports") == 1 { "s" } else { "" },
-        count("denies"),
-        if count("denies") == 1 { "ies" } else { "y" },
-        if count("denies") == 1 { "s" } else { "" },
+        s(asserts),
+        s(reports),
+        if denies == 1 { "ies" } else { "y" },
+        s(denies),
     )
 }
 

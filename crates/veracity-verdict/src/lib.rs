@@ -61,6 +61,6 @@ pub use model::{
 pub use provenance::{Scored, assess as assess_provenance, source_names};
 pub use scorer::{LexicalScorer, StanceScorer};
 pub use voice::{
-    CueFlags, LEAD_WORDS, VOICE_FEATURES, Voice, VoiceInput,
+    CueFlags, LEAD_WORDS, VOICE_FEATURES, Voice, VoiceInput, VoiceLabel,
     lexicon_fingerprint as voice_lexicon_fingerprint,
 };

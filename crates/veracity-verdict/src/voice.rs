@@ -138,16 +138,27 @@ impl Voice {
         denies: 0.0,
     };
 
-    /// The most probable voice, as a word for explanations.
-    pub fn label(&self) -> &'static str {
+    /// The most probable voice.
+    pub fn label(&self) -> VoiceLabel {
         if self.denies >= self.asserts && self.denies >= self.reports {
-            "denies"
+            VoiceLabel::Denies
         } else if self.asserts >= self.reports {
-            "asserts"
+            VoiceLabel::Asserts
         } else {
-            "reports"
+            VoiceLabel::Reports
         }
     }
+}
+
+/// The three voices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoiceLabel {
+    /// States or confirms the claim.
+    Asserts,
+    /// Passes it on.
+    Reports,
+    /// Denies or debunks it.
+    Denies,
 }
 
 /// A lexicon fingerprint of the voice inputs: a model trained with other
