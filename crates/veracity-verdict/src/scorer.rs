@@ -55,10 +55,17 @@ impl StanceScorer for veracity_stance::StanceModel {
     /// Proper names are replaced by stand-ins first
     /// ([`mask_names`](veracity_text::names::mask_names)): the model learned
     /// its words from FNC-1, and a verdict must not change when the people
-    /// and groups in a collection are renamed.
+    /// and groups in a collection are renamed. Negations that only report a
+    /// request are dropped
+    /// ([`drop_order_negations`](veracity_text::negation::drop_order_negations)):
+    /// the model counts "not" as disagreement, and "they asked us not to hit
+    /// it" denies nothing.
     fn score_batch(&self, claim: &str, passages: &[&str]) -> Vec<Stance> {
+        use veracity_text::negation::drop_order_negations;
         let (claim, passages) = veracity_text::names::mask_names(claim, passages);
-        let passages: Vec<&str> = passages.iter().map(String::as_str).collect();
+        let claim = drop_order_negations(&claim);
+        let passages: Vec<_> = passages.iter().map(|p| drop_order_negations(p)).collect();
+        let passages: Vec<&str> = passages.iter().map(|p| p.as_ref()).collect();
         veracity_stance::StanceModel::score_batch(self, &claim, &passages)
     }
 }
@@ -79,5 +86,29 @@ mod tests {
         );
         assert_eq!(s[0].label, StanceLabel::Agree);
         assert_eq!(s[1].label, StanceLabel::Unrelated);
+    }
+
+    #[test]
+    fn a_reported_request_is_not_read_as_a_denial() {
+        // Lavrov's "they asked us not to hit it" against the State
+        // Department's "asked Russia to be careful", in other words and names.
+        let model = veracity_stance::StanceModel::builtin();
+        let claim =
+            "Ottawa has asked the mill to be more careful in dumping waste into the Kestrel River";
+        let s = StanceScorer::score_batch(
+            &model,
+            claim,
+            &[
+                "The province said Ottawa asked the mill not to dump waste into the Kestrel River.",
+                "The province said the mill did not dump waste into the Kestrel River.",
+            ],
+        );
+        assert_ne!(s[0].label, StanceLabel::Disagree, "{:?}", s[0]);
+        assert!(
+            s[1].scores.disagree > s[0].scores.disagree,
+            "a real denial still reads as one: {:?} vs {:?}",
+            s[1],
+            s[0]
+        );
     }
 }

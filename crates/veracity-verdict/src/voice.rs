@@ -37,9 +37,10 @@ static CUE_LEXICONS: [&Lexicon; 5] = [
 pub struct CueFlags(pub [bool; 6]);
 
 impl CueFlags {
-    /// The flags of `text`.
+    /// The flags of `text`. A negation that only reports a request ("asked
+    /// them not to") is not counted: it denies nothing.
     pub fn of(text: &str) -> CueFlags {
-        let w = words::words(text);
+        let w = words::words(&veracity_text::negation::drop_order_negations(text));
         let mut f = [false; 6];
         for (slot, lex) in f.iter_mut().zip(CUE_LEXICONS) {
             *slot = lex.occurs_in(&w);
