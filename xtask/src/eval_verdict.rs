@@ -145,19 +145,17 @@ pub fn check_seeds(dir: &Path) -> Result<bool> {
             );
         }
     }
-    more_careful(&dir)?;
+    ok &= more_careful(&dir)?;
     ok &= renaming_keeps_verdicts(&dir, &report)?;
     Ok(ok)
 }
 
 /// A claim Lavrov's own words ("They are telling us not to hit it")
-/// restate: it should not come out false. Reported, not enforced: the
-/// stance model reads "asked not to target" against "asked to be more
-/// careful in targeting" as a contradiction, and no rule that fixes it
-/// without fitting these sentences has been found yet (issue #14).
+/// restate: it must not come out false. The "not" of a reported request
+/// denies nothing (`veracity_text::negation::drop_order_negations`).
 const MORE_CAREFUL: &str = "Washington has asked Russia to be 'more careful' in targeting its airstrikes against al-Nusra Front";
 
-fn more_careful(dir: &Path) -> Result<()> {
+fn more_careful(dir: &Path) -> Result<bool> {
     let report = check_claims(dir, "evidence", &[MORE_CAREFUL])?;
     let class = report["verdicts"][0]["rating"]["class"]
         .as_str()
@@ -166,14 +164,14 @@ fn more_careful(dir: &Path) -> Result<()> {
     let pass = class != "false";
     println!(
         "{} evidence: \"{MORE_CAREFUL}\" is {class}{}",
-        if pass { "PASS" } else { "OPEN (not enforced)" },
+        if pass { "PASS" } else { "FAIL" },
         if pass {
             ", not false"
         } else {
             "; it should not be false"
         }
     );
-    Ok(())
+    Ok(pass)
 }
 
 /// Every person and group named in the seeds, and a made-up replacement
