@@ -148,7 +148,11 @@ fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
     );
     // With room for every claim there is no such note.
     let out = run(&["check", "examples/corpus", "--max-claims", "1000"]);
-    assert!(!stdout(&out).contains("claims found; raise"), "{}", stdout(&out));
+    assert!(
+        !stdout(&out).contains("claims found; raise"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

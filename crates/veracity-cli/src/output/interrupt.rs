@@ -22,28 +22,27 @@ mod unix {
 
     extern "C" fn on_signal(signal: c_int) {
         let path = TEMP_PATH.load(Ordering::SeqCst);
-        // SAFETY: `path` is null or a NUL-terminated string that is never
-        // freed (see `register`); unlink, signal and raise are
-        // async-signal-safe.
-        unsafe {
-            if !path.is_null() {
-                libc::unlink(path);
-            }
-            libc::signal(signal, libc::SIG_DFL);
-            libc::raise(signal);
+        if !path.is_null() {
+            // SAFETY: `path` is a NUL-terminated string that is never freed
+            // (see `register`); unlink is async-signal-safe.
+            unsafe { libc::unlink(path) };
         }
+        // SAFETY: restoring the default action is async-signal-safe.
+        unsafe { libc::signal(signal, libc::SIG_DFL) };
+        // SAFETY: raise is async-signal-safe; the default action now ends
+        // the process with this signal.
+        unsafe { libc::raise(signal) };
     }
 
     fn install() {
         for signal in [libc::SIGINT, libc::SIGTERM] {
             let handler = on_signal as extern "C" fn(c_int) as libc::sighandler_t;
-            // SAFETY: installing a handler that only calls async-signal-safe
-            // functions; a signal the parent told us to ignore (nohup) stays
-            // ignored.
-            unsafe {
-                if libc::signal(signal, handler) == libc::SIG_IGN {
-                    libc::signal(signal, libc::SIG_IGN);
-                }
+            // SAFETY: the handler only calls async-signal-safe functions.
+            let previous = unsafe { libc::signal(signal, handler) };
+            if previous == libc::SIG_IGN {
+                // SAFETY: a signal the parent told us to ignore (nohup)
+                // stays ignored.
+                unsafe { libc::signal(signal, libc::SIG_IGN) };
             }
         }
     }
