@@ -11,7 +11,9 @@ use std::path::PathBuf;
     long_about = "veracity reads articles (HTML, plain text, JSON), finds claims and who made \
                   them, finds published fact-check verdicts, gathers evidence across the \
                   collection and rates each claim with its cited evidence.",
-    after_help = "Exit status: 0 success, 1 a check failed, 2 an error.\n\
+    after_help = "Exit status: 0 every input used and every check passed; 1 a check failed \
+                  (an invalid file for `validate`, an unknown label for `scales --label`); \
+                  2 an input or usage error (with --keep-going, after writing what could be read).\n\
                   Data goes to stdout, diagnostics to stderr; `-` reads standard input."
 )]
 pub struct Cli {
@@ -56,7 +58,7 @@ pub enum Command {
     },
 
     /// Check JSON files against their schemas; print every error with its
-    /// JSON path (exit 2 if any file is invalid).
+    /// JSON path (exit 1 if any file is invalid, 2 if one cannot be read).
     #[command(
         after_help = "Examples:\n  veracity validate examples/reports/desalination.json\n  \
                             veracity validate --type document docs.jsonl\n  \
@@ -115,34 +117,28 @@ pub enum Command {
     #[command(
         after_help = "Inputs: files, directories (read recursively) and `-` for stdin; \
                             the format is sniffed from the content.\n\
-                            Empty, binary, non-UTF-8 and oversized files are skipped with a \
-                            warning (fatal with --strict); malformed JSON and invalid \
-                            documents are errors (exit 2) but the rest is still written.\n\n\
+                            An input that cannot be used (missing, empty, binary, not UTF-8, \
+                            too large, malformed) stops the command before anything is \
+                            written (exit 2); with --keep-going the rest is written and the \
+                            exit status is still 2.\n\n\
                             Examples:\n  veracity ingest examples/corpus\n  \
                             veracity ingest --format jsonl -o docs.jsonl pages/ extra.txt.gz\n  \
                             curl -s URL | veracity ingest -\n  \
-                            veracity ingest --strict --max-size 5000000 scrapes/"
+                            veracity ingest --keep-going --max-size 5000000 scrapes/"
     )]
     Ingest {
         /// Files, directories or `-` (stdin).
         #[arg(value_name = "INPUT", required = true)]
         inputs: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DocFormat::Json)]
-        format: DocFormat,
+        /// Output format; default: from the extension of `-o` (`.jsonl`),
+        /// else json.
+        #[arg(long, value_enum)]
+        format: Option<DocFormat>,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Parse this many files at once (default: the number of CPUs).
-        #[arg(long, value_name = "N")]
-        jobs: Option<usize>,
-        /// Skip inputs larger than this many bytes (before and after gzip).
-        #[arg(long, value_name = "BYTES", default_value_t = veracity_parse::DEFAULT_MAX_SIZE)]
-        max_size: u64,
-        /// Treat any skipped input (empty, binary, not UTF-8, too large) as
-        /// an error: exit 2 and write nothing.
-        #[arg(long)]
-        strict: bool,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
 
     /// Find the claims in a collection (or take them from --claim/--claims),
@@ -262,6 +258,9 @@ pub enum EvalDataset {
         /// The Emergent folder.
         #[arg(long, value_name = "DIR")]
         data: PathBuf,
+        /// Refuse articles larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = veracity_parse::DEFAULT_MAX_SIZE)]
+        max_size: u64,
         /// Write one prediction per claim (class, value, confidence,
         /// explanation) to this JSONL file, atomically.
         #[arg(long, value_name = "FILE")]
@@ -276,7 +275,7 @@ pub struct CheckCmd {
     #[arg(value_name = "INPUTS", required = true)]
     pub inputs: Vec<PathBuf>,
     /// A claim to check (repeatable); without it, claims are found in the documents.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = non_blank)]
     pub claim: Vec<String>,
     /// A file of claims: one per line, or a JSON list of strings or claims.
     #[arg(long, value_name = "FILE")]
@@ -288,17 +287,19 @@ pub struct CheckCmd {
     /// normalised `veracity` scale (published reviews keep their own label).
     #[arg(long, value_name = "NAME")]
     pub scale: Option<String>,
-    /// Passages retrieved per claim.
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    /// Passages retrieved per claim (at least 1).
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top_k: usize,
-    /// The most claims to find in the documents.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// The most claims to find in the documents (at least 1); when more
+    /// are found, the output says how many.
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = at_least_one)]
     pub max_claims: usize,
     /// Output format: summary (for people), or any report format of
     /// `veracity render` (json, jsonl, claimreview, markdown, html, csv, or
-    /// a format plugin).
-    #[arg(long, default_value = "summary", value_name = "FORMAT")]
-    pub format: String,
+    /// a format plugin); default: from the extension of `-o` (.json,
+    /// .jsonl, .jsonld, .md, .html, .csv), else summary.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     /// Write the output to this file (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -308,9 +309,43 @@ pub struct CheckCmd {
     /// `options` of each request; the built-in engines take none.
     #[arg(long = "engine-option", value_name = "KEY=VALUE")]
     pub engine_option: Vec<String>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// How a command reads a batch of inputs: shared by `check` and `ingest`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BatchArgs {
     /// Threads that parse the inputs (default: one per core).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Refuse inputs larger than this many bytes (before and after gzip);
+    /// JSON Lines files over it are read record by record instead, each
+    /// record at most this size.
+    #[arg(long, value_name = "BYTES", default_value_t = veracity_parse::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+    /// When an input cannot be used, go on with the rest and write the
+    /// output, then exit 2; without it the command stops before writing.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// A flag value that must hold some text.
+fn non_blank(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err("the claim is blank; give the claim's text".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// A count that must be at least 1.
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Who publishes a report and the format options: shared by `render` and

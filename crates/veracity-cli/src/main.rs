@@ -1,6 +1,8 @@
 //! The `veracity` command-line tool: glue between the library crates.
 //!
-//! Exit codes: 0 success, 1 a check that failed, 2 an error.
+//! Exit codes, the same for every command: 0 every input used and every
+//! check passed, 1 a check that failed, 2 an input or usage error (see
+//! `commands::batch` for the batch rule and `--keep-going`).
 
 mod cli;
 mod commands;

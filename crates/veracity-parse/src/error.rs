@@ -13,6 +13,12 @@ pub enum ErrorKind {
     /// A path named on the command line does not exist.
     #[error("no such file or directory; check the path")]
     NotFound,
+    /// A symbolic link whose target does not exist.
+    #[error("a broken symbolic link (its target does not exist); fix or remove the link")]
+    BrokenLink,
+    /// A folder named as an input holds no file to read.
+    #[error("no file to read in this folder (hidden files are skipped); check the path")]
+    NoFiles,
     /// Zero bytes (or only white space): nothing to parse.
     #[error("the file is empty; nothing to parse (remove it from the inputs or re-export it)")]
     Empty,

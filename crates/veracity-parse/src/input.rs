@@ -2,8 +2,10 @@
 //! input, read with a size limit.
 
 use crate::error::{ErrorKind, ParseError};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use veracity_model::{Diagnostic, Severity};
 
 /// One input to parse: a file, or standard input (`-`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,36 +78,83 @@ pub(crate) fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, Err
     Ok(buf)
 }
 
+/// The inputs named on a command line, expanded: what to read, the paths
+/// that cannot be read, and notes about what the walk left out.
+#[derive(Debug, Default)]
+pub struct InputSet {
+    /// Files and `-`, sorted by path, without duplicates.
+    pub inputs: Vec<Input>,
+    /// Paths that do not exist, cannot be listed, are broken links, or are
+    /// folders with no file to read.
+    pub errors: Vec<ParseError>,
+    /// What was left out on purpose (a folder reached twice through
+    /// symbolic links), so that nothing is skipped silently.
+    pub notes: Vec<Diagnostic>,
+}
+
 /// Expands paths into inputs: files as they are, directories walked
-/// recursively (hidden entries and symlinked directories skipped), `-` as
-/// standard input. The result is sorted by path and free of duplicates, so
-/// output order does not depend on the file system. Paths that do not exist
-/// or cannot be listed come back as errors; the rest still count.
-pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<ParseError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// recursively (hidden entries skipped; symbolic links followed, each
+/// folder read once so a link loop ends), `-` as standard input. The
+/// result is sorted by path and free of duplicates, so output order does
+/// not depend on the file system. A path that does not exist, cannot be
+/// listed, is a broken link or is a folder holding no file comes back as an
+/// error; the rest still count.
+pub fn gather_inputs<P: AsRef<Path>>(paths: &[P]) -> InputSet {
+    let mut set = InputSet::default();
+    let mut seen_dirs = HashSet::new();
     for path in paths {
         let path = path.as_ref();
         if path.as_os_str() == "-" {
-            inputs.push(Input::new("-"));
+            set.inputs.push(Input::new("-"));
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::new(path)),
-            Err(e) => errors.push(ParseError::new(path.to_string_lossy(), io_kind(e))),
+            Ok(meta) if meta.is_dir() => {
+                let before = set.inputs.len();
+                walk(path, &mut set, &mut seen_dirs);
+                if set.inputs.len() == before {
+                    set.errors
+                        .push(ParseError::new(path.to_string_lossy(), ErrorKind::NoFiles));
+                }
+            }
+            Ok(_) => set.inputs.push(Input::new(path)),
+            Err(e) => set
+                .errors
+                .push(ParseError::new(path.to_string_lossy(), io_kind(e))),
         }
     }
-    inputs.sort();
-    inputs.dedup();
-    (inputs, errors)
+    set.inputs.sort();
+    set.inputs.dedup();
+    set
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ParseError>) {
+/// [`gather_inputs`] without the notes.
+pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<ParseError>) {
+    let set = gather_inputs(paths);
+    (set.inputs, set.errors)
+}
+
+fn walk(dir: &Path, set: &mut InputSet, seen_dirs: &mut HashSet<PathBuf>) {
+    // A folder is identified by its canonical path: a link back to an
+    // ancestor, or a second link to a folder already read, is read once.
+    if let Ok(canonical) = std::fs::canonicalize(dir)
+        && !seen_dirs.insert(canonical.clone())
+    {
+        set.notes.push(Diagnostic {
+            severity: Severity::Warning,
+            source: dir.to_string_lossy().into_owned(),
+            message: format!(
+                "not read again: it is {} (through a symbolic link), already read",
+                canonical.display()
+            ),
+        });
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(ParseError::new(dir.to_string_lossy(), io_kind(e)));
+            set.errors
+                .push(ParseError::new(dir.to_string_lossy(), io_kind(e)));
             return;
         }
     };
@@ -117,12 +166,25 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ParseError>) {
         let Ok(file_type) = entry.file_type() else {
             continue;
         };
-        let is_file = file_type.is_file()
-            || (file_type.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()));
-        if file_type.is_dir() {
-            walk(&path, inputs, errors);
-        } else if is_file {
-            inputs.push(Input::new(path));
+        // A link is judged by what it points to.
+        let target = if file_type.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(meta) => meta.file_type(),
+                Err(_) => {
+                    set.errors.push(ParseError::new(
+                        path.to_string_lossy(),
+                        ErrorKind::BrokenLink,
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            file_type
+        };
+        if target.is_dir() {
+            walk(&path, set, seen_dirs);
+        } else if target.is_file() {
+            set.inputs.push(Input::new(path));
         }
     }
 }
@@ -146,5 +208,49 @@ mod tests {
         assert!(inputs.is_empty());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("no such file"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_folders_are_followed_once_and_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        let sub = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(root.join("a.txt"), "a").unwrap();
+        std::fs::write(sub.join("b.txt"), "b").unwrap();
+        std::os::unix::fs::symlink(&sub, root.join("linked")).unwrap();
+        std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone"), root.join("broken")).unwrap();
+        let set = gather_inputs(&[&root]);
+        let names: Vec<String> = set
+            .inputs
+            .iter()
+            .map(|i| i.path().strip_prefix(&root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.txt", "linked/b.txt"]);
+        assert_eq!(set.notes.len(), 1, "{:?}", set.notes);
+        assert!(set.notes[0].source.ends_with("loop"), "{:?}", set.notes);
+        assert_eq!(set.errors.len(), 1);
+        assert!(
+            set.errors[0].to_string().contains("broken"),
+            "{}",
+            set.errors[0]
+        );
+    }
+
+    #[test]
+    fn a_folder_without_files_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".hidden"), "x").unwrap();
+        let set = gather_inputs(&[dir.path()]);
+        assert!(set.inputs.is_empty());
+        assert_eq!(set.errors.len(), 1);
+        assert!(
+            set.errors[0].to_string().contains("no file"),
+            "{}",
+            set.errors[0]
+        );
     }
 }

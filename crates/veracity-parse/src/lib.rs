@@ -20,13 +20,14 @@ pub mod error;
 pub mod html;
 mod input;
 mod json;
+mod jsonl;
 mod plain;
 mod quotes;
 pub mod rating;
 pub mod sniff;
 
 pub use error::{ErrorKind, ParseError};
-pub use input::{Input, collect_inputs};
+pub use input::{Input, InputSet, collect_inputs, gather_inputs};
 pub use sniff::Format;
 
 use veracity_model::{Diagnostic, Document, Severity, Source};
@@ -93,27 +94,9 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
         }
         Format::Jsonl => {
             for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let path = format!("line {}", n + 1);
-                let result = serde_json::from_str::<serde_json::Value>(line)
-                    .map_err(|e| ErrorKind::Json(e.to_string()))
-                    .and_then(|value| json::documents(&value, &origin, &path));
-                match result {
-                    Ok(mut docs) => parsed.documents.append(&mut docs),
-                    Err(kind) => parsed.warnings.push(Diagnostic {
-                        severity: Severity::Warning,
-                        source: location.to_owned(),
-                        message: format!("{path} skipped: {kind}"),
-                    }),
-                }
+                jsonl::record(line, n + 1, &origin, &mut parsed);
             }
-            if parsed.documents.is_empty() && !parsed.warnings.is_empty() {
-                let messages: Vec<String> =
-                    parsed.warnings.iter().map(|w| w.message.clone()).collect();
-                return Err(err(ErrorKind::Invalid(messages)));
-            }
+            return jsonl::finish(parsed, location);
         }
         Format::Html => {
             parsed.documents = html_documents(text, &origin, &mut parsed.warnings);
@@ -135,7 +118,15 @@ pub fn parse_bytes(
 }
 
 /// Reads and parses one input.
+/// A JSON Lines file over the size limit is streamed record by record (each
+/// record at most the limit) instead of being refused.
 pub fn parse_input(input: &Input, options: &Options) -> Result<Parsed, ParseError> {
+    if !input.is_stdin()
+        && std::fs::metadata(input.path()).is_ok_and(|m| m.len() > options.max_size)
+        && jsonl::file_is_jsonl(input.path())
+    {
+        return jsonl::stream(input.path(), &input.location(), options.max_size);
+    }
     let bytes = input.read(options.max_size)?;
     parse(&bytes, &input.location(), options)
 }

@@ -95,10 +95,22 @@ impl<'a> Checker<'a> {
     /// appearances found in the collection), else the claims found in the
     /// documents.
     pub fn claims(&self, given: &[String], options: ClaimOptions) -> Vec<Claim> {
-        let mut claims = if given.is_empty() {
-            claims::extract(self.docs, options)
+        self.claims_counted(given, options).0
+    }
+
+    /// [`Checker::claims`], with how many claims were found in the
+    /// documents (given claims count as found, all of them returned).
+    pub fn claims_counted(
+        &self,
+        given: &[String],
+        options: ClaimOptions,
+    ) -> (Vec<Claim>, claims::ClaimCount) {
+        let (mut claims, count) = if given.is_empty() {
+            claims::extract_counted(self.docs, options)
         } else {
-            claims::given(given)
+            let claims = claims::given(given);
+            let found = claims.len();
+            (claims, claims::ClaimCount { found, more: false })
         };
         for c in &mut claims {
             claims::find_appearances(c, self.docs, &self.index, 50);
@@ -106,7 +118,7 @@ impl<'a> Checker<'a> {
                 c.claimant = self.claimant_from_appearances(c);
             }
         }
-        claims
+        (claims, count)
     }
 
     /// The speaker of a quote that states the claim, or the claimant of a

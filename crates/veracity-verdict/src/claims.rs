@@ -45,6 +45,17 @@ impl Default for ClaimOptions {
     }
 }
 
+/// How many distinct claims extraction found, of which it returned at most
+/// `max_claims`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimCount {
+    /// Distinct claims found (after merging near-duplicates).
+    pub found: usize,
+    /// True when the search stopped early (at four times `max_claims`), so
+    /// more than `found` exist.
+    pub more: bool,
+}
+
 /// A candidate claim before merging.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -597,7 +608,13 @@ fn date_part(published: Option<&str>) -> Option<String> {
 /// Finds the claims in a collection (reviewed claims, attributed quotes,
 /// check-worthy sentences), merges near-duplicates, and returns at most
 /// `options.max_claims`, reviewed claims first, then by check-worthiness.
+#[cfg(test)]
 pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
+    extract_counted(docs, options).0
+}
+
+/// [`extract`], with how many distinct claims were found in all.
+pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
     let mut cands = Vec::new();
     for doc in docs {
         for review in &doc.reviews {
@@ -783,7 +800,7 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
     claim.appearances = kept.into_iter().map(|(_, a)| a).collect();
 }
 
-fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
+fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
     // Precedence, then check-worthiness, then text (deterministic).
     cands.sort_by(|a, b| {
         rank(a.origin)
@@ -792,6 +809,7 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
             .then_with(|| a.text.cmp(&b.text))
     });
     let mut groups: Vec<(Candidate, Vec<Appearance>)> = Vec::new();
+    let mut more = false;
     for c in cands {
         let mut target = None;
         for (i, (g, _)) in groups.iter().enumerate() {
@@ -824,11 +842,15 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
                 let apps = c.appearance.clone().into_iter().collect();
                 groups.push((c, apps));
             }
-            None => {}
+            None => more = true,
         }
     }
+    let count = ClaimCount {
+        found: groups.len(),
+        more,
+    };
     groups.truncate(max_claims);
-    groups
+    let claims = groups
         .into_iter()
         .map(|(c, apps)| {
             let mut claim = Claim::new(c.text, c.origin);
@@ -838,7 +860,8 @@ fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> Vec<Claim> {
             claim.checkworthiness = (c.score * 1000.0).round() / 1000.0;
             claim
         })
-        .collect()
+        .collect();
+    (claims, count)
 }
 
 #[cfg(test)]

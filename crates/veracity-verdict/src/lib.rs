@@ -47,7 +47,7 @@ mod voice;
 mod testutil;
 
 pub use check::{Checker, DEFAULT_TOP_K, HEADLINE_COVERAGE};
-pub use claims::ClaimOptions;
+pub use claims::{ClaimCount, ClaimOptions};
 pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
 pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,

@@ -42,15 +42,29 @@ pub struct Corpus {
     /// The documents, in input order; one content read twice is kept once.
     pub documents: Vec<Document>,
     /// Per-input problems (unreadable, malformed, ...): the rest still ran.
+    /// An [`Severity::Error`] means an input, or part of one, was not used;
+    /// a warning is a note about what was read.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many inputs (files and `-`) were found to read.
+    pub inputs: usize,
 }
 
 impl Corpus {
+    /// How many inputs, or records of them, could not be used: the error
+    /// diagnostics.
+    pub fn unused_inputs(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
     /// A corpus of documents parsed elsewhere.
     pub fn from_documents(documents: Vec<Document>) -> Corpus {
         Corpus {
             documents,
             diagnostics: Vec::new(),
+            inputs: 0,
         }
     }
 }
@@ -123,7 +137,8 @@ pub enum Error {
 
 /// Reads every file under `paths` (files or folders) into a [`Corpus`],
 /// parsing on [`IngestOptions::jobs`] threads. Unreadable or malformed
-/// inputs become diagnostics; the rest is still read.
+/// inputs, missing paths and folders with no file become error
+/// diagnostics; the rest is still read.
 pub fn ingest(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
     ingest_with_progress(paths, options, &|_, _| {})
 }
@@ -134,8 +149,10 @@ pub fn ingest_with_progress(
     options: &IngestOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Corpus {
-    let (inputs, missing) = veracity_parse::collect_inputs(paths);
-    let mut diagnostics: Vec<Diagnostic> = missing.iter().map(error_diagnostic).collect();
+    let found = veracity_parse::gather_inputs(paths);
+    let inputs = found.inputs;
+    let mut diagnostics: Vec<Diagnostic> = found.errors.iter().map(error_diagnostic).collect();
+    diagnostics.extend(found.notes);
     let mut documents = Vec::new();
     let jobs = jobs_or_cores(options.jobs);
     let total = inputs.len();
@@ -155,6 +172,7 @@ pub fn ingest_with_progress(
     Corpus {
         documents,
         diagnostics,
+        inputs: total,
     }
 }
 
@@ -251,7 +269,7 @@ pub fn check_with(
     }
     let scorer = veracity_stance::StanceModel::try_builtin()?;
     let checker = Checker::new(&corpus.documents, scorer);
-    let found = checker.claims(
+    let (found, count) = checker.claims_counted(
         claims,
         ClaimOptions {
             max_claims: options.max_claims,
@@ -275,5 +293,29 @@ pub fn check_with(
     report.claims = found;
     report.verdicts = verdicts;
     report.diagnostics = corpus.diagnostics;
+    if let Some(note) = claims_left_out(report.claims.len(), count) {
+        report.diagnostics.push(note);
+    }
     Ok(report)
+}
+
+/// A note when the documents hold more claims than were checked, so a
+/// reader of the report knows the list is not all there is.
+fn claims_left_out(shown: usize, count: veracity_verdict::ClaimCount) -> Option<Diagnostic> {
+    if count.found <= shown && !count.more {
+        return None;
+    }
+    let found = if count.more {
+        format!("more than {}", count.found)
+    } else {
+        count.found.to_string()
+    };
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        source: "claims".to_owned(),
+        message: format!(
+            "showing {shown} of {found} claims found; raise the claim limit \
+             (--max-claims) to check more"
+        ),
+    })
 }

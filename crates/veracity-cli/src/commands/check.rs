@@ -4,7 +4,7 @@ use crate::Outcome;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use veracity_model::{Claim, EvidenceRole, Report, ScaleRegistry, Severity, StanceLabel, Verdict};
+use veracity_model::{Claim, EvidenceRole, Report, ScaleRegistry, StanceLabel, Verdict};
 use veracity_verdict::EngineRegistry;
 
 /// The parsed arguments of `veracity check`.
@@ -16,10 +16,11 @@ pub struct CheckArgs {
     pub scale: Option<String>,
     pub top_k: usize,
     pub max_claims: usize,
-    pub format: String,
+    /// `--format`; `None` to infer it from `-o`'s extension.
+    pub format: Option<String>,
     pub output: Option<PathBuf>,
-    /// Threads that parse the inputs (default: one per core).
-    pub jobs: Option<usize>,
+    /// How the inputs are read: `--jobs`, `--max-size`, `--keep-going`.
+    pub batch: crate::cli::BatchArgs,
     /// Report format options (the ratings' scale is `scale` above).
     pub format_args: crate::cli::FormatArgs,
     /// `KEY=VALUE` options for a verdict plugin.
@@ -38,12 +39,15 @@ pub fn run(
     // (built-in or plugin), checked before any work is done.
     let mut formats = veracity_format::FormatRegistry::builtin();
     crate::plugin_adapters::register_formats(&mut formats, plugins)?;
-    if args.format != SUMMARY && formats.lookup(&args.format).is_err() {
+    let format = choose_format(&formats, args.format.as_deref(), args.output.as_deref());
+    if format != SUMMARY && formats.lookup(&format).is_err() {
         bail!(
-            "unknown format `{}`; choose summary or one of: {}",
-            args.format,
+            "unknown format `{format}`; choose summary or one of: {}",
             formats.names().join(", ")
         );
+    }
+    if let Some(path) = &args.output {
+        output::check_writable(path)?;
     }
     let format_options = crate::commands::render::format_options(&args.format_args, registry)?;
     let engine_options = super::key_values(
@@ -77,15 +81,8 @@ pub fn run(
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
-    let corpus = load_inputs(&args.inputs, args.jobs);
-    for d in &corpus.diagnostics {
-        eprintln!(
-            "veracity: {}: {}: {}",
-            severity(d.severity),
-            d.source,
-            d.message
-        );
-    }
+    let corpus = super::batch::read(&args.inputs, &args.batch)?;
+    let unused = corpus.unused_inputs();
     let options = veracity::CheckOptions {
         engine: args.engine.clone(),
         scale: scale.id.clone(),
@@ -95,25 +92,36 @@ pub fn run(
     let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
     let sources = veracity_verdict::source_names(&report.documents);
 
-    let bytes = if args.format == SUMMARY {
+    let bytes = if format == SUMMARY {
         summary(&report, &args.engine, &sources).into_bytes()
     } else {
         formats
-            .render(&args.format, &report, &format_options)
-            .with_context(|| format!("cannot write the report as {}", args.format))?
+            .render(&format, &report, &format_options)
+            .with_context(|| format!("cannot write the report as {format}"))?
     };
     match &args.output {
         Some(path) if path.as_os_str() != "-" => output::write_atomically(path, &bytes)?,
         _ => output::stdout(&bytes)?,
     }
-    Ok(Outcome::Success)
+    super::batch::finish(unused)
 }
 
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Warning => "warning",
-        Severity::Error => "error",
+/// `--format` when given; else the report format whose extension `-o` has
+/// (`report.json` is JSON); else the summary, also for an extension no
+/// format claims (`report.txt`).
+fn choose_format(
+    formats: &veracity_format::FormatRegistry,
+    format: Option<&str>,
+    output: Option<&Path>,
+) -> String {
+    if let Some(name) = format {
+        return name.to_owned();
     }
+    output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(|e| formats.by_extension(e))
+        .map_or_else(|| SUMMARY.to_owned(), |f| f.name().to_owned())
 }
 
 /// Claims from a file: a JSON list of strings or Claim objects, or one claim
@@ -155,21 +163,6 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect())
-}
-
-/// Reads every input into documents (the same as `veracity ingest`, with
-/// its progress bar); problems become diagnostics and the rest of the batch
-/// still runs.
-pub fn load_inputs(inputs: &[PathBuf], jobs: Option<usize>) -> veracity::Corpus {
-    let progress = crate::commands::inputs::Progress::new();
-    let options = veracity::IngestOptions {
-        parse: veracity_parse::Options::default(),
-        jobs,
-    };
-    let corpus =
-        veracity::ingest_with_progress(inputs, &options, &|done, total| progress.tick(done, total));
-    progress.finish();
-    corpus
 }
 
 fn one_line(s: &str, max: usize) -> String {
@@ -221,15 +214,18 @@ pub fn summary(report: &Report, engine: &str, sources: &veracity_verdict::Source
         ));
         out.push_str(&verdict_lines(verdict, &name));
     }
-    if !report.diagnostics.is_empty() {
+    for note in report.diagnostics.iter().filter(|d| d.source == "claims") {
+        out.push_str(&format!("\n{}\n", note.message));
+    }
+    let problems = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.source != "claims")
+        .count();
+    if problems > 0 {
         out.push_str(&format!(
-            "\n{} input problem{} (see stderr or the JSON report)\n",
-            report.diagnostics.len(),
-            if report.diagnostics.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            "\n{problems} input problem{} (see stderr or the JSON report)\n",
+            if problems == 1 { "" } else { "s" }
         ));
     }
     out

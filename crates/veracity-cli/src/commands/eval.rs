@@ -20,6 +20,7 @@ use veracity_eval::fnc::{Pair, evaluate, read_bodies, read_stances};
 use veracity_stance::StanceModel;
 
 pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result<Outcome> {
+    check_predictions_path(predictions)?;
     let body_map = read_bodies(bodies)?;
     let pairs = read_stances(stances)?;
     let model = StanceModel::try_builtin().context("cannot load the built-in stance model")?;
@@ -98,6 +99,7 @@ pub fn fnc1(bodies: &Path, stances: &Path, predictions: Option<&Path>) -> Result
 }
 
 pub fn climate_fever(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
+    check_predictions_path(predictions)?;
     use veracity_eval::climate_fever as cf;
     let text = std::fs::read_to_string(data).with_context(|| {
         format!(
@@ -177,7 +179,8 @@ pub fn climate_fever(data: &Path, predictions: Option<&Path>) -> Result<Outcome>
     Ok(Outcome::Success)
 }
 
-pub fn emergent(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
+pub fn emergent(data: &Path, max_size: u64, predictions: Option<&Path>) -> Result<Outcome> {
+    check_predictions_path(predictions)?;
     use veracity_eval::emergent::{self as em, Emergent};
     let set = Emergent::read(data)?;
     let options = veracity::CheckOptions::default();
@@ -186,7 +189,11 @@ pub fn emergent(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
     let mut failed = 0usize;
     for c in &set.claims {
         let folder = set.folder(c);
-        let corpus = veracity::ingest(std::slice::from_ref(&folder), &Default::default());
+        let ingest = veracity::IngestOptions {
+            parse: veracity_parse::Options { max_size },
+            jobs: None,
+        };
+        let corpus = veracity::ingest(std::slice::from_ref(&folder), &ingest);
         let report = match veracity::check(corpus, std::slice::from_ref(&c.claim), &options) {
             Ok(r) => r,
             Err(e) => {
@@ -243,4 +250,10 @@ pub fn emergent(data: &Path, predictions: Option<&Path>) -> Result<Outcome> {
         eprintln!("wrote {} predictions to {}", rows.len(), path.display());
     }
     Ok(Outcome::Success)
+}
+
+/// Fails before the evaluation runs when the predictions file cannot be
+/// written.
+fn check_predictions_path(predictions: Option<&Path>) -> Result<()> {
+    predictions.map_or(Ok(()), output::check_writable)
 }

@@ -1,95 +1,57 @@
 //! `veracity ingest INPUTS...`: parse files, directories and stdin into
 //! Documents (JSON array or JSON Lines), in parallel, in path order.
 
-use super::inputs;
+use super::batch;
 use crate::Outcome;
-use crate::cli::DocFormat;
+use crate::cli::{BatchArgs, DocFormat};
 use crate::output;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 use veracity_model::Document;
-use veracity_parse::Options;
 
 pub struct Args<'a> {
     pub inputs: &'a [PathBuf],
-    pub format: DocFormat,
+    pub format: Option<DocFormat>,
     pub output: Option<&'a Path>,
-    pub jobs: Option<usize>,
-    pub max_size: u64,
-    pub strict: bool,
+    pub batch: &'a BatchArgs,
 }
 
 pub fn run(args: Args<'_>) -> Result<Outcome> {
-    let (inputs, missing) = veracity_parse::collect_inputs(args.inputs);
-    let options = Options {
-        max_size: args.max_size,
-    };
-    let jobs = veracity::jobs_or_cores(args.jobs);
-    let results = inputs::parse_all(&inputs, &options, jobs);
-
-    let mut documents: Vec<Document> = Vec::new();
-    let mut skipped = 0usize;
-    let mut failed = missing.len();
-    let mut messages: Vec<String> = missing
-        .iter()
-        .map(|e| format!("veracity: error: {e}"))
-        .collect();
-    for result in results {
-        match result {
-            Ok(parsed) => {
-                for w in &parsed.warnings {
-                    messages.push(format!("veracity: warning: {}: {}", w.source, w.message));
-                }
-                if !parsed.warnings.is_empty() {
-                    skipped += 1;
-                }
-                documents.extend(parsed.documents);
-            }
-            Err(e) if e.is_unusable_input() && !args.strict => {
-                skipped += 1;
-                messages.push(format!("veracity: warning: skipped {e}"));
-            }
-            Err(e) => {
-                failed += 1;
-                messages.push(format!("veracity: error: {e}"));
-            }
-        }
+    let format = args
+        .format
+        .unwrap_or_else(|| format_for(args.output.unwrap_or(Path::new(""))));
+    if let Some(path) = args.output {
+        output::check_writable(path)?;
     }
-    for m in &messages {
-        eprintln!("{m}");
-    }
-    if args.strict && (failed > 0 || skipped > 0) {
-        bail!(
-            "--strict: {} of {} input(s) had problems; nothing written",
-            failed + skipped,
-            inputs.len() + missing.len()
-        );
-    }
-
-    let bytes = render(&documents, args.format)?;
+    let corpus = batch::read(args.inputs, args.batch)?;
+    let bytes = render(&corpus.documents, format)?;
     match args.output {
-        Some(path) => output::write_atomically(path, &bytes)?,
-        None => output::stdout(&bytes)?,
+        Some(path) if path.as_os_str() != "-" => output::write_atomically(path, &bytes)?,
+        _ => output::stdout(&bytes)?,
     }
+    let unused = corpus.unused_inputs();
     eprintln!(
-        "veracity: {} document(s) from {} input(s){}{}",
-        documents.len(),
-        inputs.len(),
-        if skipped > 0 {
-            format!(", {skipped} with warnings")
-        } else {
-            String::new()
-        },
-        if failed > 0 {
-            format!(", {failed} failed")
+        "veracity: {} document(s) from {} input(s){}",
+        corpus.documents.len(),
+        corpus.inputs,
+        if unused > 0 {
+            format!(", {unused} problem(s)")
         } else {
             String::new()
         }
     );
-    if failed > 0 {
-        bail!("{failed} input(s) could not be parsed (see the errors above)");
+    batch::finish(unused)
+}
+
+/// JSON Lines for a `.jsonl` (or `.ndjson`) output file; a JSON array
+/// otherwise.
+fn format_for(output: &Path) -> DocFormat {
+    match output.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
+            DocFormat::Jsonl
+        }
+        _ => DocFormat::Json,
     }
-    Ok(Outcome::Success)
 }
 
 fn render(documents: &[Document], format: DocFormat) -> Result<Vec<u8>> {

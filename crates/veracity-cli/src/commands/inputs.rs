@@ -1,23 +1,8 @@
-//! Reading inputs for `ingest` and `check`: every file parsed on `--jobs`
-//! threads, with a progress bar on a terminal.
+//! The progress bar shown on a terminal while `ingest` and `check` read
+//! their inputs.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
-use veracity_parse::{Input, Options, ParseError, Parsed};
-
-/// Parses every input on `jobs` threads (the library's loop), with a
-/// progress bar on a terminal; results come back in input order.
-pub(crate) fn parse_all(
-    inputs: &[Input],
-    options: &Options,
-    jobs: usize,
-) -> Vec<Result<Parsed, ParseError>> {
-    let progress = Progress::new();
-    let total = inputs.len();
-    let results = veracity::parse_inputs(inputs, options, jobs, &|done| progress.tick(done, total));
-    progress.finish();
-    results
-}
 
 /// A one-line progress bar on stderr, shown only when stderr is a terminal.
 pub(crate) struct Progress {

@@ -1,6 +1,7 @@
 //! One module per command; each takes its parsed arguments and returns an
 //! [`Outcome`] or an error.
 
+mod batch;
 pub mod check;
 mod eval;
 mod ingest;
@@ -63,12 +64,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 max_claims: args.max_claims,
                 format: args.format,
                 output: args.output,
+                batch: args.batch,
                 format_args: crate::cli::FormatArgs {
                     publish: args.publish,
                     scale: None,
                 },
                 engine_options: args.engine_option,
-                jobs: args.jobs,
             },
             &load_plugins()?,
         ),
@@ -84,22 +85,23 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             dataset: EvalDataset::ClimateFever { data, predictions },
         } => eval::climate_fever(&data, predictions.as_deref()),
         Command::Eval {
-            dataset: EvalDataset::Emergent { data, predictions },
-        } => eval::emergent(&data, predictions.as_deref()),
+            dataset:
+                EvalDataset::Emergent {
+                    data,
+                    max_size,
+                    predictions,
+                },
+        } => eval::emergent(&data, max_size, predictions.as_deref()),
         Command::Ingest {
             inputs,
             format,
             output,
-            jobs,
-            max_size,
-            strict,
+            batch,
         } => ingest::run(ingest::Args {
             inputs: &inputs,
             format,
             output: output.as_deref(),
-            jobs,
-            max_size,
-            strict,
+            batch: &batch,
         }),
     }
 }

@@ -11,33 +11,53 @@ use veracity_model::validate::validate;
 pub fn run(files: &[PathBuf], kind: Option<&str>) -> Result<Outcome> {
     let forced = kind.map(super::schema_kind).transpose()?;
     let mut invalid = 0;
+    let mut unreadable = 0;
     for file in files {
-        let problems = check_file(file, forced);
+        let (problems, readable) = check_file(file, forced);
         if problems.is_empty() {
             continue;
         }
-        invalid += 1;
+        if readable {
+            invalid += 1;
+        } else {
+            unreadable += 1;
+        }
         let mut text = String::new();
         for problem in problems {
             text.push_str(&format!("{}: {problem}\n", file.display()));
         }
         output::stdout(text.as_bytes())?;
     }
+    // An input that cannot be read is an input error (2); a file read and
+    // found invalid is a failed check (1).
+    if unreadable > 0 {
+        bail!(
+            "{unreadable} of {} file(s) could not be read as JSON, {invalid} invalid",
+            files.len()
+        );
+    }
     if invalid > 0 {
-        bail!("{invalid} of {} file(s) invalid", files.len());
+        eprintln!("veracity: {invalid} of {} file(s) invalid", files.len());
+        return Ok(Outcome::CheckFailed);
     }
     Ok(Outcome::Success)
 }
 
-/// Every problem in one file, as `path: message` lines; empty when valid.
-fn check_file(file: &Path, forced: Option<SchemaKind>) -> Vec<String> {
+/// Every problem in one file, as `path: message` lines (empty when
+/// valid), and whether the file could be read as JSON at all.
+fn check_file(file: &Path, forced: Option<SchemaKind>) -> (Vec<String>, bool) {
     let bytes = match output::read_input(file) {
         Ok(b) => b,
-        Err(e) => return vec![format!("{e:#}")],
+        Err(e) => return (vec![format!("{e:#}")], false),
     };
     let values = match parse_json_or_jsonl(&bytes) {
         Ok(v) => v,
-        Err(e) => return vec![format!("not JSON or JSON Lines: {e}; fix the syntax")],
+        Err(e) => {
+            return (
+                vec![format!("not JSON or JSON Lines: {e}; fix the syntax")],
+                false,
+            );
+        }
     };
     let mut problems = Vec::new();
     for (prefix, value) in &values {
@@ -66,7 +86,7 @@ fn check_file(file: &Path, forced: Option<SchemaKind>) -> Vec<String> {
             eprintln!("{}: {}valid {kind}", file.display(), prefix_label(prefix));
         }
     }
-    problems
+    (problems, true)
 }
 
 fn prefix_label(prefix: &str) -> String {

@@ -1,0 +1,86 @@
+//! Removing a half-written output file when the run is interrupted
+//! (SIGINT, SIGTERM): the handler unlinks the registered temporary file and
+//! then dies of the same signal, so the exit status still says what
+//! happened.
+
+/// The temporary file being written, removed if a signal arrives before it
+/// is renamed into place; unregistered on drop.
+pub struct Registered {
+    #[cfg(unix)]
+    _private: (),
+}
+
+#[cfg(unix)]
+mod unix {
+    use std::ffi::{CString, c_char, c_int};
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+
+    /// The path to unlink on a signal; null when nothing is being written.
+    static TEMP_PATH: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
+    static INSTALL: Once = Once::new();
+
+    extern "C" fn on_signal(signal: c_int) {
+        let path = TEMP_PATH.load(Ordering::SeqCst);
+        if !path.is_null() {
+            // SAFETY: `path` is a NUL-terminated string that is never freed
+            // (see `register`); unlink is async-signal-safe.
+            unsafe { libc::unlink(path) };
+        }
+        // SAFETY: restoring the default action is async-signal-safe.
+        unsafe { libc::signal(signal, libc::SIG_DFL) };
+        // SAFETY: raise is async-signal-safe; the default action now ends
+        // the process with this signal.
+        unsafe { libc::raise(signal) };
+    }
+
+    fn install() {
+        for signal in [libc::SIGINT, libc::SIGTERM] {
+            let handler = on_signal as extern "C" fn(c_int) as libc::sighandler_t;
+            // SAFETY: the handler only calls async-signal-safe functions.
+            let previous = unsafe { libc::signal(signal, handler) };
+            if previous == libc::SIG_IGN {
+                // SAFETY: a signal the parent told us to ignore (nohup)
+                // stays ignored.
+                unsafe { libc::signal(signal, libc::SIG_IGN) };
+            }
+        }
+    }
+
+    pub fn register(path: &std::path::Path) {
+        use std::os::unix::ffi::OsStrExt;
+        INSTALL.call_once(install);
+        let Ok(c_path) = CString::new(path.as_os_str().as_bytes()) else {
+            return;
+        };
+        // Leaked on purpose: a handler may still be reading the previous
+        // path, so it must stay valid; a few bytes per output file.
+        TEMP_PATH.store(c_path.into_raw(), Ordering::SeqCst);
+    }
+
+    pub fn unregister() {
+        TEMP_PATH.store(std::ptr::null_mut(), Ordering::SeqCst);
+    }
+}
+
+impl Registered {
+    /// Registers `path` for removal on SIGINT / SIGTERM (Unix; elsewhere
+    /// the temporary file's own cleanup on drop is all there is).
+    pub fn new(path: &std::path::Path) -> Self {
+        #[cfg(unix)]
+        unix::register(path);
+        #[cfg(not(unix))]
+        let _ = path;
+        Registered {
+            #[cfg(unix)]
+            _private: (),
+        }
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        unix::unregister();
+    }
+}
