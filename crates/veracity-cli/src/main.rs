@@ -1,11 +1,13 @@
 //! The `veracity` command-line tool: glue between the library crates.
 //!
-//! Exit codes: 0 success, 1 a check that failed, 2 an error.
+//! Exit codes: 0 success, 1 a check that failed, 2 an error, 3 a plugin
+//! ended the process (see `plugin_exit`).
 
 mod cli;
 mod commands;
 mod output;
 mod plugin_adapters;
+mod plugin_exit;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -25,6 +27,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    plugin_exit::install();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
