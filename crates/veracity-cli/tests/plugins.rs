@@ -836,3 +836,40 @@ fn a_plugin_in_a_sticky_directory_like_tmp() {
     assert!(!stderr(&out).contains("chmod"), "{}", stderr(&out));
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
 }
+
+/// A C plugin whose initialiser calls exit(0) while veracity loads it: named
+/// in process (exit status 3), reported as ending its process under
+/// --isolate (exit status 2).
+#[test]
+fn a_plugin_calling_exit_while_loading_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("exit_on_load.c");
+    std::fs::write(
+        &source,
+        "#include <stdlib.h>\n\
+         __attribute__((constructor)) static void quit(void) { exit(0); }\n",
+    )
+    .unwrap();
+    let Some(library) = compile_c(dir.path(), "exit_on_load", &source) else {
+        return;
+    };
+    let out = run_env(&["plugins", "list", "--plugin", s(&library)], &[]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "veracity: error: plugin exit_on_load at {} called exit() while loading;",
+            library.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_env(
+        &["plugins", "list", "--isolate", "--plugin", s(&library)],
+        &[],
+    );
+    assert_one_line_error(
+        &out,
+        &format!("plugin exit_on_load at {}", library.display()),
+        "ended its process (exit status 3) while loading instead of answering",
+    );
+}
