@@ -13,7 +13,8 @@ use std::path::PathBuf;
                   collection and rates each claim with its cited evidence.",
     after_help = "Exit status: 0 every input used and every check passed; 1 a check failed \
                   (an invalid file for `validate`, an unknown label for `scales --label`); \
-                  2 an input or usage error (with --keep-going, after writing what could be read).\n\
+                  2 an input or usage error (with --keep-going, after writing what could be read); \
+                  3 a plugin ended the process.\n\
                   Data goes to stdout, diagnostics to stderr; `-` reads standard input."
 )]
 pub struct Cli {
@@ -33,11 +34,18 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub isolate: bool,
 
-    /// With --isolate: the longest wait, in seconds, for a plugin to load or
-    /// to answer one call; a plugin that takes longer is stopped and the
-    /// command fails naming it.
-    #[arg(long, global = true, value_name = "SECS", default_value_t = 60.0)]
-    pub plugin_timeout: f64,
+    /// The longest wait, in seconds, for a plugin to load or to answer one
+    /// call (default 60); a plugin that takes longer is stopped and the
+    /// command fails naming it. Only a child process can be stopped, so this
+    /// flag implies --isolate.
+    #[arg(long, global = true, value_name = "SECS")]
+    pub plugin_timeout: Option<f64>,
+
+    /// The largest plugin response accepted, in bytes (default 64 MiB); a
+    /// larger one is an error naming the plugin.
+    #[arg(long, global = true, value_name = "BYTES",
+          default_value_t = veracity_plugin::host::DEFAULT_MAX_RESPONSE)]
+    pub plugin_max_response: u64,
 
     #[command(subcommand)]
     pub command: Command,

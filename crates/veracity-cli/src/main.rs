@@ -2,12 +2,14 @@
 //!
 //! Exit codes, the same for every command: 0 every input used and every
 //! check passed, 1 a check that failed, 2 an input or usage error (see
-//! `commands::batch` for the batch rule and `--keep-going`).
+//! `commands::batch` for the batch rule and `--keep-going`), 3 a plugin
+//! ended the process (see `plugin_exit`).
 
 mod cli;
 mod commands;
 mod output;
 mod plugin_adapters;
+mod plugin_exit;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -27,6 +29,7 @@ pub enum Outcome {
 }
 
 fn main() -> ExitCode {
+    plugin_exit::install();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -219,8 +219,73 @@ fn abi_mismatch_and_missing_symbol_are_one_line_and_say_what_to_rebuild() {
     assert_one_line_error(
         &out,
         &format!("plugin veracity_fixture_no_call at {}", no_call.display()),
-        "lacks symbol veracity_plugin_call: is it a veracity plugin? \
-         rebuild it with veracity_plugin::export_plugin!",
+        "lacks symbol veracity_plugin_call: is it a veracity plugin? In C, define \
+         `VeracityBuffer veracity_plugin_call(const uint8_t *request_ptr, size_t request_len)`",
+    );
+}
+
+/// Compiles C `source` into a plugin library in `dir` with `cc`. Without a C
+/// compiler the test is skipped with a message, except under CI=true, where
+/// the compiler is part of the environment and its absence a failure.
+fn compile_c(dir: &Path, stem: &str, source: &Path) -> Option<PathBuf> {
+    let library = dir.join(format!("lib{stem}.{}", std::env::consts::DLL_EXTENSION));
+    let compiled = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-o", s(&library), s(source)])
+        .status();
+    match compiled {
+        Err(e) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!(
+                "CI=true but no C compiler (`cc`) to build {}: {e}",
+                source.display()
+            )
+        }
+        Err(e) => {
+            eprintln!(
+                "skipping: no C compiler (`cc`) to build {}: {e}",
+                source.display()
+            );
+            None
+        }
+        Ok(status) => {
+            assert!(
+                status.success(),
+                "cc failed to compile {}",
+                source.display()
+            );
+            Some(library)
+        }
+    }
+}
+
+/// A C plugin that forgot `veracity_plugin_free` is told how to declare it
+/// in C, not only pointed at a Rust macro.
+#[test]
+fn a_c_plugin_missing_a_symbol_is_told_its_c_declaration() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("no_free.c");
+    std::fs::write(
+        &source,
+        "#include <stdint.h>\n#include <stddef.h>\n\
+         typedef struct { uint8_t *ptr; size_t len; size_t cap; } VeracityBuffer;\n\
+         uint32_t veracity_plugin_abi_version(void) { return 1; }\n\
+         VeracityBuffer veracity_plugin_manifest(void) { VeracityBuffer b = {0, 0, 0}; return b; }\n\
+         VeracityBuffer veracity_plugin_call(const uint8_t *p, size_t n) \
+         { (void)p; (void)n; VeracityBuffer b = {0, 0, 0}; return b; }\n",
+    )
+    .unwrap();
+    let Some(library) = compile_c(dir.path(), "no_free", &source) else {
+        return;
+    };
+    let out = run_env(&["plugins", "list", "--plugin", s(&library)], &[]);
+    assert_one_line_error(
+        &out,
+        &format!(
+            "plugin no_free at {} lacks symbol veracity_plugin_free",
+            library.display()
+        ),
+        "In C, define `void veracity_plugin_free(VeracityBuffer buffer)` with default \
+         visibility (inside extern \"C\" in C++; see the ABI in docs/plugins.md and \
+         examples/plugins/c-hello/plugin.c); in Rust, veracity_plugin::export_plugin! exports it",
     );
 }
 
@@ -241,6 +306,17 @@ fn a_plugin_others_can_write_to_is_refused() {
     );
 }
 
+/// [`assert_contained`] with extra command-line flags.
+fn assert_contained_with(
+    plugin: &Path,
+    name: &str,
+    request: &Value,
+    flags: &[&str],
+    expected: &str,
+) {
+    assert_contained_as(plugin, name, request, &[], flags, expected);
+}
+
 /// Runs `plugins call NAME REQUEST -o OUT` and checks the run failed cleanly:
 /// exit 2, one line naming the plugin, and no output file.
 fn assert_contained(
@@ -249,6 +325,18 @@ fn assert_contained(
     request: &Value,
     env: &[(&str, &str)],
     isolate: bool,
+    expected: &str,
+) {
+    let flags: &[&str] = if isolate { &["--isolate"] } else { &[] };
+    assert_contained_as(plugin, name, request, env, flags, expected);
+}
+
+fn assert_contained_as(
+    plugin: &Path,
+    name: &str,
+    request: &Value,
+    env: &[(&str, &str)],
+    flags: &[&str],
     expected: &str,
 ) {
     let dir = tempfile::tempdir().unwrap();
@@ -264,9 +352,7 @@ fn assert_contained(
         "--plugin",
         s(plugin),
     ];
-    if isolate {
-        args.push("--isolate");
-    }
+    args.extend_from_slice(flags);
     let out = run_env(&args, env);
     assert_one_line_error(
         &out,
@@ -370,24 +456,10 @@ fn an_aborting_plugin_is_contained_by_isolate() {
 #[test]
 fn a_plugin_written_in_c_works() {
     let dir = tempfile::tempdir().unwrap();
-    let library = dir
-        .path()
-        .join(format!("libc_hello.{}", std::env::consts::DLL_EXTENSION));
     let source = root().join("examples/plugins/c-hello/plugin.c");
-    let compiled = std::process::Command::new("cc")
-        .args(["-shared", "-fPIC", "-o", s(&library), s(&source)])
-        .status();
-    match compiled {
-        Err(e) => {
-            eprintln!("skipping a_plugin_written_in_c_works: no C compiler (`cc`): {e}");
-            return;
-        }
-        Ok(status) => assert!(
-            status.success(),
-            "cc failed to compile {}",
-            source.display()
-        ),
-    }
+    let Some(library) = compile_c(dir.path(), "c_hello", &source) else {
+        return;
+    };
     let out = run_env(&["plugins", "list", "--plugin", s(&library)], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
@@ -512,8 +584,19 @@ fn a_failing_engine_plugin_ends_check_cleanly() {
         ("panic", false, "the plugin panicked"),
         ("invalid", false, "/ok/verdict/confidence"),
         ("abort", true, "killed by signal"),
-        // An isolated plugin that hangs is stopped after --plugin-timeout.
-        ("hang", true, "did not answer within 1 s"),
+        // An isolated plugin that hangs is stopped after --plugin-timeout,
+        // and that is reported as a timeout, not a crash.
+        (
+            "hang",
+            true,
+            "did not answer veracity_plugin_call within 1 s (--plugin-timeout) and was stopped",
+        ),
+        // So is one that calls exit() in its isolated host.
+        (
+            "exit",
+            true,
+            "ended its process (exit status 3) during veracity_plugin_call",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out_file = dir.path().join("report.json");
@@ -542,6 +625,9 @@ fn a_failing_engine_plugin_ends_check_cleanly() {
             "{err}"
         );
         assert!(err.contains(expected), "{claim}: {err}");
+        if claim != "abort" {
+            assert!(!err.contains("crashed"), "{claim}: {err}");
+        }
         assert!(!out_file.exists(), "no partial report");
     }
 }
@@ -598,4 +684,192 @@ fn render_finds_format_plugins_and_contains_their_failures() {
         assert!(err.contains("the plugin panicked"), "{err}");
         assert!(!out_file.exists(), "no partial output file");
     }
+}
+
+/// A plugin that calls exit(0) inside a call used to end veracity with
+/// status 0 and no word; now the exit handler names it and exits 3.
+#[test]
+fn a_plugin_calling_exit_in_process_is_named_and_fails_the_run() {
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    let dir = tempfile::tempdir().unwrap();
+    let request = write_request(dir.path(), "r.json", &verdict_request(Some("exit")));
+    let out = run_env(
+        &[
+            "plugins",
+            "call",
+            "misbehave",
+            s(&request),
+            "--plugin",
+            s(&misbehave),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "veracity: error: plugin misbehave at {} called exit() during veracity_plugin_call; \
+             veracity stopped before finishing (exit status 3); rerun with --isolate to contain \
+             the plugin, and report this to the plugin's author\n",
+            misbehave.display()
+        )
+    );
+    // The same through check, as a verdict engine.
+    let out = run_env(
+        &[
+            "check",
+            "examples/corpus",
+            "--plugin",
+            s(&misbehave),
+            "--engine",
+            "misbehave",
+            "--claim",
+            "exit",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("plugin misbehave at ") && stderr(&out).contains("called exit()"),
+        "{}",
+        stderr(&out)
+    );
+    // An ordinary run still exits 0: the handler stays silent without a call.
+    let out = run_env(&["plugins", "list", "--plugin", s(&misbehave)], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// --plugin-timeout alone used to be ignored in-process; it now implies
+/// --isolate, so a hanging plugin is stopped.
+#[test]
+fn a_plugin_timeout_without_isolate_still_stops_a_hanging_plugin() {
+    let misbehave = build_plugin("veracity-fixture-misbehave");
+    let dir = tempfile::tempdir().unwrap();
+    let request = write_request(dir.path(), "r.json", &verdict_request(Some("hang")));
+    let out = run_env(
+        &[
+            "plugins",
+            "call",
+            "misbehave",
+            s(&request),
+            "--plugin",
+            s(&misbehave),
+            "--plugin-timeout",
+            "1",
+        ],
+        &[],
+    );
+    assert_one_line_error(
+        &out,
+        &format!("plugin misbehave at {}", misbehave.display()),
+        "did not answer veracity_plugin_call within 1 s (--plugin-timeout)",
+    );
+}
+
+/// A response over --plugin-max-response fails naming the plugin, in
+/// process and isolated; the default limit takes a 1 MiB response.
+#[test]
+fn a_response_over_the_size_limit_is_refused() {
+    let raw = build_plugin("veracity-fixture-raw");
+    for isolate in [false, true] {
+        let mut args = vec!["--plugin-max-response", "1000"];
+        if isolate {
+            args.push("--isolate");
+        }
+        assert_contained_with(
+            &raw,
+            "raw",
+            &verdict_request(Some("huge")),
+            &args,
+            "returned a response of 1048576 bytes, more than the limit of 1000 bytes; \
+             raise --plugin-max-response if that is expected",
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let request = write_request(dir.path(), "r.json", &verdict_request(Some("huge")));
+    let out = run_env(
+        &[
+            "plugins",
+            "call",
+            "raw",
+            s(&request),
+            "--plugin",
+            s(&raw),
+            "--isolate",
+        ],
+        &[("VERACITY_FIXTURE_HUGE", "2000")],
+    );
+    // Under the default limit the response is read: the fixture's envelope
+    // is an error, which is what the plugin meant.
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("failed: xxxx"), "{}", stderr(&out));
+}
+
+/// A plugin of one's own in a sticky directory like /tmp loads; the same
+/// directory as a plugin directory is refused with the sticky bit shown and
+/// advice that does not ask to chmod it.
+#[cfg(unix)]
+#[test]
+fn a_plugin_in_a_sticky_directory_like_tmp() {
+    use std::os::unix::fs::PermissionsExt;
+    let bulletin = build_plugin("veracity-plugin-bulletin");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("libbulletin.so");
+    std::fs::copy(&bulletin, &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let out = run_env(&["plugins", "list", "--plugin", s(&copy)], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run_env(&["plugins", "list", "--plugin", s(dir.path())], &[]);
+    assert_one_line_error(
+        &out,
+        &format!(
+            "plugin {} at {} refused: plugin directory",
+            dir.path().file_name().unwrap().to_str().unwrap(),
+            dir.path().display()
+        ),
+        "(mode 1777), so anyone could add a plugin to it; name each plugin file with --plugin, \
+         or move the plugins into a directory only you can write to, such as \
+         ~/.config/veracity/plugins",
+    );
+    assert!(!stderr(&out).contains("chmod"), "{}", stderr(&out));
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+/// A C plugin whose initialiser calls exit(0) while veracity loads it: named
+/// in process (exit status 3), reported as ending its process under
+/// --isolate (exit status 2).
+#[test]
+fn a_plugin_calling_exit_while_loading_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("exit_on_load.c");
+    std::fs::write(
+        &source,
+        "#include <stdlib.h>\n\
+         __attribute__((constructor)) static void quit(void) { exit(0); }\n",
+    )
+    .unwrap();
+    let Some(library) = compile_c(dir.path(), "exit_on_load", &source) else {
+        return;
+    };
+    let out = run_env(&["plugins", "list", "--plugin", s(&library)], &[]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "veracity: error: plugin exit_on_load at {} called exit() while loading;",
+            library.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_env(
+        &["plugins", "list", "--isolate", "--plugin", s(&library)],
+        &[],
+    );
+    assert_one_line_error(
+        &out,
+        &format!("plugin exit_on_load at {}", library.display()),
+        "ended its process (exit status 3) while loading instead of answering",
+    );
 }

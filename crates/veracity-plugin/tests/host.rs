@@ -117,16 +117,60 @@ fn broken_responses_are_reported() {
 }
 
 #[test]
-fn a_missing_symbol_says_what_to_rebuild() {
+fn a_missing_symbol_says_how_to_export_it_in_c_and_in_rust() {
     let path = common::build("veracity-fixture-no-call");
     let e = LoadedPlugin::load(&path).unwrap_err();
     assert_eq!(
         e.to_string(),
         format!(
             "plugin veracity_fixture_no_call at {} lacks symbol veracity_plugin_call: is it a \
-             veracity plugin? rebuild it with veracity_plugin::export_plugin!",
+             veracity plugin? In C, define `VeracityBuffer veracity_plugin_call(const uint8_t \
+             *request_ptr, size_t request_len)` with default visibility (inside extern \"C\" \
+             in C++; see the ABI in docs/plugins.md and examples/plugins/c-hello/plugin.c); \
+             in Rust, veracity_plugin::export_plugin! exports it",
             path.display()
         )
+    );
+}
+
+#[test]
+fn a_response_over_the_limit_is_refused_and_the_plugin_still_answers() {
+    let path = raw();
+    let mut plugin = LoadedPlugin::load(&path).unwrap();
+    assert_eq!(
+        plugin.max_response(),
+        veracity_plugin::host::DEFAULT_MAX_RESPONSE
+    );
+    // Under the default limit the 1 MiB envelope is read (and is an error
+    // envelope, as the fixture means it).
+    let e = plugin.verdict(request("huge")).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Failed(_)), "{e:?}");
+
+    plugin.set_max_response(1000);
+    let e = plugin.verdict(request("huge")).unwrap_err();
+    assert_one_line_naming(&e, "raw", &path);
+    assert!(
+        matches!(
+            e.kind(),
+            ErrorKind::TooLarge {
+                len: 1_048_576,
+                limit: 1000
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string().ends_with(
+            "returned a response of 1048576 bytes, more than the limit of 1000 bytes; \
+             raise --plugin-max-response if that is expected"
+        ),
+        "{e}"
+    );
+    // The buffer was freed and the plugin is still usable.
+    let e = plugin.verdict(request("anything")).unwrap_err();
+    assert!(
+        e.to_string().ends_with("the raw plugin always fails"),
+        "{e}"
     );
 }
 
@@ -178,6 +222,46 @@ fn plugins_others_can_write_to_are_refused() {
     assert!(LoadedPlugin::load(&copy).is_ok());
 }
 
+/// A sticky directory like /tmp: a plugin of one's own in it loads (only its
+/// owner can replace it), but the directory cannot be a plugin directory, and
+/// the refusal shows the sticky bit and advice a user can follow.
+#[cfg(unix)]
+#[test]
+fn a_sticky_directory_like_tmp_is_understood() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join(misbehave().file_name().unwrap());
+    std::fs::copy(misbehave(), &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+
+    let plugin = LoadedPlugin::load(&copy).unwrap();
+    assert_eq!(plugin.name(), "misbehave");
+
+    let search = PluginSearch {
+        paths: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    };
+    let e = search.candidates().unwrap_err();
+    let text = e.to_string();
+    assert!(
+        matches!(
+            e.kind(),
+            ErrorKind::Writable {
+                mode: 0o1777,
+                advice: veracity_plugin::host::Advice::SharedPluginDirectory,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(text.contains("(mode 1777)"), "{text}");
+    assert!(text.contains("anyone could add a plugin to it"), "{text}");
+    assert!(text.contains("~/.config/veracity/plugins"), "{text}");
+    assert!(!text.contains("chmod"), "{text}");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
 #[test]
 fn search_order_dedupes_files_and_reports_shadowed_names() {
     let dir = tempfile::tempdir().unwrap();
@@ -189,7 +273,12 @@ fn search_order_dedupes_files_and_reports_shadowed_names() {
         path_list: Some(std::env::join_paths([dir.path()]).unwrap()),
         config_dir: Some(dir.path().join("absent")),
     };
-    let plugins = Plugins::load(&search, &Isolation::InProcess).unwrap();
+    let plugins = Plugins::load(
+        &search,
+        &Isolation::InProcess,
+        veracity_plugin::host::DEFAULT_MAX_RESPONSE,
+    )
+    .unwrap();
     let names: Vec<&str> = plugins.iter().map(|p| p.name()).collect();
     assert_eq!(names, ["misbehave"]);
     assert_eq!(plugins.iter().next().unwrap().path(), misbehave());

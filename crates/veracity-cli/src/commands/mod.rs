@@ -21,7 +21,14 @@ use veracity_model::{ScaleRegistry, SchemaKind};
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let registry = || scale_registry(&cli.scale_files);
-    let load_plugins = || plugins::load(&cli.plugins, cli.isolate, cli.plugin_timeout);
+    let load_plugins = || {
+        let options = plugins::LoadOptions {
+            isolate: cli.isolate,
+            timeout_secs: cli.plugin_timeout,
+            max_response: cli.plugin_max_response,
+        };
+        plugins::load(&cli.plugins, &options)
+    };
     match cli.command {
         Command::Schema { kind } => schema::run(kind.as_deref()),
         Command::Validate { files, kind } => validate::run(&files, kind.as_deref()),

@@ -6,6 +6,8 @@ use anyhow::{Context, Result};
 use std::path::Path;
 
 pub fn run(path: &Path) -> Result<Outcome> {
+    // The parent reports a plugin's exit(), from this process's status.
+    crate::plugin_exit::quiet();
     let protocol = protocol_output()?;
     let served = veracity_plugin::host::isolate::serve(path, std::io::stdin().lock(), protocol)
         .context("the veracity process that started this plugin host went away")?;

@@ -12,10 +12,23 @@ use veracity_plugin::host::{Isolation, PluginSearch, Plugins, config_plugin_dir}
 /// The environment variable listing plugin files and directories.
 pub const PATH_VARIABLE: &str = "VERACITY_PLUGIN_PATH";
 
+/// How to load plugins: the plugin flags of the command line.
+pub struct LoadOptions {
+    /// `--isolate`.
+    pub isolate: bool,
+    /// `--plugin-timeout`, which implies `--isolate`.
+    pub timeout_secs: Option<f64>,
+    /// `--plugin-max-response`.
+    pub max_response: u64,
+}
+
+/// The timeout when `--plugin-timeout` is not given.
+const DEFAULT_TIMEOUT_SECS: f64 = 60.0;
+
 /// Loads the plugins named with `--plugin`, in `VERACITY_PLUGIN_PATH` and in
-/// the user's plugin directory; with `isolate`, each in a child process.
-/// Warnings (shadowed plugins) go to stderr.
-pub fn load(paths: &[PathBuf], isolate: bool, timeout_secs: f64) -> Result<Plugins> {
+/// the user's plugin directory; with `--isolate` or `--plugin-timeout`, each
+/// in a child process. Warnings (shadowed plugins) go to stderr.
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Plugins> {
     let search = PluginSearch {
         paths: paths.to_vec(),
         path_list: std::env::var_os(PATH_VARIABLE),
@@ -24,9 +37,13 @@ pub fn load(paths: &[PathBuf], isolate: bool, timeout_secs: f64) -> Result<Plugi
             std::env::var_os("HOME").as_deref(),
         ),
     };
+    // A plugin loaded in-process cannot be stopped safely, so asking for a
+    // timeout asks for isolation.
+    let isolate = options.isolate || options.timeout_secs.is_some();
     let isolation = if isolate {
         let exe = std::env::current_exe()
             .context("cannot find the veracity binary to run isolated plugins")?;
+        let timeout_secs = options.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS);
         let timeout = std::time::Duration::try_from_secs_f64(timeout_secs)
             .ok()
             .filter(|t| !t.is_zero());
@@ -44,7 +61,7 @@ pub fn load(paths: &[PathBuf], isolate: bool, timeout_secs: f64) -> Result<Plugi
     } else {
         Isolation::InProcess
     };
-    let plugins = Plugins::load(&search, &isolation)?;
+    let plugins = Plugins::load(&search, &isolation, options.max_response)?;
     for warning in plugins.warnings() {
         eprintln!("veracity: warning: {warning}");
     }

@@ -1,8 +1,10 @@
 //! The host's error: every message names the plugin and its path and says
 //! what to do.
 
+use super::permissions::Advice;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// What went wrong with a plugin.
 #[derive(Debug)]
@@ -10,12 +12,15 @@ use std::path::{Path, PathBuf};
 pub enum ErrorKind {
     /// A named plugin path does not exist or cannot be read.
     Unreadable(std::io::Error),
-    /// The file, or the directory holding it, is writable by group or others.
+    /// The file, or the directory holding it, is writable by group or others
+    /// (see the rule in docs/plugins.md).
     Writable {
         /// The offending file or directory.
         what: PathBuf,
-        /// Its permission bits.
+        /// Its permission bits, with the setuid, setgid and sticky bits.
         mode: u32,
+        /// What the user can do about it.
+        advice: Advice,
     },
     /// The dynamic loader refused the file.
     Load(String),
@@ -51,6 +56,30 @@ pub enum ErrorKind {
     Failed(String),
     /// The isolated plugin host process died or broke the protocol.
     Crashed(String),
+    /// The isolated plugin host did not load the plugin or answer a call in
+    /// time (`--plugin-timeout`) and was stopped.
+    TimedOut {
+        /// `loading` or the entry point called.
+        during: &'static str,
+        /// The time limit.
+        limit: Duration,
+    },
+    /// The isolated plugin host exited (the plugin called `exit` or
+    /// `_exit`) instead of loading the plugin or answering a call.
+    Exited {
+        /// `loading` or the entry point called.
+        during: &'static str,
+        /// The exit status.
+        status: i32,
+    },
+    /// The response is larger than the limit (`--plugin-max-response`); it
+    /// was not copied.
+    TooLarge {
+        /// The response's size in bytes.
+        len: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// An error reported, fully worded, by the isolated plugin host process.
     Remote(String),
 }
@@ -130,14 +159,9 @@ impl fmt::Display for HostError {
                     "plugin {name} at {path} cannot be read: {e}; check the path"
                 )
             }
-            ErrorKind::Writable { what, mode } => write!(
-                f,
-                "plugin {name} at {path} refused: {} is writable by group or others \
-                 (mode {:03o}); run `chmod go-w {}` if you trust it",
-                what.display(),
-                mode & 0o777,
-                what.display()
-            ),
+            ErrorKind::Writable { what, mode, advice } => {
+                write_writable(f, name, &path, what, *mode, *advice)
+            }
             ErrorKind::Load(e) => write!(
                 f,
                 "plugin {name} at {path} cannot be loaded: {}; is it a shared library \
@@ -147,7 +171,10 @@ impl fmt::Display for HostError {
             ErrorKind::MissingSymbol(symbol) => write!(
                 f,
                 "plugin {name} at {path} lacks symbol {symbol}: is it a veracity plugin? \
-                 rebuild it with veracity_plugin::export_plugin!"
+                 In C, define `{}` with default visibility (inside extern \"C\" in C++; \
+                 see the ABI in docs/plugins.md and examples/plugins/c-hello/plugin.c); \
+                 in Rust, veracity_plugin::export_plugin! exports it",
+                c_declaration(symbol)
             ),
             ErrorKind::AbiMismatch { found } => write!(
                 f,
@@ -211,7 +238,88 @@ impl fmt::Display for HostError {
                 "plugin {name} at {path} crashed: {}; report this to the plugin's author",
                 one_line(e)
             ),
+            ErrorKind::TimedOut { during, limit } => {
+                let limit = limit.as_secs_f64();
+                match *during {
+                    "loading" => write!(f, "plugin {name} at {path} did not load within"),
+                    call => write!(f, "plugin {name} at {path} did not answer {call} within"),
+                }?;
+                write!(
+                    f,
+                    " {limit} s (--plugin-timeout) and was stopped; raise --plugin-timeout \
+                     if the plugin is slow"
+                )
+            }
+            ErrorKind::Exited { during, status } => write!(
+                f,
+                "plugin {name} at {path} ended its process (exit status {status}) {} \
+                 instead of answering: a plugin must not call exit(); \
+                 report this to the plugin's author",
+                if *during == "loading" {
+                    "while loading".to_owned()
+                } else {
+                    format!("during {during}")
+                }
+            ),
+            ErrorKind::TooLarge { len, limit } => write!(
+                f,
+                "plugin {name} at {path} returned a response of {len} bytes, more than \
+                 the limit of {limit} bytes; raise --plugin-max-response if that is expected"
+            ),
         }
+    }
+}
+
+/// The C declaration of an ABI symbol, for "how to export it" advice.
+fn c_declaration(symbol: &str) -> &'static str {
+    match symbol {
+        crate::SYMBOL_ABI_VERSION => "uint32_t veracity_plugin_abi_version(void)",
+        crate::SYMBOL_MANIFEST => "VeracityBuffer veracity_plugin_manifest(void)",
+        crate::SYMBOL_CALL => {
+            "VeracityBuffer veracity_plugin_call(const uint8_t *request_ptr, size_t request_len)"
+        }
+        crate::SYMBOL_FREE => "void veracity_plugin_free(VeracityBuffer buffer)",
+        _ => "it",
+    }
+}
+
+/// The refusal of a plugin others could change, with advice the user can
+/// follow.
+fn write_writable(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    path: &dyn fmt::Display,
+    what: &Path,
+    mode: u32,
+    advice: Advice,
+) -> fmt::Result {
+    let what = what.display();
+    let mode = mode & 0o7777;
+    let home = "a directory only you can write to, such as ~/.config/veracity/plugins";
+    write!(f, "plugin {name} at {path} refused: ")?;
+    match advice {
+        Advice::Chmod => write!(
+            f,
+            "{what} is writable by group or others (mode {mode:03o}); \
+             run `chmod go-w {what}` if you trust it"
+        ),
+        Advice::Move => write!(
+            f,
+            "{what} is writable by group or others (mode {mode:03o}) and is not yours to \
+             change; move the plugin into {home}"
+        ),
+        Advice::ForeignFile { owner } => write!(
+            f,
+            "{what} is writable by others (mode {mode:03o}) and the plugin file in it \
+             belongs to another user (uid {owner}), who may replace it; \
+             move the plugin into {home}"
+        ),
+        Advice::SharedPluginDirectory => write!(
+            f,
+            "plugin directory {what} is writable by group or others (mode {mode:03o}), \
+             so anyone could add a plugin to it; name each plugin file with --plugin, \
+             or move the plugins into {home}"
+        ),
     }
 }
 

@@ -1,22 +1,36 @@
 //! The host side (feature `host`): finding plugins, checking them, loading
 //! them with libloading (or in a child process), and calling them.
 //!
-//! Before any call the host checks, in this order: that neither the plugin
-//! file nor its directory is writable by group or others (Unix), that the
+//! Before any call the host checks, in this order: that nobody but the user
+//! (or root) can change the plugin file or its directory (Unix; the rule is
+//! in [`permissions`](self::permissions)), that the
 //! library loads, that it exports `veracity_plugin_abi_version` and that this
 //! returns [`ABI_VERSION`], that it exports the other three symbols, and that
 //! its manifest is JSON matching the plugin-manifest schema with this
 //! veracity's [`SCHEMA_VERSION`]. Every response is checked against the
-//! plugin-response schema and against the request it answers. Libraries are
-//! never unloaded: a loaded plugin lives as long as the process.
+//! plugin-response schema and against the request it answers, after a check
+//! of its size against a limit ([`DEFAULT_MAX_RESPONSE`] unless set) made
+//! before it is copied. Libraries are never unloaded: a loaded plugin lives
+//! as long as the process. While plugin code runs in-process,
+//! [`exit_watch`] records which plugin it is, so a program can blame an
+//! `exit()` on it.
 //!
 //! This module never reads the environment; the caller passes the search
 //! paths ([`PluginSearch`]).
 
 mod error;
+pub mod exit_watch;
 pub mod isolate;
+mod permissions;
 
 pub use error::{ErrorKind, HostError};
+pub use exit_watch::call_in_progress;
+pub use permissions::Advice;
+
+/// The largest plugin response accepted unless the caller sets another
+/// limit (64 MiB): a report rendered by a format plugin fits many times
+/// over, and a runaway plugin cannot make veracity hold gigabytes.
+pub const DEFAULT_MAX_RESPONSE: u64 = 64 << 20;
 
 use crate::{
     ABI_VERSION, PluginKind, PluginManifest, PluginRequest, PluginResponse, PluginResult,
@@ -132,7 +146,7 @@ fn expand(path: &Path, origin: Origin, out: &mut Vec<Candidate>) -> Result<(), H
         });
         return Ok(());
     }
-    check_not_writable(path, path, &meta, &name_from_path(path))?;
+    permissions::check_plugin_dir(path, &meta, &name_from_path(path))?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(unreadable)?
         .filter_map(Result::ok)
@@ -143,40 +157,6 @@ fn expand(path: &Path, origin: Origin, out: &mut Vec<Candidate>) -> Result<(), H
         .collect();
     files.sort();
     out.extend(files.into_iter().map(|path| Candidate { path, origin }));
-    Ok(())
-}
-
-/// Refuses `what` (the plugin at `path`, or its directory) if group or others
-/// may write to it.
-#[cfg(unix)]
-fn check_not_writable(
-    path: &Path,
-    what: &Path,
-    meta: &std::fs::Metadata,
-    name: &str,
-) -> Result<(), HostError> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = meta.permissions().mode();
-    if mode & 0o022 != 0 {
-        return Err(HostError::new(
-            name,
-            path,
-            ErrorKind::Writable {
-                what: what.to_path_buf(),
-                mode,
-            },
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn check_not_writable(
-    _path: &Path,
-    _what: &Path,
-    _meta: &std::fs::Metadata,
-    _name: &str,
-) -> Result<(), HostError> {
     Ok(())
 }
 
@@ -193,11 +173,7 @@ fn check_file(path: &Path) -> Result<PathBuf, HostError> {
             "not a file",
         )));
     }
-    check_not_writable(path, &real, &meta, &name)?;
-    if let Some(dir) = real.parent() {
-        let dir_meta = std::fs::metadata(dir).map_err(unreadable)?;
-        check_not_writable(path, dir, &dir_meta, &name)?;
-    }
+    permissions::check_file(path, &real, &meta, &name)?;
     Ok(real)
 }
 
@@ -235,6 +211,9 @@ enum Backend {
         free: FreeFn,
         /// Calls into one library are serialised.
         lock: Mutex<()>,
+        /// What [`exit_watch`] records while each runs.
+        call_note: &'static exit_watch::CallInProgress,
+        free_note: &'static exit_watch::CallInProgress,
     },
     Isolated(Mutex<isolate::Child>),
 }
@@ -245,6 +224,8 @@ pub struct LoadedPlugin {
     path: PathBuf,
     abi_version: u32,
     backend: Backend,
+    /// The largest response accepted, in bytes.
+    max_response: u64,
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -267,6 +248,7 @@ impl LoadedPlugin {
         let real = check_file(path)?;
         let name = name_from_path(path);
         let err = |kind| HostError::new(&name, path, kind);
+        let entered = exit_watch::enter(exit_watch::note(&name, path, "loading"));
         // SAFETY: loading a library runs its initialisers. The user named or
         // configured this file, and it passed the permission checks.
         let library = unsafe { libloading::Library::new(&real) }
@@ -287,6 +269,7 @@ impl LoadedPlugin {
             unsafe { std::mem::transmute::<*const (), AbiVersionFn>(symbol(SYMBOL_ABI_VERSION)?) };
         // SAFETY: the ABI-version function takes nothing and returns a u32.
         let found = unsafe { abi_version() };
+        drop(entered);
         if found != ABI_VERSION {
             return Err(err(ErrorKind::AbiMismatch { found }));
         }
@@ -299,15 +282,36 @@ impl LoadedPlugin {
         // SAFETY: `veracity_plugin_free(VeracityBuffer) -> void`.
         let free: FreeFn =
             unsafe { std::mem::transmute::<*const (), FreeFn>(symbol(SYMBOL_FREE)?) };
-        // SAFETY: the manifest function takes nothing and returns a buffer.
-        let buffer = unsafe { manifest_fn() };
+        let manifest_note = exit_watch::note(&name, path, SYMBOL_MANIFEST);
+        let free_note = exit_watch::note(&name, path, SYMBOL_FREE);
+        let buffer = {
+            let _entered = exit_watch::enter(manifest_note);
+            // SAFETY: the manifest function takes nothing and returns a buffer.
+            unsafe { manifest_fn() }
+        };
         // SAFETY: the buffer came from this plugin's manifest function.
-        let bytes = unsafe { take_buffer(buffer, free) }.ok_or_else(|| {
+        let bytes = unsafe {
+            take_buffer(
+                buffer,
+                free,
+                free_note,
+                DEFAULT_MAX_RESPONSE,
+                <[u8]>::to_vec,
+            )
+        }
+        .map_err(|len| {
+            err(ErrorKind::BadManifest(format!(
+                "veracity_plugin_manifest returned {len} bytes"
+            )))
+        })?
+        .ok_or_else(|| {
             err(ErrorKind::BadManifest(
                 "veracity_plugin_manifest returned a null buffer".into(),
             ))
         })?;
         let manifest = check_manifest(path, &bytes)?;
+        let call_note = exit_watch::note(&manifest.name, path, SYMBOL_CALL);
+        let free_note = exit_watch::note(&manifest.name, path, SYMBOL_FREE);
         Ok(LoadedPlugin {
             manifest,
             path: path.to_path_buf(),
@@ -316,7 +320,10 @@ impl LoadedPlugin {
                 call,
                 free,
                 lock: Mutex::new(()),
+                call_note,
+                free_note,
             },
+            max_response: DEFAULT_MAX_RESPONSE,
         })
     }
 
@@ -347,6 +354,7 @@ impl LoadedPlugin {
             path: path.to_path_buf(),
             abi_version,
             backend: Backend::Isolated(Mutex::new(child)),
+            max_response: DEFAULT_MAX_RESPONSE,
         })
     }
 
@@ -375,6 +383,19 @@ impl LoadedPlugin {
         self.abi_version
     }
 
+    /// The largest response accepted, in bytes.
+    pub fn max_response(&self) -> u64 {
+        self.max_response
+    }
+
+    /// Sets the largest response accepted, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE`]). A larger response is an error; in-process
+    /// it is refused before it is copied, and from an isolated plugin it is
+    /// read off the pipe and thrown away, never held in memory.
+    pub fn set_max_response(&mut self, bytes: u64) {
+        self.max_response = bytes;
+    }
+
     /// True when it runs in a child process.
     pub fn is_isolated(&self) -> bool {
         matches!(self.backend, Backend::Isolated(_))
@@ -384,28 +405,65 @@ impl LoadedPlugin {
         HostError::new(&self.manifest.name, &self.path, kind)
     }
 
-    /// Sends raw request bytes and returns the raw response bytes, unchecked.
-    /// Used by the isolated host; everyone else wants [`LoadedPlugin::call`].
+    /// Sends raw request bytes and returns the raw response bytes, unchecked
+    /// but for the size limit.
     pub fn call_raw(&self, request: &[u8]) -> Result<Vec<u8>, HostError> {
         match &self.backend {
-            Backend::InProcess { call, free, lock } => {
-                let _serial = lock.lock().unwrap_or_else(PoisonError::into_inner);
-                // SAFETY: `call` has the ABI's signature; the request bytes
-                // outlive the call.
-                let buffer = unsafe { call(request.as_ptr(), request.len()) };
-                // SAFETY: the buffer came from this plugin's call function.
-                unsafe { take_buffer(buffer, *free) }
-                    .ok_or_else(|| self.error(ErrorKind::NoResponse))
+            Backend::InProcess { .. } => {
+                self.call_in_place(request, self.max_response, <[u8]>::to_vec)
             }
             Backend::Isolated(child) => {
                 let mut child = child.lock().unwrap_or_else(PoisonError::into_inner);
-                match child.call(request) {
-                    Ok(Some(bytes)) => Ok(bytes),
-                    Ok(None) => Err(self.error(ErrorKind::NoResponse)),
-                    Err(crash) => Err(self.error(ErrorKind::Crashed(crash))),
+                match child.call(request, self.max_response) {
+                    Ok(isolate::Frame::Bytes(bytes)) if bytes.is_empty() => {
+                        Err(self.error(ErrorKind::NoResponse))
+                    }
+                    Ok(isolate::Frame::Bytes(bytes)) => Ok(bytes),
+                    Ok(isolate::Frame::TooLarge(len)) => Err(self.too_large(len)),
+                    Err(failure) => Err(self.error(failure.into_kind(SYMBOL_CALL))),
                 }
             }
         }
+    }
+
+    /// Calls an in-process plugin and hands `use_bytes` the response while
+    /// it is still in the plugin's buffer, if it is at most `limit` bytes.
+    /// (An isolated plugin is called through [`LoadedPlugin::call_raw`].)
+    pub(crate) fn call_in_place<R>(
+        &self,
+        request: &[u8],
+        limit: u64,
+        use_bytes: impl FnOnce(&[u8]) -> R,
+    ) -> Result<R, HostError> {
+        let Backend::InProcess {
+            call,
+            free,
+            lock,
+            call_note,
+            free_note,
+        } = &self.backend
+        else {
+            let bytes = self.call_raw(request)?;
+            return Ok(use_bytes(&bytes));
+        };
+        let _serial = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let buffer = {
+            let _entered = exit_watch::enter(call_note);
+            // SAFETY: `call` has the ABI's signature; the request bytes
+            // outlive the call.
+            unsafe { call(request.as_ptr(), request.len()) }
+        };
+        // SAFETY: the buffer came from this plugin's call function.
+        unsafe { take_buffer(buffer, *free, free_note, limit, use_bytes) }
+            .map_err(|len| self.too_large(len))?
+            .ok_or_else(|| self.error(ErrorKind::NoResponse))
+    }
+
+    fn too_large(&self, len: u64) -> HostError {
+        self.error(ErrorKind::TooLarge {
+            len,
+            limit: self.max_response,
+        })
     }
 
     /// Calls the plugin and checks its answer: JSON, the plugin-response
@@ -489,21 +547,36 @@ impl LoadedPlugin {
     }
 }
 
-/// Copies a plugin's buffer and frees it with the plugin's own function;
-/// `None` for the null buffer (which is not freed).
+/// Hands a plugin's buffer to `use_bytes` if it holds at most `limit`
+/// bytes, then frees it with the plugin's own function: `Ok(None)` for the
+/// null buffer (which is not freed), `Err(len)` for a buffer over the limit
+/// (freed unread).
 ///
 /// # Safety
 ///
 /// `buffer` must come from the plugin that `free` belongs to.
-unsafe fn take_buffer(buffer: VeracityBuffer, free: FreeFn) -> Option<Vec<u8>> {
+unsafe fn take_buffer<R>(
+    buffer: VeracityBuffer,
+    free: FreeFn,
+    free_note: &'static exit_watch::CallInProgress,
+    limit: u64,
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> Result<Option<R>, u64> {
     if buffer.ptr.is_null() {
-        return None;
+        return Ok(None);
     }
-    // SAFETY: the plugin promises ptr/len describe readable bytes.
-    let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec();
+    let len = buffer.len as u64;
+    let result = if len > limit {
+        Err(len)
+    } else {
+        // SAFETY: the plugin promises ptr/len describe readable bytes.
+        let bytes = unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) };
+        Ok(Some(use_bytes(bytes)))
+    };
+    let _entered = exit_watch::enter(free_note);
     // SAFETY: handed back to the plugin that allocated it, once.
     unsafe { free(buffer) };
-    Some(bytes)
+    result
 }
 
 /// Schema problems in a response, as `path: message`. A response whose
@@ -553,8 +626,13 @@ pub struct Plugins {
 impl Plugins {
     /// Loads every plugin `search` finds. The same file found twice is loaded
     /// once; of two plugins of the same kind and name, the one found first
-    /// wins and the other is reported in [`Plugins::warnings`].
-    pub fn load(search: &PluginSearch, isolation: &Isolation) -> Result<Plugins, HostError> {
+    /// wins and the other is reported in [`Plugins::warnings`]. Each accepts
+    /// responses of at most `max_response` bytes.
+    pub fn load(
+        search: &PluginSearch,
+        isolation: &Isolation,
+        max_response: u64,
+    ) -> Result<Plugins, HostError> {
         let mut plugins = Plugins::default();
         let mut seen = HashSet::new();
         let mut origins = Vec::new();
@@ -564,12 +642,13 @@ impl Plugins {
             {
                 continue;
             }
-            let plugin = match isolation {
+            let mut plugin = match isolation {
                 Isolation::InProcess => LoadedPlugin::load(&candidate.path)?,
                 Isolation::Child { command, timeout } => {
                     LoadedPlugin::spawn_isolated(&candidate.path, command(), *timeout)?
                 }
             };
+            plugin.set_max_response(max_response);
             if let Some(i) = plugins
                 .plugins
                 .iter()

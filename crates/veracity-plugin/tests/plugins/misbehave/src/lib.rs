@@ -19,6 +19,8 @@ fn act(behaviour: &str) -> Result<&str, String> {
         "error" => Err("asked to fail".to_owned()),
         "panic" => panic!("asked to panic"),
         "abort" => std::process::abort(),
+        // Runs the process's exit handlers, as C's exit(0) does.
+        "exit" => std::process::exit(0),
         "hang" => loop {
             std::thread::sleep(std::time::Duration::from_secs(3600));
         },

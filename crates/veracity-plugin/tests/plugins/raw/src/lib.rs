@@ -46,9 +46,23 @@ pub unsafe extern "C" fn veracity_plugin_call(ptr: *const u8, len: usize) -> Ver
         "utf8" => vec![b'"', 0xff, 0xfe, b'"'],
         "null" => return VeracityBuffer::null(),
         "schema" => br#"{"ok": {"type": "nonsense"}}"#.to_vec(),
+        "huge" => huge_error(),
         _ => br#"{"error": {"message": "the raw plugin always fails"}}"#.to_vec(),
     };
     VeracityBuffer::from_vec(bytes)
+}
+
+/// An error envelope of `VERACITY_FIXTURE_HUGE` bytes (default 1 MiB).
+fn huge_error() -> Vec<u8> {
+    let size: usize = std::env::var("VERACITY_FIXTURE_HUGE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1 << 20);
+    let (head, tail) = (br#"{"error": {"message": ""#, br#""}}"#);
+    let mut bytes = head.to_vec();
+    bytes.resize(size.saturating_sub(tail.len()).max(head.len()), b'x');
+    bytes.extend_from_slice(tail);
+    bytes
 }
 
 /// Frees a buffer made by this plugin.
