@@ -23,6 +23,7 @@
 //! random bytes and mangled pages.
 
 mod boiler;
+mod bound;
 mod dom;
 mod error;
 mod jsonld;
@@ -141,8 +142,9 @@ pub fn extract_with(
 /// element, and the boilerplate elements to remove (outermost only).
 fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
     let root = doc.root();
-    // Non-link text of the whole page, computed on first need.
-    let mut page_text: Option<usize> = None;
+    // Text lengths of every element, and the page's non-link text,
+    // computed on first need.
+    let mut lengths: Option<(dom::TextLengths, usize)> = None;
     let mut raw = meta::RawMeta::default();
     let mut doomed = Vec::new();
     let mut buf = String::new();
@@ -165,11 +167,13 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
         });
         let Some(reason) = verdict else { continue };
         let doom = reason.is_some_and(|r| {
-            let page = *page_text.get_or_insert_with(|| {
-                let (t, l) = dom::text_and_link_len(&root);
-                t.saturating_sub(l)
+            let (all, page) = lengths.get_or_insert_with(|| {
+                let all = dom::text_lengths(&root);
+                let (t, l) = all.get(&root.id).copied().unwrap_or_default();
+                (all, t.saturating_sub(l))
             });
-            !boiler::guarded(&n, r, page)
+            let own = all.get(&n.id).copied().unwrap_or_default();
+            !boiler::guarded(own, r, *page)
         });
         if doom {
             doomed.push(n.id);
@@ -187,11 +191,15 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
 
 fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -> HtmlArticle {
     let stripped = prescan::strip(html);
-    let doc = Document::from(stripped.html.as_str());
+    let bounded = bound::bound(&stripped.html);
+    drop(stripped.html);
+    let doc = Document::from(bounded.html.as_str());
+    drop(bounded.html);
     let (raw, doomed) = scan(&doc);
     let ld = jsonld::read(&stripped.json_ld);
     let meta = meta::resolve(&raw, &ld.article, source_url);
-    let mut warnings = ld.warnings;
+    let mut warnings = bounded.dropped.notes();
+    warnings.extend(ld.warnings);
     for id in doomed {
         NodeRef::new(id, &doc.tree).remove_from_parent();
     }
@@ -228,7 +236,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
             Vec::new()
         }
     };
-    let paragraphs = lines::clean(paragraphs);
+    let paragraphs = lines::clean(paragraphs, &mut warnings);
 
     let mut reviews = Vec::new();
     for r in &ld.reviews {

@@ -1,0 +1,94 @@
+//! End-of-article cuts: a marker line ("Most read", "Tags:", a closing
+//! source credit) drops the rest of an article. A cut is bounded and
+//! recorded: it may drop at most [`MAX_CUT_PERCENT`] of the article's prose
+//! (a marker with more prose after it is ignored, with a note), and every
+//! cut made says how many bytes it dropped.
+
+use super::lines::Line;
+
+/// The largest share (percent) of an article's prose a cut may drop.
+pub(crate) const MAX_CUT_PERCENT: usize = 30;
+
+/// A cut that drops no prose and fewer bytes than this (a tags line, a
+/// share box) goes unrecorded: a note on every such page would bury the
+/// ones that matter.
+pub(crate) const MIN_NOTED_BYTES: usize = 500;
+
+/// A cut the marker at one line would make.
+pub(crate) struct Cut<'l, 'a> {
+    marker: &'l Line<'a>,
+    why: &'static str,
+    /// Prose bytes kept before the marker.
+    before: usize,
+    /// Prose bytes after the marker.
+    after: usize,
+    /// Source bytes from the marker to the end of the article.
+    tail_bytes: usize,
+}
+
+impl<'l, 'a> Cut<'l, 'a> {
+    /// The cut at `lines[at]`; `kept_prose` is the prose kept before it and
+    /// `prose_from[i]` the prose bytes of lines `i..`.
+    pub(crate) fn new(
+        lines: &'l [Line<'a>],
+        at: usize,
+        why: &'static str,
+        kept_prose: usize,
+        prose_from: &[usize],
+    ) -> Self {
+        let end = lines.last().map_or(0, |l| l.end);
+        Cut {
+            marker: &lines[at],
+            why,
+            before: kept_prose,
+            after: prose_from.get(at + 1).copied().unwrap_or(0),
+            tail_bytes: end.saturating_sub(lines[at].start),
+        }
+    }
+
+    fn percent(&self) -> usize {
+        let total = self.before + self.after;
+        (self.after * 100).checked_div(total).unwrap_or(0)
+    }
+
+    /// True when the cut may be made; else a note says why it was not.
+    pub(crate) fn allowed(&self, notes: &mut Vec<String>) -> bool {
+        if self.after * 100 <= (self.before + self.after) * MAX_CUT_PERCENT {
+            return true;
+        }
+        notes.push(format!(
+            "a line reading {} looks like the end of the article ({}), but {} bytes of prose \
+             ({}% of the article's) follow it, over the {MAX_CUT_PERCENT}% a cut may drop; \
+             the text after it was kept",
+            quoted(self.marker.text),
+            self.why,
+            self.after,
+            self.percent()
+        ));
+        false
+    }
+
+    /// The note recording a cut that was made, unless it dropped no prose
+    /// and under [`MIN_NOTED_BYTES`].
+    pub(crate) fn dropped_note(&self) -> Option<String> {
+        if self.after == 0 && self.tail_bytes < MIN_NOTED_BYTES {
+            return None;
+        }
+        Some(format!(
+            "dropped {} bytes from a line reading {} to the end as {} ({}% of the article's \
+             prose)",
+            self.tail_bytes,
+            quoted(self.marker.text),
+            self.why,
+            self.percent()
+        ))
+    }
+}
+
+/// `s` quoted, cut to 60 characters.
+pub(crate) fn quoted(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((at, _)) => format!("\"{}...\"", &s[..at]),
+        None => format!("\"{s}\""),
+    }
+}
