@@ -10,14 +10,19 @@
 //!
 //! 1. `prescan`: a byte-level pass drops `<script>`, `<style>` and comments
 //!    (often over half of a page) and keeps the JSON-LD blocks aside.
-//! 2. Parse with html5ever (through `dom_query`), then one traversal that
+//! 2. `bound`: a linear pass caps nesting depth, element count, open
+//!    formatting tags and attribute sizes, so that the parser and
+//!    Readability do bounded work on any page (each cap breached is a
+//!    warning; text is kept).
+//! 3. Parse with html5ever (through `dom_query`), then one traversal that
 //!    gathers metadata candidates (`meta`) and marks boilerplate elements
 //!    (`boiler`) for removal, guarding wrappers that hold most of the prose.
-//! 3. Readability (`dom_smoothie`) picks the main-content subtree of what is
+//! 4. Readability (`dom_smoothie`) picks the main-content subtree of what is
 //!    left; if it finds none, the whole cleaned body is used.
-//! 4. `text` turns the subtree into paragraphs; `lines` drops
+//! 5. `walker` turns the subtree into paragraphs; `lines` drops
 //!    boilerplate lines ("Advertisement", "Read more: ...", "Sign up for ...")
-//!    and trailing lists of other stories.
+//!    and trailing lists of other stories (at most 30% of the text, with a
+//!    warning saying what went).
 //!
 //! The extractor never panics on input; `tests/html_robustness.rs` feeds it
 //! random bytes and mangled pages.

@@ -85,10 +85,49 @@ impl<'l, 'a> Cut<'l, 'a> {
     }
 }
 
+/// A teaser of another story: a headline cut short with an ellipsis, then
+/// the start of its text ("Macron Says Liberation of Raqqa Not End of War
+/// Aga... PARIS (Sputnik) — ..."). Lists of them follow "Related" markers
+/// and are not the article's prose.
+pub(crate) fn is_teaser(s: &str) -> bool {
+    let mut head = s.len().min(100);
+    while !s.is_char_boundary(head) {
+        head -= 1;
+    }
+    let Some(at) = s[..head].find("...").or_else(|| s[..head].find('\u{2026}')) else {
+        return false;
+    };
+    let title = &s[..at];
+    !title.is_empty()
+        && !title.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
+        && !title.contains(['.', '!', '?'])
+        && s.len() > at + 4
+}
+
 /// `s` quoted, cut to 60 characters.
 pub(crate) fn quoted(s: &str) -> String {
     match s.char_indices().nth(60) {
         Some((at, _)) => format!("\"{}...\"", &s[..at]),
         None => format!("\"{s}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_teaser;
+
+    #[test]
+    fn teasers() {
+        assert!(is_teaser(
+            "Macron Says Liberation of Raqqa Not End of War Aga... PARIS (Sputnik) \u{2014} The \
+             liberation of Syria's Raqqa does not mean"
+        ));
+        for s in [
+            "\u{201c}I have an ambivalent attitude to how the coalition works\u{2026} We have no doubt.",
+            "The minister paused. \"Well... we will see,\" he said.",
+            "Emissions rose 4.2 percent in 2024, the agency said.",
+        ] {
+            assert!(!is_teaser(s), "{s}");
+        }
     }
 }

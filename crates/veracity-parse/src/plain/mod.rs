@@ -252,10 +252,14 @@ fn article<'a>(
     let mut kept: Vec<usize> = Vec::new();
     let mut body_started = false;
     let mut cut = false;
-    // Prose bytes from each line on: what a cut there would drop.
+    // Prose bytes from each line on (teasers of other stories aside): what
+    // a cut there would drop.
     let mut prose_from = vec![0usize; lines.len() + 1];
     for i in (0..lines.len()).rev() {
-        let prose = classes[i] == Class::Content && !drop[i] && lines[i].is_prose();
+        let prose = classes[i] == Class::Content
+            && !drop[i]
+            && lines[i].is_prose()
+            && !cut::is_teaser(lines[i].text);
         prose_from[i] = prose_from[i + 1] + if prose { lines[i].text.len() } else { 0 };
     }
     let mut kept_prose = 0usize;
