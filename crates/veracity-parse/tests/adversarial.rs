@@ -178,7 +178,7 @@ fn most_read_in_the_middle_does_not_cut_the_article() {
 fn most_read_at_the_end_cuts_the_list_and_says_so() {
     let mut page = most_read_article("Officials declined to comment on the dispute itself.");
     page.push_str("\nMost read\n\n");
-    for k in 0..20 {
+    for k in 0..150 {
         page.push_str(&format!("Ferry timetable changes for route {k}\n\n"));
     }
     let p = parse(page.as_bytes(), "article.txt", &Options::default()).unwrap();

@@ -26,8 +26,9 @@ pub(crate) const MAX_DEPTH: usize = 256;
 pub(crate) const MAX_ELEMENTS: usize = 200_000;
 /// Formatting elements left open at most.
 pub(crate) const MAX_OPEN_FORMATTING: usize = 32;
-/// Bytes of one attribute (name, `=` and value) at most.
-pub(crate) const MAX_ATTR_BYTES: usize = 8 * 1024;
+/// Bytes of one attribute (name, `=` and value) at most: real pages carry
+/// `data-` JSON and `srcset` lists of tens of KB.
+pub(crate) const MAX_ATTR_BYTES: usize = 64 * 1024;
 /// Attributes of one tag at most.
 pub(crate) const MAX_ATTRS: usize = 64;
 

@@ -201,9 +201,10 @@ fn looks_like_prose(line: &str) -> bool {
 /// "related stories" heading with more after it is ignored, with a note.
 pub(crate) const MAX_TAIL_PERCENT: usize = 30;
 
-/// A tail cut under this many bytes goes unrecorded (a heading and a link
-/// or two).
-const MIN_NOTED_BYTES: usize = 500;
+/// A tail cut under this many bytes goes unrecorded (a heading and a few
+/// links; the rule never drops prose): a warning on nearly every page would
+/// bury the ones that matter.
+const MIN_NOTED_BYTES: usize = 4096;
 
 /// Why a paragraph was dropped.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -283,17 +284,17 @@ mod tests {
     fn a_tail_list_is_dropped_and_noted_when_large() {
         let prose = "The council voted on Tuesday to close the plant, citing repeated \
                      safety failures over the past two years.";
-        let mut page = vec![prose; 20];
+        let mut page = vec![prose; 120];
         page.push("Related stories");
         let teaser = "Another story about something else entirely here";
         page.extend([teaser; 3]);
         let mut notes = Vec::new();
         let out = clean(strings(&page), &mut notes);
-        assert_eq!(out.len(), 20);
+        assert_eq!(out.len(), 120);
         assert!(notes.is_empty(), "{notes:?}");
-        page.extend([teaser; 10]);
+        page.extend([teaser; 100]);
         let out = clean(strings(&page), &mut notes);
-        assert_eq!(out.len(), 20);
+        assert_eq!(out.len(), 120);
         assert!(notes[0].starts_with("dropped "), "{notes:?}");
     }
 
