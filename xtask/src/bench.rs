@@ -30,6 +30,18 @@ pub enum Target {
     Ingest(IngestArgs),
     /// HTML main-content extraction throughput in MB/s of HTML on one core.
     Html(HtmlArgs),
+    /// Parse time of generated hostile pages (deep nesting, huge
+    /// attributes, many tiny elements, long lines) by size: a Markdown
+    /// table of median time and ns per byte, flat when time is linear.
+    ParseAdversarial(AdversarialArgs),
+}
+
+/// Options of `cargo xtask bench parse-adversarial`.
+#[derive(Args)]
+pub struct AdversarialArgs {
+    /// Timed runs per input (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
 /// Options of `cargo xtask bench evidence`.
@@ -120,6 +132,7 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Ingest(args) => {
             crate::bench_ingest::ingest(args.runs, args.mb, args.only, args.dir.as_deref())
         }
+        Target::ParseAdversarial(args) => crate::bench_adversarial::run(args.runs),
         Target::Html(args) => crate::bench_html::run(&crate::bench_html::BenchArgs {
             html: args.html,
             runs: args.runs,

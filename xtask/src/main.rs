@@ -1,6 +1,7 @@
 //! Project automation, run as `cargo xtask <task>`.
 
 mod bench;
+mod bench_adversarial;
 mod bench_check;
 mod bench_html;
 mod bench_ingest;

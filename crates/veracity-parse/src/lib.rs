@@ -102,7 +102,11 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
             parsed.documents = html_documents(text, &origin, &mut parsed.warnings);
         }
         Format::Text => {
-            parsed.documents = plain::parse_text(text, &origin);
+            let mut notes = Vec::new();
+            parsed.documents = plain::parse_text(text, &origin, &mut notes);
+            parsed
+                .warnings
+                .extend(notes.into_iter().map(|n| warning(location, n)));
         }
     }
     Ok(parsed)
@@ -139,15 +143,28 @@ fn html_documents(
     origin: &json::Origin<'_>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    let article = match html::extract(text.as_bytes(), None) {
+    let extracted = html::extract(text.as_bytes(), None);
+    match &extracted {
+        Ok(article) => warnings.extend(
+            article
+                .warnings
+                .iter()
+                .map(|w| warning(origin.location, w.clone())),
+        ),
+        Err(e) => warnings.push(warning(
+            origin.location,
+            format!("{e}; the page was read as text with its tags stripped"),
+        )),
+    }
+    let article = match extracted {
         Ok(article) if !article.paragraphs.is_empty() => article,
-        Ok(_) | Err(_) => return plain::parse_html_fallback(text, origin),
+        Ok(_) | Err(_) => {
+            let mut notes = Vec::new();
+            let docs = plain::parse_html_fallback(text, origin, &mut notes);
+            warnings.extend(notes.into_iter().map(|n| warning(origin.location, n)));
+            return docs;
+        }
     };
-    warnings.extend(article.warnings.iter().map(|w| Diagnostic {
-        severity: Severity::Warning,
-        source: origin.location.to_owned(),
-        message: w.clone(),
-    }));
     let kind = html_kind(&article);
     let meta = build::Meta {
         title: article.title,
@@ -177,6 +194,15 @@ fn html_kind(article: &html::HtmlArticle) -> Option<veracity_model::DocumentKind
             (article.published.is_some() && article.title.is_some()) || !article.authors.is_empty();
         news.then_some(DocumentKind::News)
     })
+}
+
+/// A warning about the input at `location`.
+fn warning(location: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        source: location.to_owned(),
+        message,
+    }
 }
 
 /// A `Source` for text read from `location`.

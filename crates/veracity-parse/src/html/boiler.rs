@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use dom_query::{Element, NodeRef};
+use dom_query::Element;
 
 use super::dom;
 
@@ -222,15 +222,16 @@ pub(crate) fn classify(e: &Element, names: Option<&str>) -> Option<Reason> {
 /// wrapper, not boilerplate.
 pub(crate) const GUARD_CHARS: usize = 800;
 
-/// True when `n` looks like a container of real prose despite its name:
-/// more than [`GUARD_CHARS`] or 40% of the page's non-link text, and less
-/// than half of its own text in links. `page_text` is the non-link text
-/// length of the whole page.
-pub(crate) fn guarded(n: &NodeRef<'_>, reason: Reason, page_text: usize) -> bool {
+/// True when an element looks like a container of real prose despite its
+/// name: more than [`GUARD_CHARS`] or 40% of the page's non-link text, and
+/// less than half of its own text in links. `(total, link)` is the
+/// element's text length and the part in links (see
+/// [`dom::text_lengths`]); `page_text` is the non-link text length of the
+/// whole page.
+pub(crate) fn guarded((total, link): (usize, usize), reason: Reason, page_text: usize) -> bool {
     if matches!(reason, Reason::Tag) {
         return false;
     }
-    let (total, link) = dom::text_and_link_len(n);
     let own = total.saturating_sub(link);
     (own > GUARD_CHARS || own * 5 > page_text * 2) && link * 2 < total
 }

@@ -1,6 +1,8 @@
 //! Small, allocation-light helpers over `dom_query` nodes.
 
-use dom_query::{Element, NodeData, NodeRef};
+use std::collections::HashMap;
+
+use dom_query::{Element, NodeData, NodeId, NodeRef};
 
 /// Runs `f` on the element data of `n`; `None` for non-elements.
 pub(crate) fn with_element<R>(n: &NodeRef<'_>, f: impl FnOnce(&Element) -> R) -> Option<R> {
@@ -70,7 +72,9 @@ pub(crate) fn squash(s: &str) -> String {
 }
 
 /// Counts the characters of text under `n` (whitespace runs count as one),
-/// and the part of it inside links.
+/// and the part of it inside links: the reference [`text_lengths`] is
+/// tested against.
+#[cfg(test)]
 pub(crate) fn text_and_link_len(n: &NodeRef<'_>) -> (usize, usize) {
     let mut total = 0;
     let mut link = 0;
@@ -112,4 +116,67 @@ pub(crate) fn text_and_link_len(n: &NodeRef<'_>) -> (usize, usize) {
         }
     }
     (total, link)
+}
+
+/// Text length and the part of it in links, by element (see
+/// [`text_lengths`]).
+pub(crate) type TextLengths = HashMap<NodeId, (usize, usize)>;
+
+/// [`text_and_link_len`] of every element under `root` (and `root`), in one
+/// post-order pass: asking each element on its own costs the depth of the
+/// tree times its size.
+pub(crate) fn text_lengths(root: &NodeRef<'_>) -> TextLengths {
+    let mut out = HashMap::new();
+    // (node, children already pushed)
+    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(*root, false)];
+    while let Some((n, expanded)) = stack.pop() {
+        if !expanded {
+            stack.push((n, true));
+            let mut c = n.first_child();
+            while let Some(x) = c {
+                if x.is_element() {
+                    stack.push((x, false));
+                }
+                c = x.next_sibling();
+            }
+            continue;
+        }
+        let (mut total, mut link) = (0, 0);
+        let mut c = n.first_child();
+        while let Some(x) = c {
+            if x.is_text() {
+                total += text_of_node(&x, |t| {
+                    t.split_whitespace()
+                        .map(|w| w.chars().count() + 1)
+                        .sum::<usize>()
+                })
+                .unwrap_or(0);
+            } else if let Some(&(t, l)) = out.get(&x.id) {
+                total += t;
+                let is_a = with_element(&x, |e| &*e.name.local == "a").unwrap_or(false);
+                link += if is_a { t } else { l };
+            }
+            c = x.next_sibling();
+        }
+        out.insert(n.id, (total, link));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lengths_match_one_by_one() {
+        let doc = dom_query::Document::from(
+            "<div id=a>one two <a href=x>three <b>four</b></a><p>five <i>six</i></p>\
+             <span><a>seven</a> eight</span></div>",
+        );
+        let root = doc.root();
+        let all = text_lengths(&root);
+        for n in doc.select("*").nodes() {
+            assert_eq!(all[&n.id], text_and_link_len(n), "{}", n.html());
+        }
+    }
 }

@@ -197,25 +197,122 @@ fn looks_like_prose(line: &str) -> bool {
     word_count(line) >= 15 && line.trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
 }
 
-pub(crate) fn clean(paragraphs: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+/// The largest share (percent) of the text the tail rule may drop; a
+/// "related stories" heading with more after it is ignored, with a note.
+pub(crate) const MAX_TAIL_PERCENT: usize = 30;
+
+/// A tail cut under this many bytes goes unrecorded (a heading and a few
+/// links; the rule never drops prose): a warning on nearly every page would
+/// bury the ones that matter.
+const MIN_NOTED_BYTES: usize = 4096;
+
+/// Why a paragraph was dropped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    Keep,
+    /// A boilerplate line.
+    Line,
+    /// A tail heading, or a short line in the list after one.
+    Tail,
+}
+
+/// Drops boilerplate lines and the lists of other stories after a tail
+/// heading; `notes` records tail cuts and a tail cut refused because it
+/// would drop over [`MAX_TAIL_PERCENT`] of the text.
+pub(crate) fn clean(paragraphs: Vec<String>, notes: &mut Vec<String>) -> Vec<String> {
+    let mut verdicts = Vec::with_capacity(paragraphs.len());
     let mut in_tail = false;
-    for p in paragraphs {
+    for p in &paragraphs {
         if in_tail {
-            if looks_like_prose(&p) {
+            if looks_like_prose(p) {
                 in_tail = false;
             } else {
+                verdicts.push(Drop::Tail);
                 continue;
             }
         }
-        if is_tail_heading(&p) {
+        verdicts.push(if is_tail_heading(p) {
             in_tail = true;
-            continue;
-        }
-        if is_boiler_line(&p) {
-            continue;
-        }
-        out.push(p);
+            Drop::Tail
+        } else if is_boiler_line(p) {
+            Drop::Line
+        } else {
+            Drop::Keep
+        });
     }
-    out
+    let total: usize = paragraphs.iter().map(String::len).sum();
+    let tail: usize = paragraphs
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| **v == Drop::Tail)
+        .map(|(p, _)| p.len())
+        .sum();
+    let keep_tail = tail * 100 > total * MAX_TAIL_PERCENT;
+    if keep_tail {
+        notes.push(format!(
+            "lines after a \"related stories\" style heading hold {tail} bytes ({}% of the \
+             text), over the {MAX_TAIL_PERCENT}% the rule may drop; they were kept",
+            tail * 100 / total.max(1)
+        ));
+    } else if tail >= MIN_NOTED_BYTES {
+        notes.push(format!(
+            "dropped {tail} bytes of short lines after \"related stories\" style headings \
+             (lists of other stories)"
+        ));
+    }
+    paragraphs
+        .into_iter()
+        .zip(verdicts)
+        .filter(|(p, v)| match v {
+            Drop::Keep => true,
+            Drop::Line => false,
+            Drop::Tail => keep_tail && !is_tail_heading(p) && !is_boiler_line(p),
+        })
+        .map(|(p, _)| p)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn a_tail_list_is_dropped_and_noted_when_large() {
+        let prose = "The council voted on Tuesday to close the plant, citing repeated \
+                     safety failures over the past two years.";
+        let mut page = vec![prose; 120];
+        page.push("Related stories");
+        let teaser = "Another story about something else entirely here";
+        page.extend([teaser; 3]);
+        let mut notes = Vec::new();
+        let out = clean(strings(&page), &mut notes);
+        assert_eq!(out.len(), 120);
+        assert!(notes.is_empty(), "{notes:?}");
+        page.extend([teaser; 100]);
+        let out = clean(strings(&page), &mut notes);
+        assert_eq!(out.len(), 120);
+        assert!(notes[0].starts_with("dropped "), "{notes:?}");
+    }
+
+    #[test]
+    fn a_tail_cut_over_the_share_keeps_the_text() {
+        let prose = "The council voted on Tuesday to close the plant, citing repeated \
+                     safety failures over the past two years.";
+        let page = [
+            prose,
+            "Most popular",
+            "Emissions rose 4% in 2024",
+            "The key figure was revised",
+            "Officials disputed the claim",
+            "Advertisement",
+        ];
+        let mut notes = Vec::new();
+        let out = clean(strings(&page), &mut notes);
+        assert_eq!(out.len(), 4, "{out:?}");
+        assert!(notes[0].contains("were kept"), "{notes:?}");
+    }
 }

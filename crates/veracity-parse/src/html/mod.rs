@@ -10,19 +10,25 @@
 //!
 //! 1. `prescan`: a byte-level pass drops `<script>`, `<style>` and comments
 //!    (often over half of a page) and keeps the JSON-LD blocks aside.
-//! 2. Parse with html5ever (through `dom_query`), then one traversal that
+//! 2. `bound`: a linear pass caps nesting depth, element count, open
+//!    formatting tags and attribute sizes, so that the parser and
+//!    Readability do bounded work on any page (each cap breached is a
+//!    warning; text is kept).
+//! 3. Parse with html5ever (through `dom_query`), then one traversal that
 //!    gathers metadata candidates (`meta`) and marks boilerplate elements
 //!    (`boiler`) for removal, guarding wrappers that hold most of the prose.
-//! 3. Readability (`dom_smoothie`) picks the main-content subtree of what is
+//! 4. Readability (`dom_smoothie`) picks the main-content subtree of what is
 //!    left; if it finds none, the whole cleaned body is used.
-//! 4. `text` turns the subtree into paragraphs; `lines` drops
+//! 5. `walker` turns the subtree into paragraphs; `lines` drops
 //!    boilerplate lines ("Advertisement", "Read more: ...", "Sign up for ...")
-//!    and trailing lists of other stories.
+//!    and trailing lists of other stories (at most 30% of the text, with a
+//!    warning saying what went).
 //!
 //! The extractor never panics on input; `tests/html_robustness.rs` feeds it
 //! random bytes and mangled pages.
 
 mod boiler;
+mod bound;
 mod dom;
 mod error;
 mod jsonld;
@@ -141,8 +147,9 @@ pub fn extract_with(
 /// element, and the boilerplate elements to remove (outermost only).
 fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
     let root = doc.root();
-    // Non-link text of the whole page, computed on first need.
-    let mut page_text: Option<usize> = None;
+    // Text lengths of every element, and the page's non-link text,
+    // computed on first need.
+    let mut lengths: Option<(dom::TextLengths, usize)> = None;
     let mut raw = meta::RawMeta::default();
     let mut doomed = Vec::new();
     let mut buf = String::new();
@@ -165,11 +172,13 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
         });
         let Some(reason) = verdict else { continue };
         let doom = reason.is_some_and(|r| {
-            let page = *page_text.get_or_insert_with(|| {
-                let (t, l) = dom::text_and_link_len(&root);
-                t.saturating_sub(l)
+            let (all, page) = lengths.get_or_insert_with(|| {
+                let all = dom::text_lengths(&root);
+                let (t, l) = all.get(&root.id).copied().unwrap_or_default();
+                (all, t.saturating_sub(l))
             });
-            !boiler::guarded(&n, r, page)
+            let own = all.get(&n.id).copied().unwrap_or_default();
+            !boiler::guarded(own, r, *page)
         });
         if doom {
             doomed.push(n.id);
@@ -187,11 +196,15 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
 
 fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -> HtmlArticle {
     let stripped = prescan::strip(html);
-    let doc = Document::from(stripped.html.as_str());
+    let bounded = bound::bound(&stripped.html);
+    drop(stripped.html);
+    let doc = Document::from(bounded.html.as_str());
+    drop(bounded.html);
     let (raw, doomed) = scan(&doc);
     let ld = jsonld::read(&stripped.json_ld);
     let meta = meta::resolve(&raw, &ld.article, source_url);
-    let mut warnings = ld.warnings;
+    let mut warnings = bounded.dropped.notes();
+    warnings.extend(ld.warnings);
     for id in doomed {
         NodeRef::new(id, &doc.tree).remove_from_parent();
     }
@@ -228,7 +241,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
             Vec::new()
         }
     };
-    let paragraphs = lines::clean(paragraphs);
+    let paragraphs = lines::clean(paragraphs, &mut warnings);
 
     let mut reviews = Vec::new();
     for r in &ld.reviews {

@@ -406,6 +406,14 @@ const END_MARKERS: &[(&str, &str)] = &[
     ("=older posts", "pagination"),
 ];
 
+/// `lower` starts with `marker` as whole words: "most read" opens "most
+/// read: ..." but not "most readers".
+fn starts_with_word(lower: &str, marker: &str) -> bool {
+    lower.starts_with(marker)
+        && (!marker.ends_with(|c: char| c.is_alphanumeric())
+            || !lower[marker.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
 fn strip_trailing(s: &str) -> &str {
     s.trim_end_matches([':', '.', '\u{2192}', '\u{bb}', ' ', '>'])
 }
@@ -678,9 +686,12 @@ pub(crate) fn classify_line(line: &Line<'_>) -> Class {
         let (marker, why) = END_MARKERS[i];
         let hit = match marker.strip_prefix('=') {
             Some(whole) => key == whole,
-            None => lower.starts_with(marker),
+            None => starts_with_word(lower, marker),
         };
-        if hit {
+        // A marker opens a short line ("Most read") or labels one
+        // ("Disclaimer: ..."); a long sentence that happens to start with
+        // an unlabelled marker is article text.
+        if hit && (marker.ends_with(':') || !(words > 12 && line.is_prose())) {
             return Class::End(why);
         }
     }
@@ -790,6 +801,21 @@ mod tests {
             "\u{a9} 2026 Coastal Wire. All rights reserved.",
         ] {
             assert!(is_boilerplate(s.trim()), "{s}");
+        }
+    }
+
+    #[test]
+    fn end_markers_are_whole_words_on_short_lines() {
+        assert_eq!(classify("Most read"), Class::End("related links"));
+        assert_eq!(
+            classify("Most read: the week in review"),
+            Class::End("related links")
+        );
+        for s in [
+            "Most readers of the report missed the key figure: emissions rose 4% in 2024.",
+            "Most read the statement as a denial, but the minister's office said on Monday that it was nothing of the kind.",
+        ] {
+            assert_eq!(classify(s), Class::Content, "{s}");
         }
     }
 

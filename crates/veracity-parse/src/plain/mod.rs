@@ -3,12 +3,14 @@
 //!
 //! The rules are documented in `docs/parsing.md`.
 
+mod cut;
 mod lines;
 mod meta;
 mod verdict;
 
 use crate::build::{self, Meta, push_unique};
 use crate::json::Origin;
+use cut::Cut;
 use lines::{Class, Line, classify_line};
 use std::borrow::Cow;
 use veracity_model::{Document, DocumentKind, Span};
@@ -132,8 +134,13 @@ fn post_starts(all: &[Line<'_>], classes: &[Class]) -> Vec<usize> {
     starts
 }
 
-/// Parses a plain-text page into one document, or one per post.
-pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
+/// Parses a plain-text page into one document, or one per post; what the
+/// cleaning rules dropped (or chose not to drop) goes to `notes`.
+pub(crate) fn parse_text(
+    source: &str,
+    origin: &Origin<'_>,
+    notes: &mut Vec<String>,
+) -> Vec<Document> {
     // Lower-cased once for every case-insensitive rule.
     let lowered = source.to_ascii_lowercase();
     let all = lines::lines(source, &lowered);
@@ -153,7 +160,7 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
                 lines[lines.len() - 1].end
             };
             let range = Span::new(source, start, end).ok();
-            let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true);
+            let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true, notes);
             let part = format!("{start}..{end}");
             let mut src = crate::source(origin.location, origin.media_type, origin.sha256);
             src.byte_range = range;
@@ -167,7 +174,7 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
         }
         return docs;
     }
-    let (meta, paragraphs) = article(&all, &classes, None, &page, page.tag_page);
+    let (meta, paragraphs) = article(&all, &classes, None, &page, page.tag_page, notes);
     let src = crate::source(origin.location, origin.media_type, origin.sha256);
     docs.push(build::document(page_id, src, None, meta, &paragraphs));
     docs
@@ -194,6 +201,7 @@ fn article<'a>(
     known_title: Option<usize>,
     page: &Page,
     blog: bool,
+    notes: &mut Vec<String>,
 ) -> (Meta, Vec<Cow<'a, str>>) {
     let mut meta = Meta {
         publisher: page.publisher.clone(),
@@ -244,6 +252,18 @@ fn article<'a>(
     let mut kept: Vec<usize> = Vec::new();
     let mut body_started = false;
     let mut cut = false;
+    // Prose bytes from each line on (teasers of other stories aside): what
+    // a cut there would drop.
+    let mut prose_from = vec![0usize; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        let prose = classes[i] == Class::Content
+            && !drop[i]
+            && lines[i].is_prose()
+            && !cut::is_teaser(lines[i].text);
+        prose_from[i] = prose_from[i + 1] + if prose { lines[i].text.len() } else { 0 };
+    }
+    let mut kept_prose = 0usize;
+    let mut cut_line: Option<(usize, &'static str)> = None;
     for i in 0..lines.len() {
         let text = lines[i].text;
         match &classes[i] {
@@ -282,14 +302,17 @@ fn article<'a>(
                         push_unique(&mut meta.syndicated_from, o);
                     }
                 }
-                if s.ends_article && body_started {
-                    cut = true;
+                if s.ends_article && body_started && !cut {
+                    let cut_here = Cut::new(lines, i, "source credit", kept_prose, &prose_from);
+                    cut = cut_here.allowed(notes);
+                    cut_line = cut.then_some((i, "source credit"));
                 }
                 continue;
             }
-            Class::End(_) => {
-                if body_started {
-                    cut = true;
+            Class::End(why) => {
+                if body_started && !cut {
+                    cut = Cut::new(lines, i, why, kept_prose, &prose_from).allowed(notes);
+                    cut_line = cut.then_some((i, *why));
                 }
                 continue;
             }
@@ -306,6 +329,7 @@ fn article<'a>(
         }
         if lines[i].is_prose() {
             body_started = true;
+            kept_prose += text.len();
         }
         kept.push(i);
     }
@@ -316,6 +340,9 @@ fn article<'a>(
             break;
         }
         kept.pop();
+    }
+    if let Some((at, why)) = cut_line {
+        notes.extend(Cut::new(lines, at, why, kept_prose, &prose_from).dropped_note());
     }
     meta.published = published.map(|(_, iso)| iso);
     // Paragraphs: a line continues the previous one when it was wrapped
@@ -427,7 +454,11 @@ fn kind(lines: &[Line<'_>], classes: &[Class], meta: &Meta, blog: bool) -> Docum
 
 /// An HTML page the extractor finds no main text in (a fragment, a page of
 /// bare text): tags stripped to lines, then parsed as text.
-pub(crate) fn parse_html_fallback(source: &str, origin: &Origin<'_>) -> Vec<Document> {
+pub(crate) fn parse_html_fallback(
+    source: &str,
+    origin: &Origin<'_>,
+    notes: &mut Vec<String>,
+) -> Vec<Document> {
     let mut out = String::with_capacity(source.len() / 2);
     let mut in_tag = false;
     let mut skip_until: Option<&str> = None;
@@ -493,7 +524,7 @@ pub(crate) fn parse_html_fallback(source: &str, origin: &Origin<'_>) -> Vec<Docu
         .replace("&ndash;", "\u{2013}")
         .replace("&lt;", "<")
         .replace("&gt;", ">");
-    let mut docs = parse_text(&decoded, origin);
+    let mut docs = parse_text(&decoded, origin, notes);
     for d in &mut docs {
         d.source.byte_range = None;
     }

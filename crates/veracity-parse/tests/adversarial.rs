@@ -1,0 +1,208 @@
+//! Hostile and messy inputs, generated here (no large files in the
+//! repository): each gives documents or a clear error, never a panic, a
+//! stack overflow or a hang. The benchmark `cargo xtask bench
+//! parse-adversarial` runs the same shapes at full size.
+
+use veracity_parse::{Options, Parsed, parse};
+
+fn parse_ok(bytes: &[u8]) -> Parsed {
+    match parse(bytes, "hostile.html", &Options::default()) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn warned(p: &Parsed, needle: &str) -> bool {
+    p.warnings.iter().any(|w| w.message.contains(needle))
+}
+
+fn nested(depth: usize, closed: bool) -> Vec<u8> {
+    let mut s = String::from("<html><body><p>Before the nest.</p>");
+    s.push_str(&"<div>level ".repeat(depth));
+    if closed {
+        s.push_str(&"</div>".repeat(depth));
+        s.push_str("<p>After the nest.</p>");
+    }
+    s.push_str("</body></html>");
+    s.into_bytes()
+}
+
+/// Runs `f` on a thread with a 1 MB stack: deep recursion anywhere in the
+/// pipeline would overflow it.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn deep_nesting_closed_and_unclosed() {
+    for closed in [true, false] {
+        let p = on_small_stack(move || parse_ok(&nested(100_000, closed)));
+        assert_eq!(p.documents.len(), 1);
+        let text = &p.documents[0].text;
+        // The levels past the cap join the deepest kept one, which is what
+        // Readability picks as the main content: the text of the (at most
+        // 256) levels above it is left out, as an ancestor's text is.
+        let levels = text.matches("level").count();
+        assert!(
+            (99_700..=100_000).contains(&levels),
+            "closed={closed}: {levels}"
+        );
+        assert!(warned(&p, "nested deeper than"), "{:?}", p.warnings);
+    }
+}
+
+#[test]
+fn huge_attribute() {
+    let page = format!(
+        "<html><body><p data-blob=\"{}\">The plant closed on Tuesday after the inspection.</p>\
+         </body></html>",
+        "A".repeat(2 << 20)
+    );
+    let p = parse_ok(page.as_bytes());
+    assert!(p.documents[0].text.contains("The plant closed on Tuesday"));
+    assert!(warned(&p, "attributes"), "{:?}", p.warnings);
+}
+
+#[test]
+fn many_tiny_elements() {
+    let page = format!("<html><body>{}</body></html>", "<i>x</i> ".repeat(300_000));
+    let p = parse_ok(page.as_bytes());
+    assert_eq!(p.documents[0].text.matches('x').count(), 300_000);
+    assert!(warned(&p, "more than 200000 elements"), "{:?}", p.warnings);
+}
+
+#[test]
+fn unclosed_formatting_tags() {
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<div><b class=k>bold text</div>".repeat(5_000)
+    );
+    let p = parse_ok(page.as_bytes());
+    assert_eq!(p.documents[0].text.matches("bold text").count(), 5_000);
+    assert!(warned(&p, "formatting tags"), "{:?}", p.warnings);
+}
+
+#[test]
+fn one_long_line() {
+    let line = "The council said emissions rose four percent last year. ".repeat(40_000);
+    let p = parse_ok(line.as_bytes());
+    assert!(p.documents[0].text.len() > 2_000_000);
+    let p = parse_ok(format!("<html><body><p>{line}</p></body></html>").as_bytes());
+    assert!(p.documents[0].text.len() > 2_000_000);
+}
+
+#[test]
+fn nul_bytes_are_a_clear_error() {
+    let err = parse(
+        b"<html><body>\0\0\0</body></html>",
+        "nul.html",
+        &Options::default(),
+    )
+    .err()
+    .map(|e| e.to_string());
+    let err = err.unwrap_or_default();
+    assert!(err.starts_with("nul.html: "), "{err}");
+    assert!(err.contains("binary"), "{err}");
+}
+
+#[test]
+fn mixed_encodings_give_documents_or_a_clear_error() {
+    // UTF-8, then a windows-1252 curly quote and an ISO-8859-1 e-acute.
+    let mut page = "<html><body><p>Caf\u{e9} owners said".as_bytes().to_vec();
+    page.extend_from_slice(b" \x93no\x94 to the caf\xe9 rule.</p></body></html>");
+    match parse(&page, "mixed.html", &Options::default()) {
+        Ok(p) => assert!(p.documents[0].text.contains("owners said")),
+        Err(e) => assert!(e.to_string().starts_with("mixed.html: "), "{e}"),
+    }
+}
+
+#[test]
+fn random_tag_soup_does_not_overflow() {
+    // Every opening construct, deeply repeated and never closed.
+    let mut page = String::new();
+    for k in 0..20_000 {
+        page.push_str(match k % 7 {
+            0 => "<table><tr><td>",
+            1 => "<ul><li>",
+            2 => "<svg><g>",
+            3 => "<font size=2><a href=x>",
+            4 => "<select><option>",
+            5 => "<p><span>",
+            _ => "<blockquote>",
+        });
+        page.push_str("t ");
+    }
+    let p = on_small_stack(move || parse(page.as_bytes(), "soup.html", &Options::default()));
+    assert!(p.is_ok());
+}
+
+/// A five-paragraph article whose fourth paragraph starts "Most read".
+fn most_read_article(heading: &str) -> String {
+    format!(
+        "Council disputes emissions figure\n\n\
+         The mayor said on Monday that emissions in the city fell sharply last year, \
+         crediting the new bus lanes.\n\n\
+         Figures published by the regional agency tell a different story, according to \
+         the council's own climate office.\n\n\
+         {heading}\n\n\
+         The agency's report shows that emissions rose by 4.2 percent in 2024, the \
+         largest rise in a decade, which rebuts the mayor's claim.\n\n\
+         A spokesperson for the mayor said the office would review the agency's figures \
+         before commenting further.\n"
+    )
+}
+
+#[test]
+fn most_read_in_the_middle_does_not_cut_the_article() {
+    for heading in [
+        "Most read",
+        "Most readers of the agency's report will find a different figure in its annex, on page twelve.",
+    ] {
+        let page = most_read_article(heading);
+        let p = parse(page.as_bytes(), "article.txt", &Options::default()).unwrap();
+        let text = &p.documents[0].text;
+        assert!(text.contains("rose by 4.2 percent"), "{heading}: {text}");
+        assert!(text.contains("review the agency's figures"), "{heading}");
+        if heading == "Most read" {
+            assert!(warned(&p, "was kept"), "{:?}", p.warnings);
+        }
+    }
+}
+
+#[test]
+fn most_read_at_the_end_cuts_the_list_and_says_so() {
+    let mut page = most_read_article("Officials declined to comment on the dispute itself.");
+    page.push_str("\nMost read\n\n");
+    for k in 0..150 {
+        page.push_str(&format!("Ferry timetable changes for route {k}\n\n"));
+    }
+    let p = parse(page.as_bytes(), "article.txt", &Options::default()).unwrap();
+    let text = &p.documents[0].text;
+    assert!(text.contains("rose by 4.2 percent"));
+    assert!(!text.contains("Ferry timetable"));
+    assert!(
+        warned(&p, "to the end as related links"),
+        "{:?}",
+        p.warnings
+    );
+}
+
+#[test]
+fn html_related_heading_in_the_middle_keeps_the_text() {
+    let page = "<html><body><article>\
+        <p>The mayor said on Monday that emissions in the city fell sharply last year.</p>\
+        <h2>Most popular</h2>\
+        <p>Emissions rose 4.2 percent in 2024</p>\
+        <p>The agency stands by its figure</p>\
+        <p>The mayor's office will review it</p>\
+        </article></body></html>";
+    let p = parse(page.as_bytes(), "page.html", &Options::default()).unwrap();
+    let text = &p.documents[0].text;
+    assert!(text.contains("Emissions rose 4.2 percent"), "{text}");
+    assert!(warned(&p, "were kept"), "{:?}", p.warnings);
+}
