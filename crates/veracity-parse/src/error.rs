@@ -98,8 +98,7 @@ impl ParseError {
     }
 
     /// True for the problems with the input file itself (empty, too large,
-    /// binary, not UTF-8) that `--strict` turns from a skipped file into a
-    /// failed run; other errors always fail the file.
+    /// binary, not UTF-8), as opposed to content that failed to parse.
     pub fn is_unusable_input(&self) -> bool {
         matches!(
             self.kind,

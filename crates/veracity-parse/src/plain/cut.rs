@@ -11,7 +11,7 @@ pub(crate) const MAX_CUT_PERCENT: usize = 30;
 
 /// A cut that drops no prose and fewer bytes than this (a tags line, a
 /// share box, a short list of other stories) goes unrecorded: a warning on
-/// nearly every page would bury the ones that matter (and fail `--strict`).
+/// nearly every page would bury the ones that matter.
 pub(crate) const MIN_NOTED_BYTES: usize = 4096;
 
 /// A cut the marker at one line would make.
