@@ -269,3 +269,30 @@ fn replay(targets: &[&str], path: &std::path::Path) -> Result<bool> {
     }
     Ok(ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_protocol_reads_indexes_then_the_summary() {
+        let mut bytes = Vec::new();
+        for i in [7u64, 8, 9] {
+            bytes.extend(i.to_le_bytes());
+        }
+        let (last, summary) = read_worker(&bytes[..]);
+        assert_eq!(
+            (last, summary.is_none()),
+            (Some(9), true),
+            "a worker that died"
+        );
+        bytes.extend(runner::SUMMARY_MARK.to_le_bytes());
+        bytes.extend(
+            br#"{"inputs":3,"median_ns":10,"max_ns":20,"peak_rss_kb":1000,"failures":["x"]}"#,
+        );
+        let (last, summary) = read_worker(&bytes[..]);
+        assert_eq!(last, Some(9));
+        let summary = summary.unwrap();
+        assert_eq!((summary.inputs, summary.failures.len()), (3, 1));
+    }
+}

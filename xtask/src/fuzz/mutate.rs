@@ -235,17 +235,7 @@ pub fn apply(
             splice_in(input, at, &piece);
         }
         InvalidUtf8 => {
-            let piece: &[u8] = *rng.pick(&[
-                b"\xff".as_slice(),
-                b"\x80",
-                b"\xc3",
-                b"\xe2\x80",
-                b"\xc0\xaf",
-                b"\xed\xa0\x80",
-                b"\xf4\x90\x80\x80",
-                b"\xe9",
-                b"\x93caf\xe9\x94",
-            ]);
+            let piece = *rng.pick(INVALID_UTF8);
             splice_in(input, at, piece);
         }
         HugeAttribute => {
@@ -270,18 +260,7 @@ pub fn apply(
             }
         }
         Prefix => {
-            let piece: &[u8] = *rng.pick(&[
-                b"%PDF-1.7\n".as_slice(),
-                b"\x89PNG\r\n\x1a\n",
-                b"\xef\xbb\xbf",
-                b"\xff\xfe",
-                b"\xfe\xff",
-                b"\x1f\x8b",
-                b"PK\x03\x04",
-                b"\x7fELF",
-                b"\xff\xff\xff\xff\xff\xff\xff\x7f",
-                b"\x10\x00\x00\x00\x00\x00\x00\x00",
-            ]);
+            let piece = *rng.pick(PREFIXES);
             splice_in(input, 0, piece);
         }
         RandomBytes => {
@@ -290,6 +269,34 @@ pub fn apply(
         }
     }
 }
+
+/// Invalid UTF-8: lone continuation bytes, overlong forms, surrogates,
+/// and windows-1252 text.
+const INVALID_UTF8: &[&[u8]] = &[
+    b"\xff".as_slice(),
+    b"\x80",
+    b"\xc3",
+    b"\xe2\x80",
+    b"\xc0\xaf",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xe9",
+    b"\x93caf\xe9\x94",
+];
+
+/// Binary signatures, byte-order marks, the gzip magic, frame headers.
+const PREFIXES: &[&[u8]] = &[
+    b"%PDF-1.7\n".as_slice(),
+    b"\x89PNG\r\n\x1a\n",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\x1f\x8b",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"\xff\xff\xff\xff\xff\xff\xff\x7f",
+    b"\x10\x00\x00\x00\x00\x00\x00\x00",
+];
 
 fn splice_in(input: &mut Vec<u8>, at: usize, piece: &[u8]) {
     let at = at.min(input.len());

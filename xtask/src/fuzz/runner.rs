@@ -99,7 +99,9 @@ pub fn save(config: &Config, what: &str, index: u64, input: &[u8]) -> String {
 static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 
 /// Panics inside a target are recorded, not printed: the run reports them.
-fn install_panic_hook() {
+/// Returns the hook it replaced, for the end of the run.
+fn install_panic_hook() -> Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static> {
+    let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();
         let message = payload
@@ -114,11 +116,24 @@ fn install_panic_hook() {
         *PANIC_MESSAGE.lock().unwrap_or_else(PoisonError::into_inner) =
             Some(format!("{message}{place}"));
     }));
+    previous
 }
 
 /// Runs the worker; `progress` receives each input's index before it runs.
 pub fn run(config: &Config, seeds: &Seeds, progress: &mut impl Write) -> Summary {
-    install_panic_hook();
+    run_with(config, seeds, progress, &|input| {
+        targets::run(&config.target, input)
+    })
+}
+
+/// [`run`] with the target given as a function.
+fn run_with(
+    config: &Config,
+    seeds: &Seeds,
+    progress: &mut impl Write,
+    target: &dyn Fn(&[u8]) -> Result<(), String>,
+) -> Summary {
+    let previous_hook = install_panic_hook();
     let current = Arc::new(Mutex::new(Current {
         index: 0,
         started: Instant::now(),
@@ -154,7 +169,7 @@ pub fn run(config: &Config, seeds: &Seeds, progress: &mut impl Write) -> Summary
             break;
         }
         let started = Instant::now();
-        let outcome = catch_unwind(AssertUnwindSafe(|| targets::run(&config.target, &bytes)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| target(&bytes)));
         let elapsed = started.elapsed();
         current
             .lock()
@@ -208,6 +223,7 @@ pub fn run(config: &Config, seeds: &Seeds, progress: &mut impl Write) -> Summary
     }
     stop.store(1, Ordering::Relaxed);
     let _ = watchdog.join();
+    std::panic::set_hook(previous_hook);
     summary.failures.extend(
         hangs
             .lock()
@@ -283,4 +299,108 @@ pub fn peak_rss_kb() -> Option<u64> {
 /// The failures folder: `target/fuzz-failures` under the workspace root.
 pub fn failures_dir(root: &Path) -> PathBuf {
     root.join("target").join("fuzz-failures")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup(
+        inputs: u64,
+        per_input_ms: u64,
+        max_rss_mb: u64,
+    ) -> (tempfile::TempDir, Config, Seeds) {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config {
+            target: "html".into(),
+            seed: 5,
+            inputs,
+            start: 0,
+            per_input: Duration::from_millis(per_input_ms),
+            max_rss_mb,
+            limits: Limits {
+                max_depth: 10,
+                max_len: 4096,
+            },
+            failures: dir.path().to_owned(),
+        };
+        let seed = b"<p>MARK said the mayor</p>".to_vec();
+        let seeds = Seeds {
+            html: vec![seed.clone()],
+            all: vec![seed],
+            ..Seeds::default()
+        };
+        (dir, config, seeds)
+    }
+
+    #[test]
+    fn a_panic_is_caught_saved_and_reported() {
+        let (_dir, config, seeds) = setup(40, 5000, 1 << 20);
+        let mut progress = Vec::new();
+        let summary = run_with(&config, &seeds, &mut progress, &|input| {
+            if input.windows(4).any(|w| w == b"MARK") {
+                panic!("found the mark");
+            }
+            Ok(())
+        });
+        assert_eq!(summary.inputs, 40);
+        assert_eq!(progress.len(), 40 * 8, "one index per input");
+        let panic = summary
+            .failures
+            .iter()
+            .find(|f| f.contains("panic: found the mark"));
+        let panic = panic.expect("a panic is reported");
+        let index: u64 = panic["input #".len()..]
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let saved =
+            std::fs::read(config.failures.join(format!("html-panic-5-{index}.bin"))).unwrap();
+        assert_eq!(
+            saved,
+            input(&config, &seeds, index),
+            "the saved input is the one that panicked"
+        );
+    }
+
+    #[test]
+    fn a_broken_promise_and_a_hang_are_failures() {
+        let (_dir, config, seeds) = setup(2, 40, 1 << 20);
+        let summary = run_with(&config, &seeds, &mut Vec::new(), &|_| {
+            std::thread::sleep(Duration::from_millis(150));
+            Err("spans out of place".into())
+        });
+        assert_eq!(
+            summary
+                .failures
+                .iter()
+                .filter(|f| f.contains("spans out of place"))
+                .count(),
+            2
+        );
+        assert_eq!(
+            summary
+                .failures
+                .iter()
+                .filter(|f| f.contains("hang: over 40 ms"))
+                .count(),
+            2
+        );
+        assert!(summary.max_ns >= 150_000_000);
+    }
+
+    #[test]
+    fn memory_over_the_bound_stops_the_target() {
+        let (_dir, config, seeds) = setup(100, 5000, 1);
+        let summary = run_with(&config, &seeds, &mut Vec::new(), &|_| Ok(()));
+        assert!(peak_rss_kb().is_some(), "this test needs Linux's /proc");
+        assert_eq!(summary.inputs, 1);
+        assert!(
+            summary.failures[0].contains("over the bound of 1 MB"),
+            "{:?}",
+            summary.failures
+        );
+    }
 }
