@@ -160,7 +160,7 @@ fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Su
             .spawn()
             .with_context(|| format!("starting the fuzz worker {}", exe.display()))?;
         let stdout = child.stdout.take().context("the worker's stdout")?;
-        let (last, summary) = read_worker(stdout);
+        let (last, summary, hangs) = read_worker(stdout);
         let status = child.wait().context("waiting for the fuzz worker")?;
         match summary {
             Some(summary) => {
@@ -169,6 +169,7 @@ fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Su
                 total.max_ns = total.max_ns.max(summary.max_ns);
                 total.peak_rss_kb = total.peak_rss_kb.max(summary.peak_rss_kb);
                 total.failures.extend(summary.failures);
+                add_new(&mut total.failures, hangs);
                 break;
             }
             None => {
@@ -176,6 +177,7 @@ fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Su
                     bail!("the {target} fuzz worker ended before its first input ({status})");
                 };
                 total.inputs += index - start;
+                add_new(&mut total.failures, hangs);
                 let config = args.config(target);
                 if status.code() == Some(runner::EXIT_STALLED) {
                     total.failures.push(format!(
@@ -204,24 +206,49 @@ fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Su
     Ok(total)
 }
 
-/// Reads a worker's stdout: input indexes, then the mark and a JSON
-/// summary. Returns the last index seen and the summary, if it came.
-fn read_worker(stdout: impl Read) -> (Option<u64>, Option<Summary>) {
+/// Appends the lines not already there.
+fn add_new(failures: &mut Vec<String>, lines: Vec<String>) {
+    for line in lines {
+        if !failures.contains(&line) {
+            failures.push(line);
+        }
+    }
+}
+
+/// What a worker said: the last input index, its summary (if it lived to
+/// write one) and its hang reports.
+type WorkerOutput = (Option<u64>, Option<Summary>, Vec<String>);
+
+/// Reads a worker's stdout: input indexes and hang reports, then the mark
+/// and a JSON summary.
+fn read_worker(stdout: impl Read) -> WorkerOutput {
     let mut reader = BufReader::new(stdout);
     let mut last = None;
+    let mut hangs = Vec::new();
     let mut word = [0u8; 8];
     while reader.read_exact(&mut word).is_ok() {
-        let index = u64::from_le_bytes(word);
-        if index == runner::SUMMARY_MARK {
-            let mut json = Vec::new();
-            if reader.read_to_end(&mut json).is_err() {
-                return (last, None);
+        match u64::from_le_bytes(word) {
+            runner::SUMMARY_MARK => {
+                let mut json = Vec::new();
+                if reader.read_to_end(&mut json).is_err() {
+                    break;
+                }
+                return (last, serde_json::from_slice(&json).ok(), hangs);
             }
-            return (last, serde_json::from_slice(&json).ok());
+            runner::HANG_MARK => {
+                if reader.read_exact(&mut word).is_err() {
+                    break;
+                }
+                let mut line = vec![0u8; u64::from_le_bytes(word).min(1 << 16) as usize];
+                if reader.read_exact(&mut line).is_err() {
+                    break;
+                }
+                hangs.push(String::from_utf8_lossy(&line).into_owned());
+            }
+            index => last = Some(index),
         }
-        last = Some(index);
     }
-    (last, None)
+    (last, None, hangs)
 }
 
 /// The worker: runs the target and writes its summary after the mark. It
@@ -280,7 +307,11 @@ mod tests {
         for i in [7u64, 8, 9] {
             bytes.extend(i.to_le_bytes());
         }
-        let (last, summary) = read_worker(&bytes[..]);
+        bytes.extend(runner::HANG_MARK.to_le_bytes());
+        bytes.extend(4u64.to_le_bytes());
+        bytes.extend(b"slow");
+        let (last, summary, hangs) = read_worker(&bytes[..]);
+        assert_eq!(hangs, ["slow"]);
         assert_eq!(
             (last, summary.is_none()),
             (Some(9), true),
@@ -290,7 +321,7 @@ mod tests {
         bytes.extend(
             br#"{"inputs":3,"median_ns":10,"max_ns":20,"peak_rss_kb":1000,"failures":["x"]}"#,
         );
-        let (last, summary) = read_worker(&bytes[..]);
+        let (last, summary, _) = read_worker(&bytes[..]);
         assert_eq!(last, Some(9));
         let summary = summary.unwrap();
         assert_eq!((summary.inputs, summary.failures.len()), (3, 1));

@@ -23,6 +23,11 @@ pub const EXIT_STALLED: i32 = 3;
 /// The index the worker writes before its summary.
 pub const SUMMARY_MARK: u64 = u64::MAX;
 
+/// The index the worker writes before a hang report (a length, then the
+/// line), so that hangs reach the parent even if a later input kills the
+/// worker.
+pub const HANG_MARK: u64 = u64::MAX - 1;
+
 /// An input still running this many times its limit stops the target.
 pub const ABORT_FACTOR: u32 = 10;
 
@@ -141,9 +146,8 @@ fn run_with(
         running: false,
         hang_reported: false,
     }));
-    let hangs = Arc::new(Mutex::new(Vec::new()));
     let stop = Arc::new(AtomicUsize::new(0));
-    let watchdog = spawn_watchdog(config, &current, &hangs, &stop);
+    let watchdog = spawn_watchdog(config, &current, &stop);
 
     let mut summary = Summary::default();
     let mut times =
@@ -177,6 +181,22 @@ fn run_with(
             .running = false;
         times.push(elapsed.as_nanos().min(u128::from(u64::MAX)) as u64);
         summary.inputs += 1;
+        if elapsed > config.per_input {
+            // The watchdog saved it while it ran (unless it ended between
+            // two of its ticks); it is reported here, where the time is known.
+            let path = save(config, "hang", index, &bytes);
+            let line = format!(
+                "input #{index}: hang: {} ms, over the limit of {} ms ({} bytes; saved to {path})",
+                elapsed.as_millis(),
+                config.per_input.as_millis(),
+                bytes.len()
+            );
+            let mut record = HANG_MARK.to_le_bytes().to_vec();
+            record.extend((line.len() as u64).to_le_bytes());
+            record.extend(line.as_bytes());
+            let _ = progress.write_all(&record).and_then(|()| progress.flush());
+            summary.failures.push(line);
+        }
         match outcome {
             Ok(Ok(())) => {}
             Ok(Err(broken)) => {
@@ -224,12 +244,7 @@ fn run_with(
     stop.store(1, Ordering::Relaxed);
     let _ = watchdog.join();
     std::panic::set_hook(previous_hook);
-    summary.failures.extend(
-        hangs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .drain(..),
-    );
+
     times.sort_unstable();
     summary.median_ns = times.get(times.len() / 2).copied().unwrap_or(0);
     summary.max_ns = times.last().copied().unwrap_or(0);
@@ -237,18 +252,16 @@ fn run_with(
     summary
 }
 
-/// The watchdog: an input past its limit is saved and reported as a hang;
-/// one still running at `ABORT_FACTOR` times the limit ends the worker
-/// (with [`EXIT_STALLED`]), since it may never finish.
+/// The watchdog: an input past its limit is saved (and said on stderr)
+/// while it runs; one still running at `ABORT_FACTOR` times the limit ends
+/// the worker (with [`EXIT_STALLED`]), since it may never finish.
 fn spawn_watchdog(
     config: &Config,
     current: &Arc<Mutex<Current>>,
-    hangs: &Arc<Mutex<Vec<String>>>,
     stop: &Arc<AtomicUsize>,
 ) -> std::thread::JoinHandle<()> {
     let config = config.clone();
     let current = Arc::clone(current);
-    let hangs = Arc::clone(hangs);
     let stop = Arc::clone(stop);
     let tick = (config.per_input / 4).clamp(Duration::from_millis(1), Duration::from_millis(50));
     std::thread::spawn(move || {
@@ -262,17 +275,13 @@ fn spawn_watchdog(
             if elapsed > config.per_input && !c.hang_reported {
                 c.hang_reported = true;
                 let path = save(&config, "hang", c.index, &c.input);
-                let line = format!(
-                    "input #{}: hang: over {} ms ({} bytes; saved to {path})",
+                eprintln!(
+                    "  {}: input #{} has run over {} ms ({} bytes; saved to {path})",
+                    config.target,
                     c.index,
                     config.per_input.as_millis(),
                     c.input.len()
                 );
-                eprintln!("  {}: {line}", config.target);
-                hangs
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .push(line);
             }
             if elapsed > config.per_input * ABORT_FACTOR {
                 eprintln!(
@@ -384,7 +393,7 @@ mod tests {
             summary
                 .failures
                 .iter()
-                .filter(|f| f.contains("hang: over 40 ms"))
+                .filter(|f| f.contains("over the limit of 40 ms"))
                 .count(),
             2
         );
