@@ -115,13 +115,18 @@ pub fn run(args: &FuzzArgs) -> Result<bool> {
     let mut ok = true;
     for target in targets {
         let result = fuzz_target(args, target, &seeds)?;
+        // A target whose last worker died has no times to show.
+        let figure = |value: u64, scale: f64| match value {
+            0 => "-".to_owned(),
+            v => format!("{:.1}", v as f64 / scale),
+        };
         println!(
-            "{:<9} {:>9} {:>12.1} {:>12.1} {:>10.1} {:>9}",
+            "{:<9} {:>9} {:>12} {:>12} {:>10} {:>9}",
             target,
             result.inputs,
-            result.median_ns as f64 / 1e3,
-            result.max_ns as f64 / 1e6,
-            result.peak_rss_kb as f64 / 1024.0,
+            figure(result.median_ns, 1e3),
+            figure(result.max_ns, 1e6),
+            figure(result.peak_rss_kb, 1024.0),
             result.failures.len()
         );
         for failure in &result.failures {
