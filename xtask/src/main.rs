@@ -12,6 +12,7 @@ mod corpus;
 mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
+mod fuzz;
 mod train;
 mod train_evidence;
 mod train_verdict;
@@ -62,6 +63,9 @@ enum Task {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Generated inputs through the parser and the plugin envelope: no
+    /// panic, no hang, bounded memory (see docs/fuzzing.md).
+    Fuzz(fuzz::FuzzArgs),
     /// Evaluations on the data in ../shared (never copied into the repository).
     Eval {
         #[command(subcommand)]
@@ -152,6 +156,7 @@ fn main() -> ExitCode {
         Task::Train { model } => train::run(model),
         Task::Bench { target } => bench::run(target),
         Task::GenCorpus { docs, out } => corpus::run(docs, &out),
+        Task::Fuzz(args) => fuzz::run(&args),
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),

@@ -1,7 +1,9 @@
 //! The HTML report in a real headless Chromium: no console errors, hostile
-//! text shown as text, nothing executed. Skips (passing, with a message on
-//! stderr) when no Chromium is installed; `.ci/install-chromium.sh`
-//! installs it. Set `VERACITY_CHROMIUM` to a browser binary to choose one.
+//! text shown as text, nothing executed. Without a Chromium these tests
+//! skip (passing, with a message on stderr), except under `CI=true`, where
+//! they fail: CI must not pass on tests that did not run.
+//! `.ci/install-chromium.sh` installs it. Set `VERACITY_CHROMIUM` to a
+//! browser binary to choose one.
 
 mod common;
 
@@ -26,15 +28,21 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// True when the tests run in CI (`CI=true`, as CI services set it).
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+const NO_CHROMIUM: &str =
+    "no chromium binary found (install it with .ci/install-chromium.sh or set VERACITY_CHROMIUM)";
+
 macro_rules! need_chromium {
     () => {
         match chromium() {
             Some(path) => path,
+            None if in_ci() => panic!("CI=true but {NO_CHROMIUM}: the browser test cannot run"),
             None => {
-                eprintln!(
-                    "SKIPPED: no chromium binary found (install it with .ci/install-chromium.sh \
-                     or set VERACITY_CHROMIUM)"
-                );
+                eprintln!("SKIPPED: {NO_CHROMIUM}");
                 return;
             }
         }
