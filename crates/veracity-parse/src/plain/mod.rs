@@ -155,7 +155,7 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
             let range = Span::new(source, start, end).ok();
             let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true);
             let part = format!("{start}..{end}");
-            let mut src = crate::source(origin.location, origin.media_type, origin.sha256);
+            let mut src = crate::source(origin);
             src.byte_range = range;
             docs.push(build::document(
                 build::document_id(origin.sha256, Some(&part)),
@@ -168,7 +168,7 @@ pub(crate) fn parse_text(source: &str, origin: &Origin<'_>) -> Vec<Document> {
         return docs;
     }
     let (meta, paragraphs) = article(&all, &classes, None, &page, page.tag_page);
-    let src = crate::source(origin.location, origin.media_type, origin.sha256);
+    let src = crate::source(origin);
     docs.push(build::document(page_id, src, None, meta, &paragraphs));
     docs
 }

@@ -1,0 +1,164 @@
+//! The language of a document's text, detected with whatlang (trigram
+//! profiles, no model files), recorded as a BCP 47 tag with a confidence.
+
+use veracity_model::DetectedLanguage;
+
+/// Bytes of text the detector reads: more adds time, not accuracy.
+const SAMPLE_BYTES: usize = 4096;
+/// Below this many letters a guess is noise: the language is `und`.
+const MIN_LETTERS: usize = 40;
+
+/// Detects the language of `text` from its first few kilobytes.
+pub(crate) fn detect(text: &str) -> DetectedLanguage {
+    let sample = &text[..text.floor_char_boundary_compat(SAMPLE_BYTES)];
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    let info = (letters >= MIN_LETTERS)
+        .then(|| whatlang::detect(sample))
+        .flatten();
+    match info {
+        Some(info) => DetectedLanguage {
+            code: bcp47(info.lang()).to_owned(),
+            name: Some(info.lang().eng_name().to_owned()),
+            confidence: (info.confidence() * 100.0).round() / 100.0,
+        },
+        None => DetectedLanguage {
+            code: DetectedLanguage::UNDETERMINED.to_owned(),
+            name: None,
+            confidence: 0.0,
+        },
+    }
+}
+
+/// `str::floor_char_boundary` is not stable at the MSRV.
+trait FloorCharBoundary {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize;
+}
+
+impl FloorCharBoundary for str {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize {
+        if index >= self.len() {
+            return self.len();
+        }
+        (0..=index)
+            .rev()
+            .find(|&i| self.is_char_boundary(i))
+            .unwrap_or(0)
+    }
+}
+
+/// The BCP 47 primary tag (the ISO 639-1 code) of a whatlang language;
+/// whatlang names them by ISO 639-3 code.
+fn bcp47(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Afr => "af",
+        Aka => "ak",
+        Amh => "am",
+        Ara => "ar",
+        Aze => "az",
+        Bel => "be",
+        Ben => "bn",
+        Bul => "bg",
+        Cat => "ca",
+        Ces => "cs",
+        Cmn => "zh",
+        Dan => "da",
+        Deu => "de",
+        Ell => "el",
+        Eng => "en",
+        Epo => "eo",
+        Est => "et",
+        Fin => "fi",
+        Fra => "fr",
+        Guj => "gu",
+        Heb => "he",
+        Hin => "hi",
+        Hrv => "hr",
+        Hun => "hu",
+        Hye => "hy",
+        Ind => "id",
+        Ita => "it",
+        Jav => "jv",
+        Jpn => "ja",
+        Kan => "kn",
+        Kat => "ka",
+        Khm => "km",
+        Kor => "ko",
+        Lat => "la",
+        Lav => "lv",
+        Lit => "lt",
+        Mal => "ml",
+        Mar => "mr",
+        Mkd => "mk",
+        Mya => "my",
+        Nep => "ne",
+        Nld => "nl",
+        Nob => "nb",
+        Ori => "or",
+        Pan => "pa",
+        Pes => "fa",
+        Pol => "pl",
+        Por => "pt",
+        Ron => "ro",
+        Rus => "ru",
+        Sin => "si",
+        Slk => "sk",
+        Slv => "sl",
+        Sna => "sn",
+        Spa => "es",
+        Srp => "sr",
+        Swe => "sv",
+        Tam => "ta",
+        Tel => "te",
+        Tgl => "tl",
+        Tha => "th",
+        Tuk => "tk",
+        Tur => "tr",
+        Ukr => "uk",
+        Urd => "ur",
+        Uzb => "uz",
+        Vie => "vi",
+        Yid => "yi",
+        Zul => "zu",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_english_from_russian() {
+        let en = detect(
+            "The minister said on Tuesday that the new bridge would open next spring, \
+             two years later than planned, because of rising costs.",
+        );
+        assert_eq!(en.code, "en");
+        assert!(en.confidence > 0.5, "{en:?}");
+        let ru = detect(
+            "Министр заявил во вторник, что новый мост откроется следующей весной, \
+             на два года позже запланированного, из-за роста расходов.",
+        );
+        assert_eq!(ru.code, "ru");
+        assert_eq!(ru.name.as_deref(), Some("Russian"));
+        assert!(ru.confidence > 0.9, "{ru:?}");
+    }
+
+    #[test]
+    fn short_text_is_undetermined() {
+        let und = detect("OK, thanks!");
+        assert!(und.is_undetermined());
+        assert_eq!(und.confidence, 0.0);
+    }
+
+    #[test]
+    fn samples_on_a_char_boundary() {
+        // Three ASCII bytes before two-byte letters: the cut falls mid-letter.
+        let text = format!(
+            "abc{}",
+            "Министр заявил во вторник, что мост откроется. ".repeat(80)
+        );
+        assert!(text.len() > SAMPLE_BYTES && !text.is_char_boundary(SAMPLE_BYTES));
+        assert_eq!(detect(&text).code, "ru");
+    }
+}
