@@ -599,7 +599,7 @@ fn date_part(published: Option<&str>) -> Option<String> {
 /// `options.max_claims`, reviewed claims first, then by check-worthiness.
 pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
     let mut cands = Vec::new();
-    for doc in docs {
+    for doc in docs.iter().filter(|d| crate::language::carries_weight(d)) {
         for review in &doc.reviews {
             if review.claim.trim().is_empty() {
                 continue;

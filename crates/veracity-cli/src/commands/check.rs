@@ -185,10 +185,20 @@ fn one_line(s: &str, max: usize) -> String {
 /// The terminal summary: per claim, the verdict, the strongest evidence for
 /// and against, what was not counted, and published reviews.
 pub fn summary(report: &Report, engine: &str, sources: &veracity_verdict::Sources) -> String {
+    let set_aside = report
+        .documents
+        .iter()
+        .filter(|d| !veracity_verdict::carries_weight(d))
+        .count();
     let mut out = format!(
-        "veracity check: {} document{}, {} claim{}, engine {engine}\n",
+        "veracity check: {} document{}{}, {} claim{}, engine {engine}\n",
         report.documents.len(),
         if report.documents.len() == 1 { "" } else { "s" },
+        if set_aside == 0 {
+            String::new()
+        } else {
+            format!(" ({set_aside} set aside for language)")
+        },
         report.claims.len(),
         if report.claims.len() == 1 { "" } else { "s" },
     );
