@@ -115,7 +115,7 @@ pub enum Command {
     #[command(
         after_help = "Inputs: files, directories (read recursively) and `-` for stdin; \
                             the format is sniffed from the content.\n\
-                            Empty, binary, non-UTF-8 and oversized files are skipped with a \
+                            Empty, binary and oversized files are skipped with a \
                             warning (fatal with --strict); malformed JSON and invalid \
                             documents are errors (exit 2) but the rest is still written.\n\n\
                             Examples:\n  veracity ingest examples/corpus\n  \
@@ -139,7 +139,7 @@ pub enum Command {
         /// Skip inputs larger than this many bytes (before and after gzip).
         #[arg(long, value_name = "BYTES", default_value_t = veracity_parse::DEFAULT_MAX_SIZE)]
         max_size: u64,
-        /// Treat any skipped input (empty, binary, not UTF-8, too large) as
+        /// Treat any skipped input (empty, binary, too large) as
         /// an error: exit 2 and write nothing.
         #[arg(long)]
         strict: bool,

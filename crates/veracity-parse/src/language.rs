@@ -1,16 +1,36 @@
-//! The language of a document's text, detected with whatlang (trigram
-//! profiles, no model files), recorded as a BCP 47 tag with a confidence.
+//! The language of a document's text, recorded as a BCP 47 tag with a
+//! confidence. English, nearly every input, is told cheaply by its function
+//! words; other text goes to whatlang (trigram profiles, no model files),
+//! which costs about ten times the rest of parsing on short documents.
 
 use veracity_model::DetectedLanguage;
 
-/// Bytes of text the detector reads: more adds time, not accuracy.
-const SAMPLE_BYTES: usize = 4096;
+/// Bytes of text read: more adds time, not accuracy.
+const SAMPLE_BYTES: usize = 2048;
 /// Below this many letters a guess is noise: the language is `und`.
 const MIN_LETTERS: usize = 40;
+/// English function words: a fifth to a third of the words of any English
+/// text, a few percent of a text in another language.
+const ENGLISH_WORDS: [&str; 32] = [
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have",
+    "he", "his", "in", "is", "it", "its", "not", "of", "on", "said", "that", "the", "they", "this",
+    "to", "was", "were", "with",
+];
+/// The share of English function words from which a text is English.
+const ENGLISH_SHARE: f64 = 0.2;
+/// Fewer words than this do not settle it by function words.
+const MIN_WORDS: usize = 20;
 
-/// Detects the language of `text` from its first few kilobytes.
+/// Detects the language of `text` from its first two kilobytes.
 pub(crate) fn detect(text: &str) -> DetectedLanguage {
     let sample = &text[..text.floor_char_boundary_compat(SAMPLE_BYTES)];
+    if is_english_by_function_words(sample) {
+        return DetectedLanguage {
+            code: "en".to_owned(),
+            name: Some("English".to_owned()),
+            confidence: 1.0,
+        };
+    }
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     let info = (letters >= MIN_LETTERS)
         .then(|| whatlang::detect(sample))
@@ -27,6 +47,27 @@ pub(crate) fn detect(text: &str) -> DetectedLanguage {
             confidence: 0.0,
         },
     }
+}
+
+/// True when at least [`ENGLISH_SHARE`] of the sample's words (runs of
+/// letters, any script) are English function words.
+fn is_english_by_function_words(sample: &str) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    let mut lower = [0u8; 4];
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        // Every function word has at most four (ASCII) letters.
+        if word.len() <= lower.len() {
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            english += usize::from(ENGLISH_WORDS.iter().any(|w| w.as_bytes() == &*lower));
+        }
+    }
+    words >= MIN_WORDS && english as f64 >= ENGLISH_SHARE * words as f64
 }
 
 /// `str::floor_char_boundary` is not stable at the MSRV.
@@ -142,6 +183,27 @@ mod tests {
         assert_eq!(ru.code, "ru");
         assert_eq!(ru.name.as_deref(), Some("Russian"));
         assert!(ru.confidence > 0.9, "{ru:?}");
+    }
+
+    #[test]
+    fn english_is_told_by_function_words_others_by_whatlang() {
+        let en = "The mayor said on Tuesday that the plant supplies forty percent of the \
+                  water, a figure that the utility does not support in its report.";
+        assert!(is_english_by_function_words(en));
+        let de = "Der Bürgermeister sagte am Dienstag, dass die Anlage vierzig Prozent des \
+                  Wassers liefert, eine Zahl, die das Versorgungsunternehmen nicht stützt.";
+        assert!(!is_english_by_function_words(de));
+        assert_eq!(detect(de).code, "de");
+        let fr = "Le maire a déclaré mardi que l'usine fournit quarante pour cent de l'eau \
+                  de la ville, un chiffre que le service des eaux ne confirme pas.";
+        assert!(!is_english_by_function_words(fr));
+        assert_eq!(detect(fr).code, "fr");
+        // An English cookie banner over a Russian article does not make it English.
+        let ru = "We use cookies to improve your experience. Министр заявил во вторник, что \
+                  новый мост откроется следующей весной, на два года позже \
+                  запланированного, из-за роста расходов на строительство и материалы.";
+        assert!(!is_english_by_function_words(ru));
+        assert_eq!(detect(ru).code, "ru");
     }
 
     #[test]
