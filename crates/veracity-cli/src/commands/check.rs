@@ -92,7 +92,17 @@ pub fn run(
         top_k: args.top_k,
         max_claims: args.max_claims,
     };
+    let read_problems = corpus.diagnostics.len();
     let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+    // What the check itself noted (documents set aside for their language).
+    for d in report.diagnostics.iter().skip(read_problems) {
+        eprintln!(
+            "veracity: {}: {}: {}",
+            severity(d.severity),
+            d.source,
+            d.message
+        );
+    }
     let sources = veracity_verdict::source_names(&report.documents);
 
     let bytes = if args.format == SUMMARY {
