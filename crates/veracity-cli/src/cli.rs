@@ -125,8 +125,8 @@ pub enum Command {
     #[command(
         after_help = "Inputs: files, directories (read recursively) and `-` for stdin; \
                             the format is sniffed from the content.\n\
-                            An input that cannot be used (missing, empty, binary, not UTF-8, \
-                            too large, malformed) stops the command before anything is \
+                            An input that cannot be used (missing, empty, binary, too large, \
+                            malformed) stops the command before anything is \
                             written (exit 2); with --keep-going the rest is written and the \
                             exit status is still 2.\n\n\
                             Examples:\n  veracity ingest examples/corpus\n  \

@@ -29,7 +29,8 @@ fn ingests_the_example_corpus_in_path_order() {
 fn bad_files_stop_the_run_unless_keep_going() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("latin1.txt"), b"caf\xe9 au lait").unwrap();
+    // Latin-1 is decoded now (veracity-parse's tests/encodings.rs); NULs are binary.
+    std::fs::write(dir.path().join("blob.txt"), b"caf\xe9\x00\x01\x02").unwrap();
     std::fs::write(
         dir.path().join("good.txt"),
         "A headline about ferries\n\nThe ferry left at noon on Monday, and the crossing took an hour.\n",
@@ -41,6 +42,7 @@ fn bad_files_stop_the_run_unless_keep_going() {
     let err = stderr(&out);
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(stdout(&out).lines().count() >= 1);
+    assert!(err.contains("blob.txt") && err.contains("binary"), "{err}");
 
     let out = run(&["ingest", path]);
     assert_eq!(out.status.code(), Some(2));

@@ -44,6 +44,35 @@ pub struct Source {
     /// The page's own URL (canonical link or og:url), when it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The character encoding the bytes were decoded from when it was not
+    /// UTF-8, and how it was known: `windows-1252 (declared)`, `Shift_JIS
+    /// (detected)`, `UTF-16LE (byte-order mark)`. Absent for UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// The language of a document's text as a detector judged it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DetectedLanguage {
+    /// BCP 47 primary language tag (`en`, `ru`), or `und` when the text is
+    /// too short to tell.
+    pub code: String,
+    /// The language's English name (`Russian`); absent for `und`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The detector's confidence in [0, 1], to two decimals.
+    pub confidence: f64,
+}
+
+impl DetectedLanguage {
+    /// The code for a text whose language could not be told.
+    pub const UNDETERMINED: &'static str = "und";
+
+    /// True when the detector could not tell.
+    pub fn is_undetermined(&self) -> bool {
+        self.code == Self::UNDETERMINED
+    }
 }
 
 /// A person or organisation a quote is attributed to.
@@ -99,9 +128,13 @@ pub struct Document {
     /// `2016-10-05T14:30:00+03:00`), as precise as the source states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    /// BCP 47 language tag (`en`, `en-US`).
+    /// BCP 47 language tag (`en`, `en-US`) as the source declares it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The language detected from the text itself, whatever the source
+    /// declares; absent in documents written before detection existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detected_language: Option<DetectedLanguage>,
     /// The publishing outlet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,

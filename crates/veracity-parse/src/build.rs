@@ -79,6 +79,7 @@ pub(crate) fn document(
         })
         .collect();
     let quotes = crate::quotes::find(&text, &spans, &sentences, &claims);
+    let detected_language = Some(crate::language::detect(&text));
     let kind = meta.kind.unwrap_or(if meta.reviews.is_empty() {
         DocumentKind::Other
     } else {
@@ -92,6 +93,7 @@ pub(crate) fn document(
         authors: meta.authors,
         published: meta.published,
         language: meta.language,
+        detected_language,
         publisher: meta.publisher,
         dateline: meta.dateline,
         syndicated_from: meta.syndicated_from,

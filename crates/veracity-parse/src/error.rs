@@ -42,15 +42,6 @@ pub enum ErrorKind {
         /// What gave it away.
         what: String,
     },
-    /// Not valid UTF-8.
-    #[error(
-        "invalid UTF-8 at byte {offset}; re-encode the file as UTF-8 \
-         (for example `iconv -f WINDOWS-1252 -t UTF-8`)"
-    )]
-    InvalidUtf8 {
-        /// Offset of the first invalid byte (after gzip decompression).
-        offset: usize,
-    },
     /// A gzip stream that does not decompress.
     #[error("corrupt gzip data: {0}; re-compress the file or decompress it and pass the result")]
     Gzip(String),
@@ -59,8 +50,11 @@ pub enum ErrorKind {
     Json(String),
     /// Well-formed JSON of a shape the parser does not know.
     #[error(
-        "JSON of unknown shape ({0}); expected a veracity Document, a list of them, \
-         schema.org ClaimReview, or a Google Fact Check Tools claims:search response"
+        "JSON of unknown shape ({0}); expected a veracity Document, schema.org \
+         ClaimReview, a Google Fact Check Tools claims:search response, or a scraper \
+         export object with a non-empty `text`, `content` or `body` field (and \
+         optionally url/link, title/headline, date/published/published_at, \
+         author/authors/byline, source/site_name/publisher), or a list of these"
     )]
     UnknownJson(String),
     /// A Document that does not match the schema.
@@ -98,14 +92,11 @@ impl ParseError {
     }
 
     /// True for the problems with the input file itself (empty, too large,
-    /// binary, not UTF-8), as opposed to content that failed to parse.
+    /// binary), as opposed to content that failed to parse.
     pub fn is_unusable_input(&self) -> bool {
         matches!(
             self.kind,
-            ErrorKind::Empty
-                | ErrorKind::TooLarge { .. }
-                | ErrorKind::Binary { .. }
-                | ErrorKind::InvalidUtf8 { .. }
+            ErrorKind::Empty | ErrorKind::TooLarge { .. } | ErrorKind::Binary { .. }
         )
     }
 }

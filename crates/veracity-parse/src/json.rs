@@ -1,5 +1,6 @@
 //! JSON inputs: veracity Documents (validated against the schema), schema.org
-//! ClaimReview, and Google Fact Check Tools `claims:search` responses.
+//! ClaimReview, Google Fact Check Tools `claims:search` responses, and plain
+//! scraper exports (see [`crate::scraped`]).
 
 use crate::build::{self, Meta};
 use crate::error::ErrorKind;
@@ -12,9 +13,11 @@ pub(crate) struct Origin<'a> {
     pub location: &'a str,
     pub media_type: &'a str,
     pub sha256: &'a str,
+    /// The legacy encoding the bytes were decoded from (see `Source.encoding`).
+    pub encoding: Option<&'a str>,
 }
 
-fn str_at<'v>(value: &'v Value, path: &[&str]) -> Option<&'v str> {
+pub(crate) fn str_at<'v>(value: &'v Value, path: &[&str]) -> Option<&'v str> {
     let mut v = value;
     for key in path {
         v = v.get(key)?;
@@ -34,7 +37,7 @@ fn num(value: Option<&Value>) -> Option<f64> {
 }
 
 /// A name from a string or an object with `name` (or the first of a list).
-fn name_of(value: Option<&Value>) -> Option<String> {
+pub(crate) fn name_of(value: Option<&Value>) -> Option<String> {
     match value? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Object(_) => str_at(value?, &["name"]).map(str::to_owned),
@@ -51,8 +54,15 @@ fn is_type(value: &Value, ty: &str) -> bool {
     }
 }
 
+/// A veracity Document: text with a `Source` object, or with an id and a
+/// kind. A scraper record's `source` is a name (or `{id, name}`), not a
+/// `Source` with a location.
 fn looks_like_document(value: &Value) -> bool {
-    value.get("text").is_some() && (value.get("source").is_some() || value.get("id").is_some())
+    let has_source = value
+        .get("source")
+        .is_some_and(|s| s.get("location").is_some());
+    let has_id_and_kind = value.get("id").is_some() && value.get("kind").is_some();
+    value.get("text").is_some() && (has_source || has_id_and_kind)
 }
 
 /// Parses one JSON value into documents; `path` prefixes JSON paths in
@@ -121,6 +131,9 @@ pub(crate) fn documents(
             .map(|d| vec![d])
             .map_err(|e| ErrorKind::Invalid(vec![format!("  {path}/: {e}")]));
     }
+    if let Some(doc) = crate::scraped::document(value, origin, path) {
+        return Ok(vec![doc]);
+    }
     let what = match value {
         Value::Object(map) => {
             let keys: Vec<&str> = map.keys().take(5).map(String::as_str).collect();
@@ -135,17 +148,18 @@ pub(crate) fn documents(
     Err(ErrorKind::UnknownJson(what))
 }
 
-fn source(origin: &Origin<'_>, url: Option<&str>) -> Source {
+pub(crate) fn source(origin: &Origin<'_>, url: Option<&str>) -> Source {
     Source {
         location: origin.location.to_owned(),
         media_type: origin.media_type.to_owned(),
         sha256: origin.sha256.to_owned(),
         byte_range: None,
         url: url.map(str::to_owned),
+        encoding: origin.encoding.map(str::to_owned),
     }
 }
 
-fn iso_date(s: Option<&str>) -> Option<String> {
+pub(crate) fn iso_date(s: Option<&str>) -> Option<String> {
     let s = s?.trim();
     crate::dates::printed::find_date(s)
         .map(|d| d.iso)

@@ -75,6 +75,7 @@ pub(crate) fn stream(path: &Path, location: &str, max_line: u64) -> Result<Parse
         location,
         media_type: sniff::Format::Jsonl.media_type(),
         sha256: &sha256,
+        encoding: None,
     };
     let mut reader = BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(err)?);
     let mut parsed = Parsed::default();
@@ -104,12 +105,14 @@ pub(crate) fn stream(path: &Path, location: &str, max_line: u64) -> Result<Parse
         };
         match std::str::from_utf8(bytes) {
             Ok(text) => record(text, number, &origin, &mut parsed),
+            // JSON text is UTF-8 (RFC 8259): a line that is not is damaged.
             Err(e) => parsed.warnings.push(skipped(
                 location,
                 &format!("line {number}"),
-                &ErrorKind::InvalidUtf8 {
-                    offset: e.valid_up_to(),
-                },
+                &format!(
+                    "the line is not UTF-8 (a bad byte at offset {}); JSON Lines must be UTF-8",
+                    e.valid_up_to()
+                ),
             )),
         }
     }

@@ -16,14 +16,17 @@
 
 mod build;
 mod dates;
+mod encoding;
 pub mod error;
 pub mod html;
 mod input;
 mod json;
 mod jsonl;
+mod language;
 mod plain;
 mod quotes;
 pub mod rating;
+mod scraped;
 pub mod sniff;
 
 pub use error::{ErrorKind, ParseError};
@@ -78,12 +81,14 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
         bytes
     };
     let sha256 = veracity_model::id::sha256_hex(bytes);
-    let text = sniff::decode_text(bytes).map_err(err)?;
+    let decoded = sniff::decode_text(bytes).map_err(err)?;
+    let text: &str = &decoded.text;
     let format = sniff::sniff(text);
     let origin = json::Origin {
         location,
         media_type: format.media_type(),
         sha256: &sha256,
+        encoding: decoded.encoding.as_deref(),
     };
     let mut parsed = Parsed::default();
     match format {
@@ -176,7 +181,7 @@ fn html_documents(
         reviews: article.reviews,
         ..build::Meta::default()
     };
-    let mut source = source(origin.location, origin.media_type, origin.sha256);
+    let mut source = source(origin);
     source.url = article.canonical_url;
     let id = build::document_id(origin.sha256, None);
     vec![build::document(id, source, None, meta, &article.paragraphs)]
@@ -205,13 +210,14 @@ fn warning(location: &str, message: String) -> Diagnostic {
     }
 }
 
-/// A `Source` for text read from `location`.
-pub(crate) fn source(location: &str, media_type: &str, sha256: &str) -> Source {
+/// A `Source` for text read from `origin`.
+pub(crate) fn source(origin: &json::Origin<'_>) -> Source {
     Source {
-        location: location.to_owned(),
-        media_type: media_type.to_owned(),
-        sha256: sha256.to_owned(),
+        location: origin.location.to_owned(),
+        media_type: origin.media_type.to_owned(),
+        sha256: origin.sha256.to_owned(),
         byte_range: None,
         url: None,
+        encoding: origin.encoding.map(str::to_owned),
     }
 }

@@ -1,7 +1,8 @@
-//! Format sniffing from content: gzip, binary, UTF-8, then HTML, JSON,
-//! JSON Lines or plain text.
+//! Format sniffing from content: gzip, binary, text encoding, then HTML,
+//! JSON, JSON Lines or plain text.
 
 use crate::error::ErrorKind;
+use std::borrow::Cow;
 
 /// The formats the parser reads (inside gzip or not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +55,22 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\x28\xb5\x2f\xfd", "zstd data"),
 ];
 
-/// Checks that `bytes` are text: not empty, no binary signature or NUL
-/// bytes, valid UTF-8. Returns the text without a byte-order mark.
-pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
+/// Text decoded from an input's bytes.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    /// The text, without a byte-order mark; borrowed when the bytes were UTF-8.
+    pub text: Cow<'a, str>,
+    /// For text that was not UTF-8: the encoding and how it was known
+    /// (`windows-1252 (declared)`), recorded in `Source.encoding`.
+    pub encoding: Option<String>,
+}
+
+/// Checks that `bytes` are text (not empty, no binary signature or NUL
+/// bytes, few control characters) and decodes them: UTF-8 as it is, other
+/// encodings by byte-order mark, declared charset or detection (see
+/// [`crate::encoding`]). The binary checks run before any decoding, so
+/// binary data is refused, never decoded into garbage.
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, ErrorKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ErrorKind::Empty);
     }
@@ -67,19 +81,40 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
             });
         }
     }
+    // UTF-16 before the NUL check: half the bytes of its ASCII are NULs.
+    if let Some((encoding, bom_len)) = crate::encoding::utf16_bom(bytes) {
+        let legacy = crate::encoding::decode_utf16(bytes, encoding, bom_len);
+        check_text(&legacy.text)?;
+        return Ok(Decoded {
+            text: Cow::Owned(legacy.text),
+            encoding: Some(legacy.note),
+        });
+    }
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
         return Err(ErrorKind::Binary {
             what: "it contains NUL bytes".to_owned(),
         });
     }
-    // The SIMD check first; the standard one only to say where it fails.
-    let text = simdutf8::basic::from_utf8(bytes).or_else(|_| {
-        std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The SIMD check: the hot path, for the UTF-8 inputs nearly all are.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        check_text(text)?;
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: None,
+        });
+    }
+    let legacy = crate::encoding::decode_legacy(bytes);
+    check_text(&legacy.text)?;
+    Ok(Decoded {
+        text: Cow::Owned(legacy.text),
+        encoding: Some(legacy.note),
+    })
+}
+
+/// Refuses decoded text that is binary (many control characters) or blank.
+fn check_text(text: &str) -> Result<(), ErrorKind> {
     let controls = controls_in_head(text, 4096);
     if controls > 16 {
         return Err(ErrorKind::Binary {
@@ -89,7 +124,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
     if text.trim().is_empty() {
         return Err(ErrorKind::Empty);
     }
-    Ok(text)
+    Ok(())
 }
 
 /// The byte offset of the `n`th character of `text` (its length if it has
@@ -241,11 +276,7 @@ mod tests {
             decode_text(b"ab\0cd"),
             Err(ErrorKind::Binary { .. })
         ));
-        assert!(matches!(
-            decode_text(b"caf\xe9"),
-            Err(ErrorKind::InvalidUtf8 { offset: 3 })
-        ));
-        assert_eq!(decode_text("\u{feff}hi".as_bytes()).unwrap(), "hi");
+        assert_eq!(decode_text("\u{feff}hi".as_bytes()).unwrap().text, "hi");
     }
 
     #[test]

@@ -50,9 +50,11 @@ impl<'a> Checker<'a> {
     pub fn new(docs: &'a [Document], scorer: &'a dyn StanceScorer) -> Checker<'a> {
         let index = Index::build(docs);
         let sources = provenance::source_names(docs);
+        // Reviews in a document set aside for its language are not cited.
         let reviews = docs
             .iter()
             .enumerate()
+            .filter(|(_, d)| crate::language::carries_weight(d))
             .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
             .collect();
         Checker {

@@ -616,7 +616,7 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
 /// [`extract`], with how many distinct claims were found in all.
 pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
     let mut cands = Vec::new();
-    for doc in docs {
+    for doc in docs.iter().filter(|d| crate::language::carries_weight(d)) {
         for review in &doc.reviews {
             if review.claim.trim().is_empty() {
                 continue;

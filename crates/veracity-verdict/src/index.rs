@@ -174,6 +174,10 @@ impl Index {
         let mut short: Vec<bool> = Vec::new();
         let mut sorted: Vec<u32> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
+            // A document set aside for its language gives no passages.
+            if !crate::language::carries_weight(doc) {
+                continue;
+            }
             let sentences = sentence_spans(doc);
             tokens.clear();
             ends.clear();

@@ -9,7 +9,9 @@
 //! contradict the claim; provenance gives each passage a role and a weight
 //! (a report that someone said X is not evidence that X is true); an
 //! [`Engine`] turns that into a [`Verdict`](veracity_model::Verdict). The
-//! [`Checker`] runs the stages over one collection.
+//! [`Checker`] runs the stages over one collection. A document confidently
+//! detected in a language other than English is set aside ([`set_aside`]):
+//! the models read English only.
 //!
 //! All text analysis comes from `veracity-text`. Nothing here prints, exits
 //! or touches the file system.
@@ -38,6 +40,7 @@ mod claims;
 mod cues;
 mod engine;
 mod index;
+mod language;
 mod model;
 mod provenance;
 mod scorer;
@@ -54,6 +57,7 @@ pub use engine::{
     ReviewEngine, SENTENCE_DECISIVE, Sources, aggregate, aggregate_totals, decide, rating_on,
 };
 pub use index::{Hit, Index, Passage};
+pub use language::{MIN_LANGUAGE_CONFIDENCE, MODEL_LANGUAGES, carries_weight, set_aside};
 pub use model::{
     CLAIM_CLASSES, CLAIM_FEATURES, DocumentVoice, Logistic, MODEL_FORMAT, ModelError,
     VOICE_CLASSES, VerdictModel, claim_features, softmax, voice_of,

@@ -232,6 +232,16 @@ pub fn parse_inputs(
         .collect()
 }
 
+/// A warning for a document set aside for its language (see
+/// [`veracity_verdict::set_aside`]).
+fn language_diagnostic(doc: &Document) -> Option<Diagnostic> {
+    Some(Diagnostic {
+        severity: Severity::Warning,
+        source: doc.source.location.clone(),
+        message: veracity_verdict::set_aside(doc)?,
+    })
+}
+
 /// Checks `claims` against the corpus, or, when `claims` is empty, the
 /// claims found in it, with the built-in engines and scales.
 pub fn check(corpus: Corpus, claims: &[String], options: &CheckOptions) -> Result<Report, Error> {
@@ -296,6 +306,9 @@ pub fn check_with(
     if let Some(note) = claims_left_out(report.claims.len(), count) {
         report.diagnostics.push(note);
     }
+    report
+        .diagnostics
+        .extend(report.documents.iter().filter_map(language_diagnostic));
     Ok(report)
 }
 

@@ -51,11 +51,21 @@ fn sniff_input(input: &[u8]) -> Result<(), String> {
         input
     };
     match sniff::decode_text(bytes) {
-        Ok(text) => {
-            if text.len() > bytes.len() {
-                return Err("decode_text returned more text than its bytes".into());
+        Ok(decoded) => {
+            // UTF-8 is borrowed as it is; a legacy single-byte encoding
+            // grows to at most 3 bytes per input byte (U+0800..U+FFFF).
+            let limit = match decoded.encoding {
+                None => bytes.len(),
+                Some(_) => bytes.len().saturating_mul(3),
+            };
+            if decoded.text.len() > limit {
+                return Err(format!(
+                    "decode_text returned {} bytes of text for {} input bytes",
+                    decoded.text.len(),
+                    bytes.len()
+                ));
             }
-            let format = sniff::sniff(text);
+            let format = sniff::sniff(&decoded.text);
             non_empty(format.media_type())
         }
         Err(e) => non_empty(&e.to_string()),

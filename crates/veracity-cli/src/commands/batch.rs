@@ -26,11 +26,7 @@ pub fn read(inputs: &[PathBuf], args: &BatchArgs) -> Result<Corpus> {
         veracity::ingest_with_progress(inputs, &options, &|done, total| progress.tick(done, total));
     progress.finish();
     for d in &corpus.diagnostics {
-        let severity = match d.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        eprintln!("veracity: {severity}: {}: {}", d.source, d.message);
+        print_diagnostic(d);
     }
     let unused = corpus.unused_inputs();
     if corpus.documents.is_empty() {
@@ -59,6 +55,15 @@ pub fn finish(unused: usize) -> Result<crate::Outcome> {
         );
     }
     Ok(crate::Outcome::Success)
+}
+
+/// Prints a diagnostic on stderr: `veracity: warning: SOURCE: MESSAGE`.
+pub fn print_diagnostic(d: &veracity_model::Diagnostic) {
+    let severity = match d.severity {
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    };
+    eprintln!("veracity: {severity}: {}: {}", d.source, d.message);
 }
 
 fn problems(unused: usize) -> String {

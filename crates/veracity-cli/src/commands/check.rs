@@ -89,7 +89,12 @@ pub fn run(
         top_k: args.top_k,
         max_claims: args.max_claims,
     };
+    let read_problems = corpus.diagnostics.len();
     let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+    // What the check itself noted (documents set aside for their language).
+    for d in report.diagnostics.iter().skip(read_problems) {
+        super::batch::print_diagnostic(d);
+    }
     let sources = veracity_verdict::source_names(&report.documents);
 
     let bytes = if format == SUMMARY {
@@ -178,10 +183,20 @@ fn one_line(s: &str, max: usize) -> String {
 /// The terminal summary: per claim, the verdict, the strongest evidence for
 /// and against, what was not counted, and published reviews.
 pub fn summary(report: &Report, engine: &str, sources: &veracity_verdict::Sources) -> String {
+    let set_aside = report
+        .documents
+        .iter()
+        .filter(|d| !veracity_verdict::carries_weight(d))
+        .count();
     let mut out = format!(
-        "veracity check: {} document{}, {} claim{}, engine {engine}\n",
+        "veracity check: {} document{}{}, {} claim{}, engine {engine}\n",
         report.documents.len(),
         if report.documents.len() == 1 { "" } else { "s" },
+        if set_aside == 0 {
+            String::new()
+        } else {
+            format!(" ({set_aside} set aside for language)")
+        },
         report.claims.len(),
         if report.claims.len() == 1 { "" } else { "s" },
     );

@@ -162,7 +162,7 @@ pub(crate) fn parse_text(
             let range = Span::new(source, start, end).ok();
             let (meta, paragraphs) = article(lines, &classes[s..e], Some(0), &page, true, notes);
             let part = format!("{start}..{end}");
-            let mut src = crate::source(origin.location, origin.media_type, origin.sha256);
+            let mut src = crate::source(origin);
             src.byte_range = range;
             docs.push(build::document(
                 build::document_id(origin.sha256, Some(&part)),
@@ -175,7 +175,7 @@ pub(crate) fn parse_text(
         return docs;
     }
     let (meta, paragraphs) = article(&all, &classes, None, &page, page.tag_page, notes);
-    let src = crate::source(origin.location, origin.media_type, origin.sha256);
+    let src = crate::source(origin);
     docs.push(build::document(page_id, src, None, meta, &paragraphs));
     docs
 }
