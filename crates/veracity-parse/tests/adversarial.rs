@@ -206,3 +206,27 @@ fn html_related_heading_in_the_middle_keeps_the_text() {
     assert!(text.contains("Emissions rose 4.2 percent"), "{text}");
     assert!(warned(&p, "were kept"), "{:?}", p.warnings);
 }
+
+/// One page-long sentence repeating a speaker phrase: each quote's speaker
+/// search once went back to the sentence's start, k quotes × n bytes (a
+/// 423 KB fuzz input took 11 s; this one took minutes in a debug build).
+#[test]
+fn a_page_long_sentence_of_speaker_phrases_is_linear() {
+    let mut text = String::from("Ferry fares rise again\n\nBy Mara Quill\n\n");
+    text.push_str(&"\u{201c}We held prices,\u{201d} said Operng Quill and ".repeat(8_000));
+    text.push_str("the crossing took an hour.\n");
+    let p = parse(text.as_bytes(), "hostile.txt", &Options::default()).unwrap();
+    assert_eq!(p.documents.len(), 1);
+}
+
+/// A text run of thousands of `&`: html5ever's escaping scanned the rest
+/// of the run once per `&` (an 855 KB fuzz input took 6 s).
+#[test]
+fn a_run_of_ampersands_is_linear() {
+    let page = format!(
+        "<html><body><article><h1>Fares</h1><p>We held prices as long as we could,{} said the operator.</p></article></body></html>",
+        "&".repeat(400_000)
+    );
+    let p = parse_ok(page.as_bytes());
+    assert_eq!(p.documents.len(), 1);
+}

@@ -32,7 +32,15 @@ const CLAIM: &str = "Port Alder's desalination plant supplies 40% of the city's 
 fn english() -> Vec<Document> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let corpus = ingest(&[dir], &IngestOptions::default());
-    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    // The corpus is English: no page is set aside (cut notes may remain).
+    assert!(
+        corpus
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("carries no weight")),
+        "{:?}",
+        corpus.diagnostics
+    );
     corpus.documents
 }
 

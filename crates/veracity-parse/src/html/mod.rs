@@ -36,6 +36,7 @@ mod lines;
 mod meta;
 mod prescan;
 mod review;
+mod runs;
 mod walker;
 
 use dom_query::{Document, NodeId, NodeRef};
@@ -198,8 +199,9 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     let stripped = prescan::strip(html);
     let bounded = bound::bound(&stripped.html);
     drop(stripped.html);
-    let doc = Document::from(bounded.html.as_str());
-    drop(bounded.html);
+    let (html, _) = runs::split_escape_runs(bounded.html);
+    let doc = Document::from(html.as_str());
+    drop(html);
     let (raw, doomed) = scan(&doc);
     let ld = jsonld::read(&stripped.json_ld);
     let meta = meta::resolve(&raw, &ld.article, source_url);

@@ -5,7 +5,7 @@
 use super::indirect::adding_that;
 use super::prefilter::has_cue_run;
 use super::speaker::{Who, phrase_opens, speaker_after, speaker_before};
-use super::words::{is_cue, lower, words, words_upto};
+use super::words::{context_start, is_cue, lower, words, words_upto};
 use super::{Found, KnownClaim, trim_span};
 use veracity_model::Span;
 
@@ -266,6 +266,7 @@ fn said_before(
             ctx_end = prev.end();
         }
     }
+    let left_start = context_start(text, left_start, ctx_end);
     let ws = if text.get(left_start..ctx_end).is_some_and(has_cue_run) {
         words(text, left_start, ctx_end)
     } else {

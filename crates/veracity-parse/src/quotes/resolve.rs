@@ -5,7 +5,7 @@
 
 use super::lexicon::{ORGANISATION_WORDS, PERSON_PRONOUNS};
 use super::speaker::{Who, name_token, speaker_before};
-use super::words::{lower, words};
+use super::words::{context_start, lower, words};
 use super::{Found, KnownClaim};
 use std::collections::HashMap;
 use veracity_model::{Quote, Span, Speaker};
@@ -39,7 +39,10 @@ fn full_name(text: &str, surname: &str) -> Option<(String, Option<String>)> {
         if !after_ok {
             continue;
         }
-        let sent_start = text[..start].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let floor = context_start(text, 0, start);
+        let sent_start = text[floor..start]
+            .rfind(['.', '\n'])
+            .map_or(floor, |i| floor + i + 1);
         let ws = words(text, sent_start, end);
         if ws.len() >= 2
             && name_token(ws[ws.len() - 2].text)

@@ -39,6 +39,29 @@ fn is_abbrev(core: &str) -> bool {
         || word_set!(TITLE_ABBREVIATIONS).contains_ascii_lower(core)
 }
 
+/// Bytes before a quote or a name searched for the speaker phrase: far more
+/// than any "Foreign Minister Sergei Lavrov told reporters on Friday", and a
+/// bound that keeps a page-long sentence with thousands of quotes linear.
+pub(super) const SPEAKER_CONTEXT: usize = 600;
+
+/// The start of the speaker context before `at`: `from`, or the first word
+/// start within [`SPEAKER_CONTEXT`] bytes of `at` when `from` is further.
+pub(super) fn context_start(text: &str, from: usize, at: usize) -> usize {
+    let floor = at.saturating_sub(SPEAKER_CONTEXT);
+    if from >= floor {
+        return from;
+    }
+    let mut i = floor;
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    // Past the word cut in two, so no half word looks like a name.
+    match text[i..at].find(char::is_whitespace) {
+        Some(space) => i + space,
+        None => at,
+    }
+}
+
 /// Word tokens of `text[from..to]` with their byte ranges.
 pub(super) fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     words_upto(text, from, to, usize::MAX)
