@@ -364,9 +364,15 @@ pub struct PublishArgs {
     /// `veracity`.
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
-    /// The publisher's web site (ClaimReview author URL; http or https).
+    /// The publisher's web site (http or https): ClaimReview author URL,
+    /// and the page each review's url points into (URL#CLAIM_ID) unless
+    /// `-O base_url=` is given; required for claimreview.
     #[arg(long, value_name = "URL")]
     pub publisher_url: Option<String>,
+    /// The date the reviews are published (ClaimReview datePublished);
+    /// default: today (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::review_date::parse)]
+    pub review_date: Option<String>,
     /// A format option `KEY=VALUE` (repeatable), e.g. `base_url=https://...`
     /// for claimreview or `title=...` for markdown and html.
     #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
@@ -394,7 +400,7 @@ fn render_help() -> String {
          veracity render examples/reports/desalination.json --format markdown\n  \
          veracity render examples/reports/desalination.json -o report.html\n  \
          veracity render report.json --format claimreview --publisher \"Harbor Fact Desk\" \\\n    \
-         -O base_url=https://harborfactdesk.example.org/checks/1\n  \
+         --publisher-url https://harborfactdesk.example.org/checks/1 --review-date 2026-03-07\n  \
          veracity render report.json --format csv --scale politifact -o evidence.csv",
     );
     help
