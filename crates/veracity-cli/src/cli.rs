@@ -65,19 +65,23 @@ pub enum Command {
         kind: Option<String>,
     },
 
-    /// Check JSON files against their schemas; print every error with its
-    /// JSON path (exit 1 if any file is invalid, 2 if one cannot be read).
+    /// Check JSON files against their schemas, and ClaimReview markup
+    /// against Google's required and recommended properties; print every
+    /// error (and warning) with its JSON path (exit 1 if any file is
+    /// invalid, 2 if one cannot be read).
     #[command(
         after_help = "Examples:\n  veracity validate examples/reports/desalination.json\n  \
                             veracity validate --type document docs.jsonl\n  \
+                            veracity validate claimreview.jsonld\n  \
                             cat report.json | veracity validate -"
     )]
     Validate {
         /// Files to check (`.json` or `.jsonl`; `-` for stdin).
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
-        /// The type to check against; default: from each file's `$schema`
-        /// field or its shape.
+        /// The type to check against (a `veracity schema` type, or
+        /// `claimreview`); default: from each file's `$schema` field, its
+        /// ClaimReview `@type`, or its shape.
         #[arg(long = "type", value_name = "TYPE")]
         kind: Option<String>,
     },
