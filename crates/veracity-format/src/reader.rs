@@ -96,8 +96,12 @@ fn source_counts(verdict: &Verdict) -> Option<String> {
     let reports = total - supports - disputes;
     let verb = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     Some(format!(
-        "Of {} that bear on the claim, {}, {} and {}.",
-        verb(total, "source", "sources"),
+        "Of {}, {}, {} and {}.",
+        verb(
+            total,
+            "source that bears on the claim",
+            "sources that bear on the claim"
+        ),
         verb(supports, "supports it", "support it"),
         verb(disputes, "disputes it", "dispute it"),
         verb(
