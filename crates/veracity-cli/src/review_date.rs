@@ -37,7 +37,7 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 /// A `--review-date` value: a real calendar date written `YYYY-MM-DD`.

@@ -169,7 +169,7 @@ fn is_calendar_date(date: &str) -> bool {
     }
     let number = |from: usize, to: usize| date[from..to].parse::<u32>().unwrap_or(0);
     let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
