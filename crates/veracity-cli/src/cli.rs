@@ -65,19 +65,23 @@ pub enum Command {
         kind: Option<String>,
     },
 
-    /// Check JSON files against their schemas; print every error with its
-    /// JSON path (exit 1 if any file is invalid, 2 if one cannot be read).
+    /// Check JSON files against their schemas, and ClaimReview markup
+    /// against Google's required and recommended properties; print every
+    /// error (and warning) with its JSON path (exit 1 if any file is
+    /// invalid, 2 if one cannot be read).
     #[command(
         after_help = "Examples:\n  veracity validate examples/reports/desalination.json\n  \
                             veracity validate --type document docs.jsonl\n  \
+                            veracity validate claimreview.jsonld\n  \
                             cat report.json | veracity validate -"
     )]
     Validate {
         /// Files to check (`.json` or `.jsonl`; `-` for stdin).
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
-        /// The type to check against; default: from each file's `$schema`
-        /// field or its shape.
+        /// The type to check against (a `veracity schema` type, or
+        /// `claimreview`); default: from each file's `$schema` field, its
+        /// ClaimReview `@type`, or its shape.
         #[arg(long = "type", value_name = "TYPE")]
         kind: Option<String>,
     },
@@ -364,9 +368,15 @@ pub struct PublishArgs {
     /// `veracity`.
     #[arg(long, value_name = "NAME")]
     pub publisher: Option<String>,
-    /// The publisher's web site (ClaimReview author URL; http or https).
+    /// The publisher's web site (http or https): ClaimReview author URL,
+    /// and the page each review's url points into (URL#CLAIM_ID) unless
+    /// `-O base_url=` is given; required for claimreview.
     #[arg(long, value_name = "URL")]
     pub publisher_url: Option<String>,
+    /// The date the reviews are published (ClaimReview datePublished);
+    /// default: today (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::review_date::parse)]
+    pub review_date: Option<String>,
     /// A format option `KEY=VALUE` (repeatable), e.g. `base_url=https://...`
     /// for claimreview or `title=...` for markdown and html.
     #[arg(short = 'O', long = "option", value_name = "KEY=VALUE")]
@@ -394,7 +404,7 @@ fn render_help() -> String {
          veracity render examples/reports/desalination.json --format markdown\n  \
          veracity render examples/reports/desalination.json -o report.html\n  \
          veracity render report.json --format claimreview --publisher \"Harbor Fact Desk\" \\\n    \
-         -O base_url=https://harborfactdesk.example.org/checks/1\n  \
+         --publisher-url https://harborfactdesk.example.org/checks/1 --review-date 2026-03-07\n  \
          veracity render report.json --format csv --scale politifact -o evidence.csv",
     );
     help

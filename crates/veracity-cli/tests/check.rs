@@ -224,6 +224,8 @@ fn example_corpus_renders_in_every_report_format() {
             "examples/corpus",
             "--format",
             format,
+            "--publisher-url",
+            "https://desk.example/",
             "-o",
             path.to_str().unwrap(),
         ]);
@@ -294,4 +296,54 @@ fn parallel_parsing_gives_the_same_report() {
     assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
     assert_eq!(four.status.code(), Some(0), "{}", stderr(&four));
     assert_eq!(one.stdout, four.stdout);
+}
+
+/// The "must show": the example corpus's ClaimReview, as the README
+/// writes the command, passes `veracity validate` with no warning, has a
+/// real URL, and names no local path.
+#[test]
+fn example_claimreview_is_ready_to_publish() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claimreview.jsonld");
+    let path = path.to_str().unwrap();
+    let out = run(&[
+        "check",
+        "examples/corpus",
+        "--format",
+        "claimreview",
+        "--publisher",
+        "Our Desk",
+        "--publisher-url",
+        "https://desk.example/",
+        "--review-date",
+        "2026-12-06",
+        "-o",
+        path,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(path).unwrap();
+    for local in ["examples/", "corpus/", ".txt", "\"identifier\""] {
+        assert!(!text.contains(local), "names {local}");
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for review in value.as_array().unwrap() {
+        let url = review["url"].as_str().unwrap();
+        assert!(url.starts_with("https://desk.example/#claim-"), "{url}");
+        assert_eq!(review["datePublished"], "2026-12-06");
+    }
+    let out = run(&["validate", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "warnings: {}", stdout(&out));
+    assert!(
+        stderr(&out).contains("valid claimreview"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn claimreview_without_a_publisher_url_fails_before_the_work() {
+    let out = run(&["check", "examples/corpus", "--format", "claimreview"]);
+    assert_fails_with(&out, 2, "--publisher-url");
+    assert!(out.stdout.is_empty());
 }

@@ -155,3 +155,68 @@ fn every_command_has_help_with_an_example() {
         assert!(stdout(&out).contains("Examples:"), "{cmd}");
     }
 }
+
+#[test]
+fn validate_recognises_claimreview_errors_and_warnings() {
+    let review = serde_json::json!([{
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": "The ferry carries a million people a year.",
+        "reviewRating": {"@type": "Rating", "alternateName": "False",
+                         "ratingValue": 9, "bestRating": 5, "worstRating": 1},
+        "url": "#claim-1",
+        "itemReviewed": {"@type": "Claim",
+                         "appearance": [{"@type": "CreativeWork", "identifier": "corpus/a.txt"}]}
+    }]);
+    let out = run_with_stdin(&["validate", "-"], review.to_string().as_bytes());
+    // Required properties wrong: invalid (1), each with its JSON path.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("-: /0/url: must be an absolute http"),
+        "{text}"
+    );
+    assert!(
+        text.contains("-: /0/reviewRating/ratingValue: inconsistent"),
+        "{text}"
+    );
+    // Recommended properties missing: warning lines.
+    for path in [
+        "/0/author",
+        "/0/datePublished",
+        "/0/itemReviewed/author",
+        "/0/itemReviewed/datePublished",
+        "/0/itemReviewed/appearance/0",
+    ] {
+        assert!(
+            text.contains(&format!("-: warning: {path}:")),
+            "{path}: {text}"
+        );
+    }
+    assert!(!stderr(&out).contains("cannot tell which type"));
+
+    // Only recommended properties missing: valid (0), warnings printed.
+    let mut fixed = review.clone();
+    fixed[0]["url"] = serde_json::json!("https://desk.example/#claim-1");
+    fixed[0]["reviewRating"]["ratingValue"] = serde_json::json!(1);
+    let out = run_with_stdin(&["validate", "-"], fixed.to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("warning: /0/author"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("valid claimreview"),
+        "{}",
+        stderr(&out)
+    );
+
+    // --type claimreview forces the check; unknown types list it.
+    let out = run_with_stdin(&["validate", "--type", "claimreview", "-"], b"{}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("-: /@type:"), "{}", stdout(&out));
+    let out = run(&["validate", "--type", "nope", REPORT]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("claimreview"), "{}", stderr(&out));
+}

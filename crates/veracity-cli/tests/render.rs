@@ -8,7 +8,14 @@ const REPORT: &str = "examples/reports/desalination.json";
 #[test]
 fn renders_every_builtin_format_to_stdout() {
     for format in ["json", "jsonl", "claimreview", "markdown", "html", "csv"] {
-        let out = run(&["render", REPORT, "--format", format]);
+        let out = run(&[
+            "render",
+            REPORT,
+            "--format",
+            format,
+            "--publisher-url",
+            "https://desk.example/",
+        ]);
         assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{format}");
     }
@@ -131,4 +138,47 @@ fn writes_into_a_fifo_instead_of_replacing_it() {
     assert!(kind.is_fifo(), "the FIFO is still a FIFO");
     let read = reader.join().unwrap();
     assert!(read.starts_with(b"{"), "the report went into the FIFO");
+}
+
+#[test]
+fn claimreview_without_a_publisher_url_is_a_usage_error_naming_the_flag() {
+    let out = run(&["render", REPORT, "--format", "claimreview"]);
+    assert_fails_with(&out, 2, "--publisher-url");
+    assert!(out.stdout.is_empty());
+    let out = run(&[
+        "render",
+        REPORT,
+        "--format",
+        "claimreview",
+        "--publisher-url",
+        "https://desk.example/",
+        "--review-date",
+        "2026-02-30",
+    ]);
+    assert_fails_with(&out, 2, "28 days");
+}
+
+#[test]
+fn review_date_defaults_to_today_and_the_flag_sets_it() {
+    let args = [
+        "render",
+        REPORT,
+        "--format",
+        "claimreview",
+        "--publisher-url",
+        "https://desk.example/",
+    ];
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let date = value[0]["datePublished"].as_str().unwrap().to_owned();
+    // Today's date: a real date, and not any document's (all of 2026-03).
+    assert_eq!(date.len(), 10, "{date}");
+    assert!(!date.starts_with("2026-03"), "{date}");
+    let mut with_date = args.to_vec();
+    with_date.extend(["--review-date", "2026-12-06"]);
+    let out = run(&with_date);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value[0]["datePublished"], "2026-12-06");
+    assert_eq!(value[0]["itemReviewed"]["datePublished"], "2026-03-03");
 }

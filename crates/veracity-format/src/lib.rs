@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod formats;
+mod reader;
 mod shared;
 
 use std::borrow::Cow;
@@ -98,8 +99,13 @@ pub struct FormatOptions {
     /// The organisation publishing the output (ClaimReview `author`, report
     /// footers); default `veracity`.
     pub publisher: Option<String>,
-    /// The publisher's web site (ClaimReview `author.url`).
+    /// The publisher's web site (ClaimReview `author.url`, and the base of
+    /// each review's `url` unless the format's `base_url` option is set).
     pub publisher_url: Option<String>,
+    /// The date the reviews are published (`YYYY-MM-DD`; ClaimReview
+    /// `datePublished`). Formats never read the clock: the caller passes
+    /// the run's date (the CLI's `--review-date`, today by default).
+    pub review_date: Option<String>,
     /// Show verdict ratings on this scale instead of the one they were
     /// computed on (the normalised value is kept; label and class follow the
     /// scale).
@@ -169,6 +175,11 @@ pub trait Format: Send + Sync {
     /// accepts any key (e.g. a plugin that checks its own options).
     fn option_keys(&self) -> Option<&[OptionKey]> {
         None
+    }
+    /// Checks that the options are usable (values well formed, required
+    /// ones present) before any work is done; [`check_options`] calls it.
+    fn check_values(&self, _options: &FormatOptions) -> Result<(), FormatError> {
+        Ok(())
     }
     /// Renders the report. Called through [`FormatRegistry::render`], the
     /// ratings are already on the scale `options` asks for.
@@ -307,10 +318,11 @@ impl FormatRegistry {
 }
 
 /// Refuses free-form option keys the format does not read, naming the keys
-/// it does.
+/// it does, and option values the format cannot use
+/// ([`Format::check_values`]).
 pub fn check_options(format: &dyn Format, options: &FormatOptions) -> Result<(), FormatError> {
     let Some(known) = format.option_keys() else {
-        return Ok(());
+        return format.check_values(options);
     };
     for key in options.extra.keys() {
         if !known.iter().any(|k| k.key == key) {
@@ -327,7 +339,7 @@ pub fn check_options(format: &dyn Format, options: &FormatOptions) -> Result<(),
             });
         }
     }
-    Ok(())
+    format.check_values(options)
 }
 
 #[cfg(test)]

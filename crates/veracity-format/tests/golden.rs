@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{EXAMPLE, HOSTILE, load, render};
+use common::{EXAMPLE, HOSTILE, load, options_for, render};
 use veracity_format::{FormatOptions, FormatRegistry};
 
 /// Compares `actual` with the snapshot `name` in `tests/golden/`, byte for
@@ -42,7 +42,7 @@ fn all_formats(stem: &str, report_path: &str) {
     let report = load(report_path);
     let registry = FormatRegistry::builtin();
     for format in registry.iter() {
-        let bytes = render(&report, format.name(), &FormatOptions::default());
+        let bytes = render(&report, format.name(), &options_for(format.name()));
         check(
             &format!("{stem}.{}", format.extension()),
             &format!("{} of {report_path}", format.name()),
@@ -76,7 +76,7 @@ fn claimreview_with_publisher_options() {
     options.extra.insert("date".into(), "2026-03-07".into());
     check(
         "desalination-publisher.jsonld",
-        "claimreview of examples/reports/desalination.json with publisher, base_url and date",
+        "claimreview of examples/reports/desalination.json with publisher, base_url and the date option",
         &render(&report, "claimreview", &options),
     );
 }
@@ -102,8 +102,8 @@ fn output_is_deterministic() {
     for path in [EXAMPLE, HOSTILE] {
         let report = load(path);
         for format in FormatRegistry::builtin().names() {
-            let a = render(&report, format, &FormatOptions::default());
-            let b = render(&report.clone(), format, &FormatOptions::default());
+            let a = render(&report, format, &options_for(format));
+            let b = render(&report.clone(), format, &options_for(format));
             assert_eq!(a, b, "{format} on {path}");
         }
     }

@@ -1,6 +1,9 @@
 //! Validation of untrusted JSON against the generated schemas (feature
 //! `validate`), plus the checks a schema cannot express (spans that fit
-//! their text).
+//! their text), and [`claim_review`]: Google's properties for ClaimReview
+//! markup, which is schema.org's type, not ours.
+
+pub mod claim_review;
 
 use crate::schema::{SchemaKind, generate};
 use serde_json::Value;

@@ -50,6 +50,11 @@ pub fn run(
         output::check_writable(path)?;
     }
     let format_options = crate::commands::render::format_options(&args.format_args, registry)?;
+    if format != SUMMARY {
+        // Missing or malformed format options fail before the work starts.
+        veracity_format::check_options(formats.lookup(&format)?, &format_options)
+            .with_context(|| format!("cannot write the report as {format}"))?;
+    }
     let engine_options = super::key_values(
         &args.engine_options,
         "engine option",

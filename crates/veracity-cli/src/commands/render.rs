@@ -70,6 +70,12 @@ pub fn format_options(args: &FormatArgs, scales: &ScaleRegistry) -> Result<Forma
         "option",
         "-O title=\"My report\"",
     )?);
+    // The run's date unless given (`-O date=` is the older spelling).
+    options.review_date = args
+        .publish
+        .review_date
+        .clone()
+        .or_else(|| (!options.extra.contains_key("date")).then(crate::review_date::today));
     Ok(options)
 }
 

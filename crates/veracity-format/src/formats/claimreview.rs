@@ -1,8 +1,14 @@
-//! `claimreview`: schema.org ClaimReview JSON-LD, one object per verdict.
+//! `claimreview`: schema.org ClaimReview JSON-LD, one object per verdict,
+//! ready to publish.
 //!
 //! The mapping (see `docs/formats.md`):
 //!
-//! - `claimReviewed`: the claim's text; `reviewBody`: the explanation.
+//! - `url`: the page that publishes the reviews (the `base_url` option, else
+//!   the publisher's URL) plus `#` and the claim id, the anchor the HTML
+//!   report gives each claim. Without either URL there is nothing to
+//!   publish at, and rendering fails naming `--publisher-url`.
+//! - `claimReviewed`: the claim's text; `reviewBody`: the verdict in plain
+//!   sentences ([`crate::reader::reader_summary`]), never internal ids.
 //! - `reviewRating`: a `Rating` whose `alternateName` is the verdict's label.
 //!   A rated verdict also gets `ratingValue` 1..5 from its class (false 1,
 //!   mostly false 2, mixed 3, mostly true 4, true 5) with `worstRating` 1 and
@@ -11,13 +17,14 @@
 //! - `itemReviewed`: a `Claim` with the claimant as `author` (a `Person`, or
 //!   an `Organization` when the name looks like one), the claim's date, and
 //!   every document it appears in as `appearance` (first one also as
-//!   `firstAppearance`).
+//!   `firstAppearance`): by its web URL when known, else described by its
+//!   headline and publisher. A local file path is never written.
 //! - `author`: the publishing organisation (`--publisher`, default
-//!   `veracity`); `datePublished`: the `date` option, else the latest
-//!   document date in the report (never the clock); `url`: the `base_url`
-//!   option plus `#` and the claim id, else the bare fragment `#claim-…`,
-//!   which JSON-LD resolves against the page the markup is embedded in.
+//!   `veracity`, with `--publisher-url`); `datePublished`: the review date
+//!   (`FormatOptions::review_date`, or the `date` option); the library never
+//!   reads the clock, so a missing date is an error.
 
+use crate::reader::reader_summary;
 use crate::shared::{Index, date_part, one_line, web_url};
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use serde_json::{Map, Value, json};
@@ -32,12 +39,11 @@ const OPTIONS: [OptionKey; 2] = [
     OptionKey {
         key: "base_url",
         description: "URL of the page that will publish the reviews; each review's url is \
-                      BASE_URL#CLAIM_ID",
+                      BASE_URL#CLAIM_ID (default: --publisher-url)",
     },
     OptionKey {
         key: "date",
-        description: "datePublished of the reviews (YYYY-MM-DD); default: the latest \
-                      document date in the report",
+        description: "datePublished of the reviews (YYYY-MM-DD); an alias of --review-date",
     },
 ];
 
@@ -57,8 +63,11 @@ impl Format for ClaimReviewFormat {
     fn option_keys(&self) -> Option<&[OptionKey]> {
         Some(&OPTIONS)
     }
+    fn check_values(&self, options: &FormatOptions) -> Result<(), FormatError> {
+        Settings::from_options(self.name(), options).map(|_| ())
+    }
     fn render(&self, report: &Report, options: &FormatOptions) -> Result<Vec<u8>, FormatError> {
-        let settings = Settings::from_options(self.name(), report, options)?;
+        let settings = Settings::from_options(self.name(), options)?;
         let index = Index::new(report);
         let reviews: Vec<Value> = report
             .verdicts
@@ -76,61 +85,99 @@ impl Format for ClaimReviewFormat {
 
 /// What every review of one rendering shares.
 struct Settings {
-    base_url: Option<String>,
-    date: Option<String>,
+    /// The page the reviews are published on, without a fragment.
+    page_url: String,
+    date: String,
     author: Value,
 }
 
 impl Settings {
-    fn from_options(
-        format: &str,
-        report: &Report,
-        options: &FormatOptions,
-    ) -> Result<Settings, FormatError> {
+    fn from_options(format: &str, options: &FormatOptions) -> Result<Settings, FormatError> {
         let invalid = |key: &str, message: &str| FormatError::InvalidOption {
             format: format.to_owned(),
             key: key.to_owned(),
             message: message.to_owned(),
         };
-        let base_url = match options.get("base_url") {
-            Some(url) => {
-                let url = web_url(url)
-                    .ok_or_else(|| invalid("base_url", "give an absolute http or https URL"))?;
-                Some(url.split('#').next().unwrap_or(url).to_owned())
-            }
+        let publisher_url = match &options.publisher_url {
+            Some(url) => Some(web_url(url).ok_or_else(|| {
+                invalid(
+                    "publisher-url",
+                    "give an absolute http or https URL (https://desk.example/factchecks/)",
+                )
+            })?),
             None => None,
         };
-        let date = match options.get("date") {
-            Some(d) => Some(
-                date_part(d)
-                    .filter(|p| p.len() == d.trim().len())
-                    .ok_or_else(|| invalid("date", "give a date as YYYY-MM-DD"))?
-                    .to_owned(),
+        let base_url = match options.get("base_url") {
+            Some(url) => Some(
+                web_url(url)
+                    .ok_or_else(|| invalid("base_url", "give an absolute http or https URL"))?,
             ),
-            None => report
-                .documents
-                .iter()
-                .filter_map(|d| d.published.as_deref().and_then(date_part))
-                .max()
-                .map(str::to_owned),
+            None => None,
         };
+        let page = base_url.or(publisher_url).ok_or_else(|| {
+            invalid(
+                "publisher-url",
+                "a ClaimReview needs the web address it is published at; pass \
+                 --publisher-url URL (each review's url is URL#CLAIM_ID), or -O base_url=URL",
+            )
+        })?;
+        let page_url = page.split('#').next().unwrap_or(page).to_owned();
+
+        let review_date = options.review_date.as_deref().map(str::trim);
+        let alias = options.get("date").map(str::trim);
+        let date = match (review_date, alias) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(invalid(
+                    "date",
+                    "the date option and the review date differ; give one of them",
+                ));
+            }
+            (Some(d), _) | (None, Some(d)) => d,
+            (None, None) => {
+                return Err(invalid(
+                    "review-date",
+                    "a ClaimReview needs the date it is published; pass --review-date \
+                     YYYY-MM-DD (the CLI uses today's date by default)",
+                ));
+            }
+        };
+        if !is_calendar_date(date) {
+            return Err(invalid(
+                "review-date",
+                "give a calendar date as YYYY-MM-DD (e.g. 2026-12-06)",
+            ));
+        }
+
         let mut author = Map::new();
         author.insert("@type".into(), "Organization".into());
-        author.insert("name".into(), options.publisher_name().into());
-        if let Some(url) = &options.publisher_url {
-            let url = web_url(url).ok_or_else(|| FormatError::InvalidOption {
-                format: format.to_owned(),
-                key: "publisher-url".to_owned(),
-                message: "give an absolute http or https URL".to_owned(),
-            })?;
+        author.insert("name".into(), one_line(options.publisher_name()).into());
+        if let Some(url) = publisher_url {
             author.insert("url".into(), url.into());
         }
         Ok(Settings {
-            base_url,
-            date,
+            page_url,
+            date: date.to_owned(),
             author: Value::Object(author),
         })
     }
+}
+
+/// `YYYY-MM-DD` naming a day that exists (no 2026-02-30).
+fn is_calendar_date(date: &str) -> bool {
+    if date_part(date).is_none_or(|p| p.len() != date.len()) {
+        return false;
+    }
+    let number = |from: usize, to: usize| date[from..to].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0, 4), number(5, 7), number(8, 10));
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
 }
 
 /// Words that mark a name as an organisation's rather than a person's.
@@ -211,31 +258,40 @@ fn agent(name: &str) -> Value {
     json!({ "@type": agent_type(name), "name": one_line(name) })
 }
 
-/// A document as a schema.org CreativeWork.
-fn creative_work(doc: &Document) -> Value {
+/// A document as a schema.org CreativeWork: by its web URL when the source
+/// states one, else described by headline, publisher, authors and date, so
+/// a reader can still find it. `None` when there is nothing to name it by.
+/// The source's location (a local path) is never written.
+fn creative_work(doc: &Document) -> Option<Value> {
     let mut work = Map::new();
     work.insert("@type".into(), "CreativeWork".into());
-    match doc.source.url.as_deref().and_then(web_url) {
-        Some(url) => work.insert("url".into(), url.into()),
-        None => work.insert("identifier".into(), doc.source.location.clone().into()),
-    };
-    if let Some(title) = &doc.title {
-        work.insert("headline".into(), one_line(title).into());
+    let url = doc.source.url.as_deref().and_then(web_url);
+    if let Some(url) = url {
+        work.insert("url".into(), url.into());
+    }
+    if let Some(title) = doc.title.as_deref().map(one_line).filter(|t| !t.is_empty()) {
+        work.insert("headline".into(), title.into());
     }
     if let Some(published) = &doc.published {
         work.insert("datePublished".into(), published.trim().into());
     }
-    if let Some(publisher) = &doc.publisher {
+    if let Some(publisher) = doc
+        .publisher
+        .as_deref()
+        .map(one_line)
+        .filter(|p| !p.is_empty())
+    {
         work.insert(
             "publisher".into(),
-            json!({ "@type": "Organization", "name": one_line(publisher) }),
+            json!({ "@type": "Organization", "name": publisher }),
         );
     }
     if !doc.authors.is_empty() {
         let authors: Vec<Value> = doc.authors.iter().map(|a| agent(a)).collect();
         work.insert("author".into(), authors.into());
     }
-    Value::Object(work)
+    let named = url.is_some() || work.contains_key("headline") || work.contains_key("publisher");
+    named.then_some(Value::Object(work))
 }
 
 /// The documents the claim appears in, first appearance first; lacking
@@ -322,17 +378,14 @@ fn claim_review(index: &Index<'_>, verdict: &Verdict, settings: &Settings) -> Va
     if let Some(date) = claim_date {
         item.insert("datePublished".into(), date.into());
     }
-    if let Some(first) = docs.first() {
-        item.insert("firstAppearance".into(), creative_work(first));
-        let all: Vec<Value> = docs.iter().map(|d| creative_work(d)).collect();
-        item.insert("appearance".into(), all.into());
+    let works: Vec<Value> = docs.iter().filter_map(|d| creative_work(d)).collect();
+    if let Some(first) = works.first() {
+        item.insert("firstAppearance".into(), first.clone());
+        item.insert("appearance".into(), works.into());
     }
 
     let claim_text = claim.map_or(claim_id, |c| c.text.as_str());
-    let url = match &settings.base_url {
-        Some(base) => format!("{base}#{claim_id}"),
-        None => format!("#{claim_id}"),
-    };
+    let url = format!("{}#{claim_id}", settings.page_url);
     let mut review = Map::new();
     review.insert("@context".into(), "https://schema.org".into());
     review.insert("@type".into(), "ClaimReview".into());
@@ -341,12 +394,8 @@ fn claim_review(index: &Index<'_>, verdict: &Verdict, settings: &Settings) -> Va
     review.insert("reviewRating".into(), Value::Object(rating));
     review.insert("itemReviewed".into(), Value::Object(item));
     review.insert("author".into(), settings.author.clone());
-    if let Some(date) = &settings.date {
-        review.insert("datePublished".into(), date.clone().into());
-    }
-    if !verdict.explanation.trim().is_empty() {
-        review.insert("reviewBody".into(), one_line(&verdict.explanation).into());
-    }
+    review.insert("datePublished".into(), settings.date.clone().into());
+    review.insert("reviewBody".into(), reader_summary(index, verdict).into());
     Value::Object(review)
 }
 
@@ -362,6 +411,23 @@ mod tests {
         assert_eq!(agent_type("NATO"), "Organization");
         assert_eq!(agent_type("Acme Inc."), "Organization");
         assert_eq!(agent_type("Bob"), "Person");
+    }
+
+    #[test]
+    fn review_dates_must_exist() {
+        for good in ["2026-12-06", "2024-02-29", "2000-02-29"] {
+            assert!(is_calendar_date(good), "{good}");
+        }
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-12-6",
+            "2026-12-06T01",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
     }
 
     #[test]

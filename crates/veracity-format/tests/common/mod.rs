@@ -36,3 +36,24 @@ pub fn render(report: &Report, format: &str, options: &FormatOptions) -> Vec<u8>
 pub fn render_str(report: &Report, format: &str) -> String {
     String::from_utf8(render(report, format, &FormatOptions::default())).unwrap()
 }
+
+/// What a desk passes to publish ClaimReview: its name, its page and the
+/// review date (fixed, so the output is deterministic).
+pub fn publishing() -> FormatOptions {
+    FormatOptions {
+        publisher: Some("Our Desk".into()),
+        publisher_url: Some("https://desk.example/".into()),
+        review_date: Some("2026-12-06".into()),
+        ..FormatOptions::default()
+    }
+}
+
+/// The options a format needs to render: [`publishing`] for claimreview,
+/// the defaults otherwise.
+pub fn options_for(format: &str) -> FormatOptions {
+    if format == "claimreview" {
+        publishing()
+    } else {
+        FormatOptions::default()
+    }
+}
