@@ -11,6 +11,7 @@ mod corpus;
 mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
+mod screenshots;
 mod train;
 mod train_evidence;
 mod train_verdict;
@@ -59,6 +60,16 @@ enum Task {
         docs: usize,
         /// The directory to write to.
         #[arg(long)]
+        out: PathBuf,
+    },
+    /// Screenshots of the HTML report (example corpus and seeds) at desktop
+    /// and phone widths in headless Chromium, into docs/screenshots/.
+    Screenshots {
+        /// The seeds folder (skipped with a message when absent).
+        #[arg(long, default_value_os_t = eval_parse::default_seeds())]
+        seeds: PathBuf,
+        /// Where the PNGs go.
+        #[arg(long, default_value = "docs/screenshots")]
         out: PathBuf,
     },
     /// Evaluations on the data in ../shared (never copied into the repository).
@@ -151,6 +162,7 @@ fn main() -> ExitCode {
         Task::Train { model } => train::run(model),
         Task::Bench { target } => bench::run(target),
         Task::GenCorpus { docs, out } => corpus::run(docs, &out),
+        Task::Screenshots { seeds, out } => screenshots::run(&screenshots::Args { seeds, out }),
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),
