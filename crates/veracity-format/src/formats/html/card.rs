@@ -5,7 +5,7 @@
 use super::evidence::{self, Groups, Lean};
 use super::reason::{confidence_shown, reason};
 use super::{badge, chart, external, shorten};
-use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent};
+use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent, web_url};
 use veracity_model::{CitedReview, Claim, RatingClass, Verdict};
 
 pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: &Index<'_>) {
@@ -194,7 +194,14 @@ fn review(out: &mut String, cited: &CitedReview, index: &Index<'_>) {
         html(&shorten(&r.claim, 200))
     ));
     let mut links = Vec::new();
-    if let Some(a) = external(r.url.as_deref(), "Read the fact-check ↗") {
+    // The review's own URL, else the page it was found on.
+    let found_in = index.document(cited.document.as_str());
+    let url = r
+        .url
+        .as_deref()
+        .and_then(web_url)
+        .or_else(|| found_in.and_then(|d| d.source.url.as_deref()));
+    if let Some(a) = external(url, "Read the fact-check ↗") {
         links.push(a);
     }
     links.push(format!(

@@ -20,7 +20,7 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
     let mut sentences = Vec::new();
     let lean = Lean::of(verdict);
     if verdict.evidence.is_empty() && groups.counted() == 0 && verdict.reviews.is_empty() {
-        sentences.push("No evidence found: nothing in the documents bears on this claim.".into());
+        sentences.push("No evidence found.".into());
         let why = one_line(&verdict.explanation);
         if !why.is_empty() {
             sentences.push(why);
