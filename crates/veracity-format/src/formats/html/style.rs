@@ -51,7 +51,7 @@ details[open]>summary{margin-bottom:.3rem}
 code{font-size:.85em;background:var(--soft);padding:0 .25em;border-radius:4px}
 footer{color:var(--muted);font-size:.85rem;padding-bottom:2rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:.75rem}
 @media (max-width:40rem){
-body{font-size:15px}h1{font-size:1.4rem}.claim{padding:.8rem}.rating{font-size:1.4rem}
+body{font-size:15px}h1{font-size:1.4rem}h2{font-size:1.08rem}.claim{padding:.8rem}.rating{font-size:1.4rem}
 .summary thead{display:none}
 .summary tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
 .summary td{display:block;border:0;padding:.1rem 0}
