@@ -151,3 +151,30 @@ fn hostile_reviews_stay_text_and_unsafe_urls_stay_dead() {
     );
     assert!(out.contains("&quot;&gt;&lt;img src=x onerror=alert(8)&gt;"));
 }
+
+#[test]
+fn a_split_verdict_shows_the_heavier_side_first_in_plain_words() {
+    let mut report = load(EXAMPLE);
+    let verdict = &mut report.verdicts[0];
+    verdict.rating.class = RatingClass::Mixed;
+    verdict.rating.label = "Mixed".into();
+    // One light supporting passage beside the two refuting ones.
+    let mut support = verdict.evidence[0].clone();
+    support.stance.label = StanceLabel::Agree;
+    support.weight = 0.1;
+    verdict.evidence.insert(0, support);
+    let out = render_str(&report, "html");
+    let card = &out[at(&out, "<article")..];
+    assert!(card.contains(
+        "The evidence is split: 1 passage supports the claim and 2 passages from one document \
+         contradict it."
+    ));
+    assert!(
+        at(card, "<h3>Evidence against the claim · 2</h3>")
+            < at(card, "<h3>Evidence for the claim · 1</h3>")
+    );
+    assert!(
+        !card.contains("decided the verdict"),
+        "a split verdict was not decided by one side"
+    );
+}

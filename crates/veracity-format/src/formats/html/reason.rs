@@ -34,10 +34,12 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
                 .into(),
         ),
         (RatingClass::Unverified, _) => sentences.push(format!(
-            "Not settled: {} support the claim and {} contradict it, too little or too evenly \
-             balanced to rate; this is not a finding that it is false.",
+            "Not settled: {} {} the claim and {} {} it, too little or too evenly balanced to \
+             rate; this is not a finding that it is false.",
             passages(for_n, for_docs),
-            passages(against_n, against_docs)
+            verb(for_n, "supports", "support"),
+            passages(against_n, against_docs),
+            verb(against_n, "contradicts", "contradict"),
         )),
         _ if for_n + against_n == 0 => {
             if let Some(cited) = verdict.reviews.first() {
@@ -92,9 +94,11 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
             }
         )),
         (_, Lean::Split) => sentences.push(format!(
-            "The evidence is split: {} support the claim and {} contradict it.",
+            "The evidence is split: {} {} the claim and {} {} it.",
             passages(for_n, for_docs),
-            passages(against_n, against_docs)
+            verb(for_n, "supports", "support"),
+            passages(against_n, against_docs),
+            verb(against_n, "contradicts", "contradict"),
         )),
     }
     if !groups.repeats.is_empty() {
@@ -111,6 +115,11 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
         ));
     }
     sentences.join(" ")
+}
+
+/// The verb agreeing with a count of passages ("no passage supports").
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n <= 1 { one } else { many }
 }
 
 /// "3 passages from 2 documents", "1 passage", "no passage".
@@ -142,5 +151,22 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(passages(0, 0), "no passage");
+        assert_eq!(passages(1, 1), "1 passage");
+        assert_eq!(passages(3, 1), "3 passages from one document");
+        assert_eq!(passages(3, 2), "3 passages from 2 documents");
+        assert_eq!(verb(0, "supports", "support"), "supports");
+        assert_eq!(verb(1, "supports", "support"), "supports");
+        assert_eq!(verb(2, "supports", "support"), "support");
+        assert_eq!(capitalise("no passage"), "No passage");
     }
 }
