@@ -2,7 +2,7 @@
 //! published review, then the evidence that decided it, then what was not
 //! counted, folded.
 
-use super::evidence::{self, Groups, Lean};
+use super::evidence::{self, Detail, Groups, Lean};
 use super::reason::{confidence_shown, reason};
 use super::{badge, chart, external, shorten};
 use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent, web_url};
@@ -43,12 +43,12 @@ pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: 
             evidence::side_heading(*side, lean, first),
             items.len()
         ));
-        evidence::list(out, *side, items, index);
+        evidence::list(out, *side, items, index, Detail::Full);
     }
     if !groups.context.is_empty() {
         shown = true;
         out.push_str(&format!("<h3>Context · {}</h3>\n", groups.context.len()));
-        evidence::list(out, Side::Context, &groups.context, index);
+        evidence::list(out, Side::Context, &groups.context, index, Detail::Full);
     }
     if !shown {
         out.push_str(
@@ -227,7 +227,7 @@ fn fold(out: &mut String, summary: &str, items: &[evidence::Numbered<'_>], index
         "<details class=\"fold\"><summary>{}</summary>\n",
         html(summary)
     ));
-    evidence::list(out, Side::Context, items, index);
+    evidence::list(out, Side::Context, items, index, Detail::Brief);
     out.push_str("</details>\n");
 }
 

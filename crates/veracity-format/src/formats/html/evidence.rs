@@ -168,11 +168,27 @@ pub fn side_heading(side: Side, lean: Lean, first: bool) -> &'static str {
     }
 }
 
+/// How much of a passage to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The passage in its paragraph, with all its figures.
+    Full,
+    /// The passage alone and its source: for folded passages that did not
+    /// count, which mostly repeat the claim.
+    Brief,
+}
+
 /// An ordered list of passages.
-pub fn list(out: &mut String, side: Side, items: &[Numbered<'_>], index: &Index<'_>) {
+pub fn list(
+    out: &mut String,
+    side: Side,
+    items: &[Numbered<'_>],
+    index: &Index<'_>,
+    detail: Detail,
+) {
     out.push_str(&format!("<ol class=\"ev {}\">\n", side.css()));
     for (i, e) in items {
-        item(out, i + 1, e, index);
+        item(out, i + 1, e, index, detail);
     }
     out.push_str("</ol>\n");
 }
@@ -198,14 +214,18 @@ fn what_it_does(e: &Evidence) -> (&'static str, String) {
     (class, format!("{verb}{role}"))
 }
 
-fn item(out: &mut String, number: usize, e: &Evidence, index: &Index<'_>) {
+fn item(out: &mut String, number: usize, e: &Evidence, index: &Index<'_>, detail: Detail) {
     let doc = index.document(e.document.as_str());
     out.push_str("<li>");
     let lang = doc
         .and_then(|d| d.language.as_deref())
         .map(|l| format!(" lang=\"{}\"", html(l)))
         .unwrap_or_default();
-    match doc.and_then(|d| in_context(d, e.span)) {
+    let context = match detail {
+        Detail::Full => doc.and_then(|d| in_context(d, e.span)),
+        Detail::Brief => None,
+    };
+    match context {
         Some(c) if !c.marked.trim().is_empty() => {
             out.push_str(&format!(
                 "<blockquote{lang}>{}{}<mark>{}</mark>{}{}</blockquote>",
@@ -243,6 +263,13 @@ fn item(out: &mut String, number: usize, e: &Evidence, index: &Index<'_>) {
     }
     out.push_str(&format!("<p class=\"src\">{}</p>", src.join(" · ")));
     let (class, does) = what_it_does(e);
+    if detail == Detail::Brief {
+        out.push_str(&format!(
+            "<p><span class=\"stance {class}\">{}</span></p></li>\n",
+            html(&does)
+        ));
+        return;
+    }
     out.push_str(&format!(
         "<p><span class=\"stance {class}\">{}</span> <span class=\"scores\">· weight {} · \
          model {} {} · relevance {}</span></p>",
