@@ -63,6 +63,13 @@ fn a_card_leads_with_the_verdict_the_review_and_the_deciding_evidence() {
         "<summary>12 reports of the claim being made, 1 quote in the claimant&#39;s own words, \
          not counted</summary>"
     ));
+    let folded = &card[fold..at(card, "<details class=\"how\">")];
+    assert_eq!(folded.matches("<li>").count(), 13);
+    assert!(
+        !folded.contains("weight "),
+        "folded repeats are brief: {folded}"
+    );
+    assert!(folded.contains("Reports the claim being made"));
     assert!(
         !card.contains("Evidence for the claim"),
         "no weighted support"
