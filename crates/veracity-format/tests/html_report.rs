@@ -69,7 +69,7 @@ fn a_card_leads_with_the_verdict_the_review_and_the_deciding_evidence() {
         !folded.contains("weight "),
         "folded repeats are brief: {folded}"
     );
-    assert!(folded.contains("Reports the claim being made"));
+    assert!(folded.contains("Supports the claim · reports the claim being made"));
     assert!(
         !card.contains("Evidence for the claim"),
         "no weighted support"
