@@ -13,6 +13,7 @@ mod eval_extract;
 mod eval_parse;
 mod eval_verdict;
 mod fuzz;
+mod screenshots;
 mod train;
 mod train_evidence;
 mod train_verdict;
@@ -66,6 +67,16 @@ enum Task {
     /// Generated inputs through the parser and the plugin envelope: no
     /// panic, no hang, bounded memory (see docs/fuzzing.md).
     Fuzz(fuzz::FuzzArgs),
+    /// Screenshots of the HTML report (example corpus and seeds) at desktop
+    /// and phone widths in headless Chromium, into docs/screenshots/.
+    Screenshots {
+        /// The seeds folder (skipped with a message when absent).
+        #[arg(long, default_value_os_t = eval_parse::default_seeds())]
+        seeds: PathBuf,
+        /// Where the PNGs go.
+        #[arg(long, default_value = "docs/screenshots")]
+        out: PathBuf,
+    },
     /// Evaluations on the data in ../shared (never copied into the repository).
     Eval {
         #[command(subcommand)]
@@ -157,6 +168,7 @@ fn main() -> ExitCode {
         Task::Bench { target } => bench::run(target),
         Task::GenCorpus { docs, out } => corpus::run(docs, &out),
         Task::Fuzz(args) => fuzz::run(&args),
+        Task::Screenshots { seeds, out } => screenshots::run(&screenshots::Args { seeds, out }),
         Task::Eval {
             eval: Eval::CheckSeeds { dir },
         } => eval_verdict::check_seeds(&dir),

@@ -210,3 +210,28 @@ fn example_report_renders_without_console_errors() {
     assert!(loaded.dom.contains("<mark>"), "{}", loaded.dom);
     assert!(loaded.dom.contains("<svg"), "{}", loaded.dom);
 }
+
+/// The browser parses the cards as written: every card keeps its verdict,
+/// its folds and its "how" section inside the article, and every summary
+/// link has its card (a stray tag would move them out).
+#[test]
+fn cards_and_summary_links_survive_the_browser_parser() {
+    let browser = need_chromium!();
+    let dir = tempfile::tempdir().unwrap();
+    for path in [EXAMPLE, HOSTILE] {
+        let report = load(path);
+        let html = render_str(&report, "html");
+        let page = write_page(dir.path(), "cards.html", &html);
+        let dom = load_page(&browser, &page).dom;
+        let articles: Vec<&str> = dom.split("<article").skip(1).collect();
+        assert_eq!(articles.len(), report.verdicts.len(), "{path}");
+        for (article, verdict) in articles.iter().zip(&report.verdicts) {
+            let article = article.split("</article>").next().unwrap_or("");
+            let id = verdict.claim.as_str();
+            assert!(article.contains(&format!("id=\"{id}\"")), "{path}: {id}");
+            assert!(article.contains("class=\"verdict "), "{path}: {id}");
+            assert!(article.contains("<details class=\"how\">"), "{path}: {id}");
+            assert!(dom.contains(&format!("<a href=\"#{id}\">")), "{path}: {id}");
+        }
+    }
+}
