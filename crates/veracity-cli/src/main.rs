@@ -10,6 +10,7 @@ mod commands;
 mod output;
 mod plugin_adapters;
 mod plugin_exit;
+mod summary;
 
 use clap::Parser;
 use std::process::ExitCode;
