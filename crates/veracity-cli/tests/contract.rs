@@ -128,7 +128,7 @@ fn bad_flag_values_are_usage_errors() {
 fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
     let out = run(&["check", "examples/corpus", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("showing 1 of "), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Showing 1 of "), "{}", stdout(&out));
     assert!(stdout(&out).contains("--all to check every one"));
     let out = run(&[
         "check",
