@@ -303,9 +303,17 @@ pub struct CheckCmd {
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top_k: usize,
     /// The most claims to find in the documents (at least 1); when more
-    /// are found, the output says how many.
-    #[arg(long, default_value_t = 10, value_name = "N", value_parser = at_least_one)]
+    /// are found, the output says how many. `--max-claims` is an old name.
+    #[arg(long = "limit", alias = "max-claims", default_value_t = 10, value_name = "N",
+          value_parser = at_least_one)]
     pub max_claims: usize,
+    /// Check every claim found in the documents, however many.
+    #[arg(long, conflicts_with = "max_claims")]
+    pub all: bool,
+    /// Wrap the summary at N columns (default: the terminal's width on a
+    /// terminal; no wrapping into a pipe or file).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub width: Option<usize>,
     /// Output format: summary (for people), or any report format of
     /// `veracity render` (json, jsonl, claimreview, markdown, html, csv, or
     /// a format plugin); default: from the extension of `-o` (.json,

@@ -11,6 +11,7 @@ mod output;
 mod plugin_adapters;
 mod plugin_exit;
 mod review_date;
+mod summary;
 
 use clap::Parser;
 use std::process::ExitCode;

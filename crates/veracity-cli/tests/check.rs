@@ -168,9 +168,14 @@ fn summary_is_readable_and_output_deterministic() {
     let out = run(&["check", &fixture("ferry.jsonl")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let s = stdout(&out);
-    assert!(s.starts_with("veracity check: 5 documents"), "{s}");
-    assert!(s.contains("Verdict:"));
-    assert!(s.contains("Published review: Mirren Fact Check"));
+    assert!(s.starts_with(" 1. "), "{s}");
+    assert!(s.contains("checked in 5 documents"), "{s}");
+    assert!(
+        s.contains("Published review: Mirren Fact Check rated it"),
+        "{s}"
+    );
+    // No jargon and no escape codes in a pipe.
+    assert!(!s.contains("veracity scale") && !s.contains('\x1b'), "{s}");
     assert!(s.contains("Against"));
 
     let dir = tempfile::tempdir().unwrap();

@@ -126,10 +126,10 @@ fn bad_flag_values_are_usage_errors() {
 
 #[test]
 fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
-    let out = run(&["check", "examples/corpus", "--max-claims", "1"]);
+    let out = run(&["check", "examples/corpus", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("showing 1 of "), "{}", stdout(&out));
-    assert!(stdout(&out).contains("--max-claims"));
+    assert!(stdout(&out).contains("Showing 1 of "), "{}", stdout(&out));
+    assert!(stdout(&out).contains("--all to check every one"));
     let out = run(&[
         "check",
         "examples/corpus",
@@ -147,9 +147,10 @@ fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
         "{notes:?}"
     );
     // With room for every claim there is no such note.
-    let out = run(&["check", "examples/corpus", "--max-claims", "1000"]);
+    let out = run(&["check", "examples/corpus", "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        !stdout(&out).contains("claims found; raise"),
+        !stdout(&out).contains("claims found;") && stdout(&out).contains("11. "),
         "{}",
         stdout(&out)
     );
@@ -182,11 +183,7 @@ fn output_format_follows_the_extension_unless_given() {
     // An explicit --format wins; an unknown extension keeps the summary.
     let txt = dir.path().join("report.txt");
     run(&["check", "examples/corpus", "-o", txt.to_str().unwrap()]);
-    assert!(
-        std::fs::read_to_string(&txt)
-            .unwrap()
-            .starts_with("veracity check:")
-    );
+    assert!(std::fs::read_to_string(&txt).unwrap().starts_with(" 1. "));
     run(&[
         "check",
         "examples/corpus",
@@ -195,11 +192,7 @@ fn output_format_follows_the_extension_unless_given() {
         "-o",
         json.to_str().unwrap(),
     ]);
-    assert!(
-        std::fs::read_to_string(&json)
-            .unwrap()
-            .starts_with("veracity check:")
-    );
+    assert!(std::fs::read_to_string(&json).unwrap().starts_with(" 1. "));
     let jsonl = dir.path().join("docs.jsonl");
     run(&["ingest", "examples/corpus", "-o", jsonl.to_str().unwrap()]);
     let text = std::fs::read_to_string(&jsonl).unwrap();

@@ -327,8 +327,8 @@ fn claims_left_out(shown: usize, count: veracity_verdict::ClaimCount) -> Option<
         severity: Severity::Warning,
         source: "claims".to_owned(),
         message: format!(
-            "showing {shown} of {found} claims found; raise the claim limit \
-             (--max-claims) to check more"
+            "showing {shown} of {found} claims found; --all to check every one, \
+             or --limit N for more"
         ),
     })
 }

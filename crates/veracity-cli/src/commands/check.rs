@@ -4,7 +4,7 @@ use crate::Outcome;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use veracity_model::{Claim, EvidenceRole, Report, ScaleRegistry, StanceLabel, Verdict};
+use veracity_model::{Claim, ScaleRegistry};
 use veracity_verdict::EngineRegistry;
 
 /// The parsed arguments of `veracity check`.
@@ -15,7 +15,10 @@ pub struct CheckArgs {
     pub engine: String,
     pub scale: Option<String>,
     pub top_k: usize,
+    /// `--limit`; `usize::MAX` for `--all`.
     pub max_claims: usize,
+    /// `--width`: wrap the summary at this many columns.
+    pub width: Option<usize>,
     /// `--format`; `None` to infer it from `-o`'s extension.
     pub format: Option<String>,
     pub output: Option<PathBuf>,
@@ -103,7 +106,9 @@ pub fn run(
     let sources = veracity_verdict::source_names(&report.documents);
 
     let bytes = if format == SUMMARY {
-        summary(&report, &args.engine, &sources).into_bytes()
+        let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+        let layout = crate::summary::Layout::detect(to_stdout, args.width);
+        crate::summary::render(&report, &sources, layout).into_bytes()
     } else {
         formats
             .render(&format, &report, &format_options)
@@ -173,128 +178,4 @@ pub fn read_claims_file(path: &Path) -> Result<Vec<String>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect())
-}
-
-fn one_line(s: &str, max: usize) -> String {
-    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if t.chars().count() <= max {
-        t
-    } else {
-        let cut: String = t.chars().take(max).collect();
-        format!("{cut}\u{2026}")
-    }
-}
-
-/// The terminal summary: per claim, the verdict, the strongest evidence for
-/// and against, what was not counted, and published reviews.
-pub fn summary(report: &Report, engine: &str, sources: &veracity_verdict::Sources) -> String {
-    let set_aside = report
-        .documents
-        .iter()
-        .filter(|d| !veracity_verdict::carries_weight(d))
-        .count();
-    let mut out = format!(
-        "veracity check: {} document{}{}, {} claim{}, engine {engine}\n",
-        report.documents.len(),
-        if report.documents.len() == 1 { "" } else { "s" },
-        if set_aside == 0 {
-            String::new()
-        } else {
-            format!(" ({set_aside} set aside for language)")
-        },
-        report.claims.len(),
-        if report.claims.len() == 1 { "" } else { "s" },
-    );
-    let name = |id: &veracity_model::DocumentId| {
-        sources.get(id).cloned().unwrap_or_else(|| id.to_string())
-    };
-    for (i, (claim, verdict)) in report.claims.iter().zip(&report.verdicts).enumerate() {
-        let docs: std::collections::BTreeSet<_> =
-            claim.appearances.iter().map(|a| &a.document).collect();
-        out.push_str(&format!(
-            "\n[{}] \u{201c}{}\u{201d}\n",
-            i + 1,
-            one_line(&claim.text, 160)
-        ));
-        out.push_str(&format!(
-            "    {}; {:?} claim; {} appearance{} in {} document{}\n",
-            claim
-                .claimant
-                .as_deref()
-                .map_or("claimant unknown".to_owned(), |c| format!("by {c}")),
-            claim.origin,
-            claim.appearances.len(),
-            if claim.appearances.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
-            docs.len(),
-            if docs.len() == 1 { "" } else { "s" },
-        ));
-        out.push_str(&verdict_lines(verdict, &name));
-    }
-    for note in report.diagnostics.iter().filter(|d| d.source == "claims") {
-        out.push_str(&format!("\n{}\n", note.message));
-    }
-    let problems = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.source != "claims")
-        .count();
-    if problems > 0 {
-        out.push_str(&format!(
-            "\n{problems} input problem{} (see stderr or the JSON report)\n",
-            if problems == 1 { "" } else { "s" }
-        ));
-    }
-    out
-}
-
-fn verdict_lines(v: &Verdict, name: &dyn Fn(&veracity_model::DocumentId) -> String) -> String {
-    let mut out = format!(
-        "    Verdict: {} ({}, {} scale)  confidence {:.2}  support {:.2} / refutation {:.2}\n",
-        v.rating.label, v.rating.class, v.rating.scale, v.confidence, v.support, v.refutation
-    );
-    for (label, head) in [
-        (StanceLabel::Disagree, "Against"),
-        (StanceLabel::Agree, "For"),
-    ] {
-        let items: Vec<_> = v
-            .evidence
-            .iter()
-            .filter(|e| e.weight > 0.0 && e.stance.label == label)
-            .take(2)
-            .collect();
-        for e in items {
-            out.push_str(&format!(
-                "    {head:7}  {:.2}  {}\n             \u{201c}{}\u{201d}\n",
-                e.weight,
-                one_line(&name(&e.document), 90),
-                one_line(&e.text, 140)
-            ));
-        }
-    }
-    let count = |r: EvidenceRole| v.evidence.iter().filter(|e| e.role == r).count();
-    let (a, c, d) = (
-        count(EvidenceRole::Attribution),
-        count(EvidenceRole::Claimant),
-        count(EvidenceRole::Duplicate),
-    );
-    if a + c + d > 0 {
-        out.push_str(&format!(
-            "    Not counted: {a} attribution (reports of the claim being made), {c} claimant, {d} duplicate\n"
-        ));
-    }
-    for r in &v.reviews {
-        out.push_str(&format!(
-            "    Published review: {} \u{2014} {} ({} scale), {} (match {:.2})\n",
-            r.review.reviewer.as_deref().unwrap_or("unknown reviewer"),
-            r.review.rating.label,
-            r.review.rating.scale,
-            one_line(&name(&r.document), 90),
-            r.similarity
-        ));
-    }
-    out
 }

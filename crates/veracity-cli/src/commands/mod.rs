@@ -68,7 +68,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 engine: args.engine,
                 scale: args.scale,
                 top_k: args.top_k,
-                max_claims: args.max_claims,
+                max_claims: if args.all {
+                    usize::MAX
+                } else {
+                    args.max_claims
+                },
+                width: args.width,
                 format: args.format,
                 output: args.output,
                 batch: args.batch,
