@@ -267,7 +267,7 @@ fn every_readme_command_runs_as_written() {
     // The README shows the CLI; a test that ran nothing would prove nothing.
     assert!(runner.ran >= 20, "only {} commands ran", runner.ran);
     assert!(dir.path().join("report.html").is_file());
-    assert!(dir.path().join("claimreview.json").is_file());
+    assert!(dir.path().join("claimreview.jsonld").is_file());
 }
 
 #[test]
