@@ -129,8 +129,20 @@ fn loose_eq(a: &str, b: &str) -> bool {
     !a.is_empty() && (a == b || a.contains(&b) || b.contains(&a))
 }
 
+/// Site-name parts removed from one title at most ("Story | Section |
+/// Site"): each removal scans the title, and a hostile title may hold tens
+/// of thousands of separators.
+const MAX_TITLE_STRIPS: usize = 3;
+
 /// Removes a site name from the start or end of a `<title>`.
 fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    strip_site_at_most(title, site, host, MAX_TITLE_STRIPS)
+}
+
+fn strip_site_at_most(title: &str, site: Option<&str>, host: Option<&str>, left: usize) -> String {
+    if left == 0 {
+        return title.trim().to_string();
+    }
     for sep in TITLE_SEPS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail_site =
@@ -138,7 +150,7 @@ fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
             if tail_site
                 || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4)
             {
-                return strip_site(head.trim(), site, host);
+                return strip_site_at_most(head.trim(), site, host, left - 1);
             }
         }
         if let Some((head, tail)) = title.split_once(sep) {

@@ -199,7 +199,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     let stripped = prescan::strip(html);
     let bounded = bound::bound(&stripped.html);
     drop(stripped.html);
-    let (html, _) = runs::split_escape_runs(bounded.html);
+    let (html, splits) = runs::split_escape_runs(bounded.html);
     let doc = Document::from(html.as_str());
     drop(html);
     let (raw, doomed) = scan(&doc);
@@ -218,26 +218,32 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     };
     // The URL was checked above; dom_smoothie only uses it for links.
     let paragraphs = match Readability::with_document(doc, None, Some(cfg)) {
-        Ok(mut r) => match r.parse() {
-            Ok(_) => {
-                let mut w = walker::Walker::default();
+        Ok(mut r) => {
+            // Readability serialises its result in one piece, and html5ever's
+            // escaping is quadratic in escape-heavy text (see `runs`): such
+            // a page is read from its cleaned body instead.
+            if splits > 0 {
+                warnings.push(format!(
+                    "main-content extraction skipped: the page has long runs of `&`, \
+                     no-break spaces or other escaped characters ({splits} split); the whole \
+                     cleaned body is used"
+                ));
+            }
+            let main = splits == 0 && r.parse().is_ok();
+            let mut w = walker::Walker::default();
+            if main {
                 if let Some(root) = r.doc.select("#readability-page-1").nodes().first() {
                     w.walk(root);
                 }
-                w.paragraphs
-            }
-            Err(_) => {
-                // Too little text for Readability: use the cleaned body.
-                let mut w = walker::Walker::default();
-                if let Some(body) = r.doc.select("body").nodes().first() {
-                    w.walk(body);
-                }
+            } else if let Some(body) = r.doc.select("body").nodes().first() {
+                // Too little text for Readability, or skipped: the cleaned body.
+                w.walk(body);
                 if w.paragraphs.is_empty() {
                     warnings.push("no main content found in the page".to_string());
                 }
-                w.paragraphs
             }
-        },
+            w.paragraphs
+        }
         Err(e) => {
             warnings.push(format!("content extraction skipped: {e}"));
             Vec::new()

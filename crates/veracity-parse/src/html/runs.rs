@@ -1,5 +1,6 @@
-//! Long text runs full of characters that serialising escapes (`&`, a
-//! no-break space) are split with `<wbr>`, which adds no text.
+//! Long text runs full of characters where serialising stops (`&`, a
+//! no-break space, `©`, `°` and the rest of U+0080..U+00BF) are split with
+//! `<wbr>`, which adds no text.
 //!
 //! Readability serialises parts of the page through html5ever, whose
 //! escaping searches the rest of a text node for `<` and `>` once per
@@ -55,9 +56,10 @@ pub(crate) fn split_escape_runs(html: String) -> (String, usize) {
     (out, added)
 }
 
-/// Characters html5ever escapes in text: `&` and U+00A0 (C2 A0).
+/// Stops of html5ever's escaping in text: `&`, and every character
+/// U+0080..U+00BF (lead byte C2), among them U+00A0, which it escapes.
 fn escapes(run: &[u8]) -> usize {
-    memchr::memchr_iter(b'&', run).count() + memchr::memmem::find_iter(run, b"\xC2\xA0").count()
+    memchr::memchr2_iter(b'&', 0xC2, run).count()
 }
 
 #[cfg(test)]
@@ -93,6 +95,9 @@ mod tests {
         for page in ["", "<", ">", "&", "<p>", "\u{a0}<>", "é&é"] {
             let _ = split_escape_runs(page.to_owned());
         }
+        // U+0080..U+00BF stop the escaping too ("©", C2 A9).
+        let (_, added) = split_escape_runs(format!("<p>{}</p>", "\u{a9}".repeat(20_000)));
+        assert!(added > 0);
         let nbsp = "\u{a0}".repeat(5_000);
         let (out, added) = split_escape_runs(nbsp.clone());
         assert!(added > 0);
