@@ -67,8 +67,8 @@ pub struct Decoded<'a> {
 
 /// Checks that `bytes` are text (not empty, no binary signature or NUL
 /// bytes, few control characters) and decodes them: UTF-8 as it is, other
-/// encodings by byte-order mark, declared charset or detection (see
-/// [`crate::encoding`]). The binary checks run before any decoding, so
+/// encodings by byte-order mark, declared charset or detection (the
+/// crate's `encoding` module). The binary checks run before any decoding, so
 /// binary data is refused, never decoded into garbage.
 pub fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, ErrorKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {

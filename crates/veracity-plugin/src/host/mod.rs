@@ -3,7 +3,7 @@
 //!
 //! Before any call the host checks, in this order: that nobody but the user
 //! (or root) can change the plugin file or its directory (Unix; the rule is
-//! in [`permissions`](self::permissions)), that the
+//! in the `permissions` module), that the
 //! library loads, that it exports `veracity_plugin_abi_version` and that this
 //! returns [`ABI_VERSION`], that it exports the other three symbols, and that
 //! its manifest is JSON matching the plugin-manifest schema with this
