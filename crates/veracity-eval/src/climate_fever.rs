@@ -261,6 +261,7 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
             quotes: Vec::new(),
             reviews: Vec::new(),
             parent: None,
+            dropped: Vec::new(),
         })
         .collect();
     let items: Vec<Scored> = scored

@@ -163,6 +163,55 @@ pub struct Document {
     /// For a post split from a multi-post page, the page's document id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<DocumentId>,
+    /// Text of the source that cleaning left out of `text`, one entry per
+    /// rule that dropped any, so that no text disappears without a record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<DroppedText>,
+}
+
+/// What one cleaning rule left out of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DroppedText {
+    /// The rule.
+    pub rule: DropRule,
+    /// Bytes of text it dropped (markup not counted).
+    pub bytes: u64,
+    /// How many pieces (elements, lines, tails) it dropped.
+    pub pieces: u64,
+}
+
+/// The cleaning rules that drop text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DropRule {
+    /// Page furniture the markup names as such: navigation, headers,
+    /// footers, cookie banners, share bars, comments.
+    PageFurniture,
+    /// Text outside the main content the extractor chose.
+    OutsideMainContent,
+    /// Lines that are furniture wherever they stand ("Share this",
+    /// "Advertisement", "Skip to main content").
+    BoilerplateLine,
+    /// Lists of other stories after a "Related" style heading.
+    RelatedStories,
+    /// The rest of an article after an end marker ("Most read", "Tags:").
+    AfterEndMarker,
+}
+
+impl DropRule {
+    /// The rule in a few words, for notes and reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DropRule::PageFurniture => "page furniture (navigation, footers, banners)",
+            DropRule::OutsideMainContent => "text outside the main content",
+            DropRule::BoilerplateLine => "boilerplate lines",
+            DropRule::RelatedStories => "lists of other stories",
+            DropRule::AfterEndMarker => "text after an end-of-article marker",
+        }
+    }
 }
 
 /// A span of a document that does not fit its text.

@@ -24,7 +24,9 @@ pub mod validate;
 pub mod verdict;
 
 pub use claim::{Appearance, Claim, ClaimOrigin};
-pub use document::{DetectedLanguage, Document, DocumentKind, Quote, Source, Speaker};
+pub use document::{
+    DetectedLanguage, Document, DocumentKind, DropRule, DroppedText, Quote, Source, Speaker,
+};
 pub use evidence::{Evidence, EvidenceRole, Stance, StanceLabel, StanceScores};
 pub use id::{ClaimId, DocumentId};
 pub use plugin::{

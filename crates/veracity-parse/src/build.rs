@@ -1,6 +1,7 @@
 //! Assembling a [`Document`] from cleaned paragraphs and metadata: spans,
 //! sentences, quotes and the document kind.
 
+use veracity_model::document::{DropRule, DroppedText};
 use veracity_model::{Document, DocumentId, DocumentKind, Review, Source, Span};
 
 /// Metadata gathered by a front end (text, JSON, HTML) for one document.
@@ -18,6 +19,30 @@ pub(crate) struct Meta {
     /// The claimant of a review and the role the page gives them, so that
     /// the quoted claim can be attributed.
     pub claimant_role: Option<(String, String)>,
+    /// The text the cleaning rules left out, by rule.
+    pub dropped: Vec<DroppedText>,
+}
+
+/// Adds `bytes` in one piece to `rule`'s entry of `dropped`, keeping the
+/// list ordered by rule.
+pub(crate) fn record_dropped(dropped: &mut Vec<DroppedText>, rule: DropRule, bytes: u64) {
+    if bytes == 0 {
+        return;
+    }
+    match dropped.binary_search_by(|d| d.rule.cmp(&rule)) {
+        Ok(i) => {
+            dropped[i].bytes += bytes;
+            dropped[i].pieces += 1;
+        }
+        Err(i) => dropped.insert(
+            i,
+            DroppedText {
+                rule,
+                bytes,
+                pieces: 1,
+            },
+        ),
+    }
 }
 
 /// Pushes `item` unless an equal one (ignoring case) is there already.
@@ -103,5 +128,6 @@ pub(crate) fn document(
         quotes,
         reviews: meta.reviews,
         parent,
+        dropped: meta.dropped,
     }
 }

@@ -179,6 +179,7 @@ fn html_documents(
         publisher: article.publisher,
         kind,
         reviews: article.reviews,
+        dropped: article.dropped,
         ..build::Meta::default()
     };
     let mut source = source(origin);

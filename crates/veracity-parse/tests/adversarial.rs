@@ -3,6 +3,7 @@
 //! stack overflow or a hang. The benchmark `cargo xtask bench
 //! parse-adversarial` runs the same shapes at full size.
 
+use veracity_model::DropRule;
 use veracity_parse::{Options, Parsed, parse};
 
 fn parse_ok(bytes: &[u8]) -> Parsed {
@@ -190,6 +191,74 @@ fn most_read_at_the_end_cuts_the_list_and_says_so() {
         "{:?}",
         p.warnings
     );
+    // The cut is in the document's own record too, with its size.
+    let cut = p.documents[0]
+        .dropped
+        .iter()
+        .find(|d| d.rule == DropRule::AfterEndMarker)
+        .expect("the cut is recorded");
+    let list: usize = (0..150)
+        .map(|k| format!("Ferry timetable changes for route {k}").len())
+        .sum();
+    assert_eq!(cut.bytes as usize, list);
+}
+
+/// Every rule that drops text says so in the document, however little it
+/// dropped: here a menu, a share bar, a line of furniture and a short list
+/// of other stories, none big enough for a warning.
+#[test]
+fn html_drops_are_recorded_by_rule() {
+    let prose = "<p>The harbour board said on Friday that ferry crossings fell by a third \
+                 over the winter, blaming the storms that closed the port for nine days.</p>";
+    let page = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/news>News desk</a></nav>\
+         <article><h1>Ferry crossings fall</h1>{}<p>Advertisement</p>\
+         <h2>Related stories</h2><p>Bridge tolls go up again</p></article>\
+         <footer>Harbour Gazette, all rights reserved</footer></body></html>",
+        prose.repeat(6)
+    );
+    let p = parse_ok(page.as_bytes());
+    let doc = &p.documents[0];
+    assert!(!doc.text.contains("News desk") && !doc.text.contains("Advertisement"));
+    let rules: Vec<DropRule> = doc.dropped.iter().map(|d| d.rule).collect();
+    for rule in [
+        DropRule::PageFurniture,
+        DropRule::BoilerplateLine,
+        DropRule::RelatedStories,
+    ] {
+        assert!(
+            rules.contains(&rule),
+            "{rule:?} missing from {:?}",
+            doc.dropped
+        );
+    }
+    assert!(doc.dropped.iter().all(|d| d.bytes > 0 && d.pieces > 0));
+}
+
+/// Headings that hold each other: Readability compares every heading's
+/// text with the title, so each level read the rest of the page again
+/// (a 1.1 MB fuzz input took 10 s).
+#[test]
+fn headings_inside_headings_are_linear() {
+    let page = "<article><h1>Ministers meet on the harbour budget ".repeat(200_000 / 50);
+    let p = parse_ok(page.as_bytes());
+    assert!(
+        warned(&p, "headings inside other headings"),
+        "{:?}",
+        p.warnings
+    );
+}
+
+/// A paragraph of thousands of quotes and sentences: each sentence looked
+/// at every quote of its paragraph (a 4 MB fuzz input took 130 s).
+#[test]
+fn a_paragraph_of_many_quotes_is_linear() {
+    let text = format!(
+        "Fares rise again\n\n{}\n",
+        "Officials said that \"the fares rise\" again. ".repeat(40_000)
+    );
+    let p = parse(text.as_bytes(), "quotes.txt", &Options::default()).unwrap();
+    assert_eq!(p.documents.len(), 1);
 }
 
 #[test]

@@ -30,6 +30,7 @@ pub fn doc(name: &str, text: &str) -> Document {
         quotes: Vec::new(),
         reviews: Vec::new(),
         parent: None,
+        dropped: Vec::new(),
     }
 }
 

@@ -11,7 +11,10 @@
 //! - make the page hold more than [`MAX_ELEMENTS`] elements;
 //! - leave more than [`MAX_OPEN_FORMATTING`] formatting elements (`<b>`,
 //!   `<font>`, ...) unclosed: the tree builder re-opens every one of them
-//!   before each run of text, which multiplies the tree's size.
+//!   before each run of text, which multiplies the tree's size;
+//! - open a heading inside another heading: Readability compares the text
+//!   of every heading with the title, so headings holding each other make
+//!   its work quadratic in the page's size.
 //!
 //! Attributes longer than [`MAX_ATTR_BYTES`], and those beyond the first
 //! [`MAX_ATTRS`] of a tag (the tokenizer checks every new attribute against
@@ -41,6 +44,8 @@ pub(crate) struct Dropped {
     pub too_many: usize,
     /// Formatting start tags beyond [`MAX_OPEN_FORMATTING`] open ones.
     pub formatting: usize,
+    /// Heading start tags inside another heading.
+    pub nested_headings: usize,
     /// Attributes over [`MAX_ATTR_BYTES`] or beyond [`MAX_ATTRS`] in a tag.
     pub attributes: usize,
     /// Bytes of the dropped attributes.
@@ -72,6 +77,12 @@ impl Dropped {
                 self.formatting
             ));
         }
+        if self.nested_headings > 0 {
+            notes.push(format!(
+                "{} headings inside other headings were read as part of the outer heading",
+                self.nested_headings
+            ));
+        }
         if self.attributes > 0 {
             notes.push(format!(
                 "{} attributes ({} bytes) over {MAX_ATTR_BYTES} bytes each or beyond \
@@ -90,6 +101,11 @@ pub(crate) struct Bounded {
     pub html: String,
     /// What was removed.
     pub dropped: Dropped,
+}
+
+/// `h1` to `h6`.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Elements without content or end tag.
@@ -306,12 +322,17 @@ struct Open {
     dropped: HashMap<String, usize>,
     /// `svg` and `math` elements open: `/>` closes an element there.
     foreign: usize,
+    /// Headings open.
+    headings: usize,
 }
 
 impl Open {
     fn push(&mut self, name: &str) {
         if matches!(name, "svg" | "math") {
             self.foreign += 1;
+        }
+        if is_heading(name) {
+            self.headings += 1;
         }
         *self.count.entry(name.to_owned()).or_default() += 1;
         self.stack.push(name.to_owned());
@@ -321,6 +342,9 @@ impl Open {
         if let Some(name) = self.stack.pop() {
             if matches!(name.as_str(), "svg" | "math") {
                 self.foreign -= 1;
+            }
+            if is_heading(&name) {
+                self.headings -= 1;
             }
             if let Some(c) = self.count.get_mut(&name) {
                 *c -= 1;
@@ -356,6 +380,8 @@ impl Open {
             | (Some("optgroup"), "optgroup")
             | (Some("td" | "th"), "td" | "th" | "tr")
             | (Some("tr"), "tr") => true,
+            // A heading right inside a heading ends it.
+            (Some(top), n) if is_heading(top) && is_heading(n) => true,
             _ => false,
         };
         if close {
@@ -444,6 +470,9 @@ pub(crate) fn bound(html: &str) -> Bounded {
             true
         } else if formatting && open.formatting_total >= MAX_OPEN_FORMATTING {
             dropped.formatting += 1;
+            true
+        } else if is_heading(name) && open.headings > 0 {
+            dropped.nested_headings += 1;
             true
         } else {
             false
@@ -561,6 +590,19 @@ mod tests {
         let page = "<p>x".repeat(1000) + &"<li>y".repeat(1000);
         let b = bound(&page);
         assert_eq!(b.dropped, Dropped::default());
+    }
+
+    #[test]
+    fn headings_do_not_nest() {
+        // Siblings and a heading right after one pass as they are.
+        let plain = "<h1>Title</h1><h2>One</h2><h2>Two<h3>Three</h3>";
+        assert_eq!(bound(plain).dropped, Dropped::default());
+        // A heading inside a section inside a heading is read as text.
+        let page = "<article><h1>Minister ".repeat(50);
+        let b = bound(&page);
+        assert_eq!(b.dropped.nested_headings, 49);
+        assert_eq!(b.html.matches("<h1>").count(), 1);
+        assert_eq!(b.html.matches("Minister").count(), 50, "text is kept");
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Line-level boilerplate filters applied to extracted paragraphs.
 
+use crate::build::record_dropped;
+use veracity_model::{DropRule, DroppedText};
+
 /// Whole-line boilerplate (compared lowercased, trimmed of trailing
 /// punctuation).
 const EXACT: &[&str] = &[
@@ -219,7 +222,11 @@ enum Drop {
 /// Drops boilerplate lines and the lists of other stories after a tail
 /// heading; `notes` records tail cuts and a tail cut refused because it
 /// would drop over [`MAX_TAIL_PERCENT`] of the text.
-pub(crate) fn clean(paragraphs: Vec<String>, notes: &mut Vec<String>) -> Vec<String> {
+pub(crate) fn clean(
+    paragraphs: Vec<String>,
+    notes: &mut Vec<String>,
+    dropped: &mut Vec<DroppedText>,
+) -> Vec<String> {
     let mut verdicts = Vec::with_capacity(paragraphs.len());
     let mut in_tail = false;
     for p in &paragraphs {
@@ -260,16 +267,32 @@ pub(crate) fn clean(paragraphs: Vec<String>, notes: &mut Vec<String>) -> Vec<Str
              (lists of other stories)"
         ));
     }
-    paragraphs
+    let mut related = 0;
+    let kept = paragraphs
         .into_iter()
         .zip(verdicts)
-        .filter(|(p, v)| match v {
-            Drop::Keep => true,
-            Drop::Line => false,
-            Drop::Tail => keep_tail && !is_tail_heading(p) && !is_boiler_line(p),
+        .filter(|(p, v)| {
+            let keep = match v {
+                Drop::Keep => true,
+                Drop::Line => false,
+                Drop::Tail => keep_tail && !is_tail_heading(p) && !is_boiler_line(p),
+            };
+            if !keep {
+                // A tail's heading and lines are the list; furniture in it
+                // is furniture.
+                if *v == Drop::Tail && (is_tail_heading(p) || !is_boiler_line(p)) {
+                    related += p.len();
+                } else {
+                    record_dropped(dropped, DropRule::BoilerplateLine, p.len() as u64);
+                }
+            }
+            keep
         })
         .map(|(p, _)| p)
-        .collect()
+        .collect();
+    // The related-stories lists count as one piece.
+    record_dropped(dropped, DropRule::RelatedStories, related as u64);
+    kept
 }
 
 #[cfg(test)]
@@ -289,11 +312,22 @@ mod tests {
         let teaser = "Another story about something else entirely here";
         page.extend([teaser; 3]);
         let mut notes = Vec::new();
-        let out = clean(strings(&page), &mut notes);
+        let mut dropped = Vec::new();
+        let out = clean(strings(&page), &mut notes, &mut dropped);
         assert_eq!(out.len(), 120);
         assert!(notes.is_empty(), "{notes:?}");
+        // Too small for a note, but recorded.
+        let small = "Related stories".len() + 3 * teaser.len();
+        assert_eq!(
+            dropped,
+            [DroppedText {
+                rule: DropRule::RelatedStories,
+                bytes: small as u64,
+                pieces: 1
+            }]
+        );
         page.extend([teaser; 100]);
-        let out = clean(strings(&page), &mut notes);
+        let out = clean(strings(&page), &mut notes, &mut Vec::new());
         assert_eq!(out.len(), 120);
         assert!(notes[0].starts_with("dropped "), "{notes:?}");
     }
@@ -311,8 +345,18 @@ mod tests {
             "Advertisement",
         ];
         let mut notes = Vec::new();
-        let out = clean(strings(&page), &mut notes);
+        let mut dropped = Vec::new();
+        let out = clean(strings(&page), &mut notes, &mut dropped);
         assert_eq!(out.len(), 4, "{out:?}");
         assert!(notes[0].contains("were kept"), "{notes:?}");
+        // The heading and the advertisement go, each on its own rule.
+        let rules: Vec<_> = dropped.iter().map(|d| (d.rule, d.bytes)).collect();
+        assert_eq!(
+            rules,
+            [
+                (DropRule::BoilerplateLine, "Advertisement".len() as u64),
+                (DropRule::RelatedStories, "Most popular".len() as u64)
+            ]
+        );
     }
 }

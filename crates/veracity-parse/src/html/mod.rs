@@ -39,9 +39,10 @@ mod review;
 mod runs;
 mod walker;
 
+use crate::build::record_dropped;
 use dom_query::{Document, NodeId, NodeRef};
 use dom_smoothie::{Config, Readability};
-use veracity_model::{Review, ScaleRegistry};
+use veracity_model::{DropRule, DroppedText, Review, ScaleRegistry};
 
 pub use error::Error;
 
@@ -75,6 +76,8 @@ pub struct HtmlArticle {
     /// Problems that did not stop extraction (malformed JSON-LD, invalid
     /// UTF-8, no main content found).
     pub warnings: Vec<String>,
+    /// The page's text left out of `paragraphs`, by rule.
+    pub dropped: Vec<DroppedText>,
 }
 
 impl HtmlArticle {
@@ -145,8 +148,9 @@ pub fn extract_with(
 }
 
 /// One traversal of the parsed page: metadata candidates from every
-/// element, and the boilerplate elements to remove (outermost only).
-fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
+/// element, and the boilerplate elements to remove (outermost only), each
+/// with the bytes of text it holds.
+fn scan(doc: &Document) -> (meta::RawMeta, Vec<(NodeId, usize)>) {
     let root = doc.root();
     // Text lengths of every element, and the page's non-link text,
     // computed on first need.
@@ -182,7 +186,11 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<NodeId>) {
             !boiler::guarded(own, r, *page)
         });
         if doom {
-            doomed.push(n.id);
+            let text = lengths
+                .as_ref()
+                .and_then(|(all, _)| all.get(&n.id))
+                .map_or(0, |&(t, _)| t);
+            doomed.push((n.id, text));
         }
         let mut c = n.last_child();
         while let Some(x) = c {
@@ -207,7 +215,9 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     let meta = meta::resolve(&raw, &ld.article, source_url);
     let mut warnings = bounded.dropped.notes();
     warnings.extend(ld.warnings);
-    for id in doomed {
+    let mut dropped = Vec::new();
+    for (id, text) in doomed {
+        record_dropped(&mut dropped, DropRule::PageFurniture, text as u64);
         NodeRef::new(id, &doc.tree).remove_from_parent();
     }
 
@@ -229,12 +239,24 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
                      cleaned body is used"
                 ));
             }
+            // The cleaned body's text, to tell what Readability leaves out.
+            let body_text = if splits == 0 {
+                let mut w = walker::Walker::default();
+                if let Some(body) = r.doc.select("body").nodes().first() {
+                    w.walk(body);
+                }
+                text_bytes(&w.paragraphs)
+            } else {
+                0
+            };
             let main = splits == 0 && r.parse().is_ok();
             let mut w = walker::Walker::default();
             if main {
                 if let Some(root) = r.doc.select("#readability-page-1").nodes().first() {
                     w.walk(root);
                 }
+                let outside = body_text.saturating_sub(text_bytes(&w.paragraphs));
+                record_dropped(&mut dropped, DropRule::OutsideMainContent, outside as u64);
             } else if let Some(body) = r.doc.select("body").nodes().first() {
                 // Too little text for Readability, or skipped: the cleaned body.
                 w.walk(body);
@@ -249,7 +271,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
             Vec::new()
         }
     };
-    let paragraphs = lines::clean(paragraphs, &mut warnings);
+    let paragraphs = lines::clean(paragraphs, &mut warnings, &mut dropped);
 
     let mut reviews = Vec::new();
     for r in &ld.reviews {
@@ -279,5 +301,11 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
         paragraphs,
         reviews,
         warnings,
+        dropped,
     }
+}
+
+/// Bytes of text in `paragraphs`.
+fn text_bytes(paragraphs: &[String]) -> usize {
+    paragraphs.iter().map(String::len).sum()
 }

@@ -8,12 +8,12 @@ mod lines;
 mod meta;
 mod verdict;
 
-use crate::build::{self, Meta, push_unique};
+use crate::build::{self, Meta, push_unique, record_dropped};
 use crate::json::Origin;
 use cut::Cut;
 use lines::{Class, Line, classify_line};
 use std::borrow::Cow;
-use veracity_model::{Document, DocumentKind, Span};
+use veracity_model::{Document, DocumentKind, DropRule, Span};
 
 /// Page-level facts shared by every post of a page.
 #[derive(Debug, Default)]
@@ -243,6 +243,17 @@ fn article<'a>(
             }
         }
     }
+    // The header's lines, bar the title, are page furniture (site name,
+    // menus, section labels); the verdict widget's go into the review.
+    for (i, line) in lines.iter().enumerate() {
+        if drop[i] && classes[i] == Class::Content && Some(i) != title {
+            record_dropped(
+                &mut meta.dropped,
+                DropRule::PageFurniture,
+                line.text.len() as u64,
+            );
+        }
+    }
     if let Some(w) = &widget {
         for &i in &w.drop {
             drop[i] = true;
@@ -264,6 +275,8 @@ fn article<'a>(
     }
     let mut kept_prose = 0usize;
     let mut cut_line: Option<(usize, &'static str)> = None;
+    // Bytes of the lines a cut drops.
+    let mut after_cut = 0usize;
     for i in 0..lines.len() {
         let text = lines[i].text;
         match &classes[i] {
@@ -316,10 +329,21 @@ fn article<'a>(
                 }
                 continue;
             }
-            Class::Boilerplate(_) => continue,
+            Class::Boilerplate(_) => {
+                record_dropped(
+                    &mut meta.dropped,
+                    DropRule::BoilerplateLine,
+                    text.len() as u64,
+                );
+                continue;
+            }
             Class::Content => {}
         }
-        if cut || drop[i] {
+        if cut {
+            after_cut += text.len();
+            continue;
+        }
+        if drop[i] {
             continue;
         }
         if let Some(norm) = &title_norm
@@ -339,8 +363,19 @@ fn article<'a>(
         if lines[last].is_prose() || lines::real_words(lines[last].text) > 10 {
             break;
         }
+        let text = lines[last].text;
+        record_dropped(
+            &mut meta.dropped,
+            DropRule::BoilerplateLine,
+            text.len() as u64,
+        );
         kept.pop();
     }
+    record_dropped(
+        &mut meta.dropped,
+        DropRule::AfterEndMarker,
+        after_cut as u64,
+    );
     if let Some((at, why)) = cut_line {
         notes.extend(Cut::new(lines, at, why, kept_prose, &prose_from).dropped_note());
     }

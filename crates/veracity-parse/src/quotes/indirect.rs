@@ -29,11 +29,14 @@ pub(super) fn reported(
         let sent = &text[s.start()..s.end()];
         // Where the first direct quote in the sentence starts, if any: only
         // "SPEAKER CUE that ..." with the quote inside the clause is read.
+        // The quotes are in text order and do not overlap, so the first
+        // one ending after the sentence starts is the only candidate (a
+        // scan of them all is quadratic in a paragraph of many quotes).
+        let overlapping = direct.partition_point(|d| d.end() <= s.start());
         let quoted_from = direct
-            .iter()
-            .filter(|d| d.start() < s.end() && s.start() < d.end())
-            .map(|d| d.start())
-            .min();
+            .get(overlapping)
+            .filter(|d| d.start() < s.end())
+            .map(|d| d.start());
         if sent.len() < 20
             || sent.starts_with(['"', '\u{201c}'])
             || !may_report(sent, thats_in(sent, s.start(), thats))
