@@ -84,3 +84,47 @@ impl Drop for Registered {
         unix::unregister();
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::Registered;
+    use std::os::unix::process::ExitStatusExt;
+    use std::path::Path;
+    use std::process::Command;
+
+    /// Set in the child this test starts: the file to register, and the
+    /// signal to raise.
+    const CHILD: &str = "VERACITY_TEST_INTERRUPT_CHILD";
+
+    /// The test runs itself as a child process that registers a file and
+    /// raises the signal; the child must die of that signal with the file
+    /// gone.
+    #[test]
+    fn a_signal_removes_the_file_being_written_and_ends_the_run_by_that_signal() {
+        if let Ok(spec) = std::env::var(CHILD) {
+            let (signal, path) = spec.split_once(':').unwrap();
+            let _guard = Registered::new(Path::new(path));
+            // SAFETY: raising a signal in our own process.
+            unsafe { libc::raise(signal.parse().unwrap()) };
+            // Reached only if the handler did not end the process.
+            std::process::exit(0);
+        }
+        for signal in [libc::SIGINT, libc::SIGTERM] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(".report.json.veracity-tmp-1-abc123");
+            std::fs::write(&path, b"half a report").unwrap();
+            let status = Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "output::interrupt::tests::a_signal_removes_the_file_being_written_and_ends_the_run_by_that_signal",
+                    "--exact",
+                    "--test-threads=1",
+                ])
+                .env(CHILD, format!("{signal}:{}", path.display()))
+                .output()
+                .unwrap()
+                .status;
+            assert_eq!(status.signal(), Some(signal), "{status:?}");
+            assert!(!path.exists(), "the temporary file is removed");
+        }
+    }
+}
