@@ -3,8 +3,9 @@
 //! counted, folded.
 
 use super::evidence::{self, Detail, Groups, Lean};
-use super::reason::{confidence_shown, reason};
+use super::reason::reason;
 use super::{badge, chart, external, shorten};
+use crate::reader::{confidence_shown, not_counted};
 use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent, web_url};
 use veracity_model::{CitedReview, Claim, RatingClass, Verdict};
 
@@ -55,13 +56,8 @@ pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: 
             "<p class=\"empty\">No passage carries weight for or against the claim.</p>\n",
         );
     }
-    if !groups.repeats.is_empty() {
-        fold(
-            out,
-            &evidence::repeats_summary(&groups.repeats),
-            &groups.repeats,
-            index,
-        );
+    if let Some(summary) = not_counted(groups.repeats.iter().map(|(_, e)| *e)) {
+        fold(out, &summary, &groups.repeats, index);
     }
     if !groups.unweighed.is_empty() {
         fold(
@@ -146,7 +142,7 @@ fn ruling(out: &mut String, verdict: &Verdict, groups: &Groups<'_>) {
         html(&reason(verdict, groups))
     ));
     let mut meta = Vec::new();
-    if confidence_shown(verdict, groups) {
+    if confidence_shown(verdict) {
         meta.push(format!("confidence {}", percent(verdict.confidence)));
     }
     meta.push(format!("{} scale", html(&rating.scale)));

@@ -118,34 +118,6 @@ impl<'v> Groups<'v> {
     }
 }
 
-/// The fold's summary line for weight-0 repeats: "12 reports of the claim
-/// being made, not counted".
-pub fn repeats_summary(items: &[Numbered<'_>]) -> String {
-    let count = |role: EvidenceRole| items.iter().filter(|(_, e)| e.role == role).count();
-    let parts: Vec<String> = [
-        (
-            count(EvidenceRole::Attribution),
-            "report of the claim being made",
-            "reports of the claim being made",
-        ),
-        (
-            count(EvidenceRole::Claimant),
-            "quote in the claimant's own words",
-            "quotes in the claimant's own words",
-        ),
-        (
-            count(EvidenceRole::Duplicate),
-            "copy of another passage",
-            "copies of other passages",
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .collect();
-    format!("{}, not counted", parts.join(", "))
-}
-
 /// The fold's summary line for other weight-0 passages.
 pub fn unweighed_summary(n: usize) -> String {
     if n == 1 {

@@ -230,11 +230,9 @@ fn document_item(out: &mut String, d: &Document) {
     ));
     let source = external(d.source.url.as_deref(), &shorten(&d.source.location, 100))
         .unwrap_or_else(|| format!("<code>{}</code>", html(&shorten(&d.source.location, 100))));
-    out.push_str(&format!(
-        "<br><span class=\"meta\">{} · <code>{}</code></span></li>\n",
-        source,
-        html(d.id.as_str())
-    ));
+    // The document id is the `id` attribute (the anchor cards link to),
+    // not text: a reader has no use for it, the JSON report has it.
+    out.push_str(&format!("<br><span class=\"meta\">{source}</span></li>\n"));
 }
 
 fn diagnostics(out: &mut String, report: &Report) {
