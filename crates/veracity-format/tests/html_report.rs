@@ -15,6 +15,15 @@ fn at(haystack: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("not found: {needle}"))
 }
 
+/// The example report with its first verdict rated `class`, labelled
+/// `label`.
+fn example_rated(class: RatingClass, label: &str) -> Report {
+    let mut report = load(EXAMPLE);
+    report.verdicts[0].rating.class = class;
+    report.verdicts[0].rating.label = label.into();
+    report
+}
+
 /// The example report with the verdict's evidence shuffled the way a real
 /// run lists it: twelve weight-0 reports of the claim being made first, the
 /// lighter refuting passage before the heavier one.
@@ -102,12 +111,10 @@ fn the_summary_table_links_every_claim_to_its_card() {
 
 #[test]
 fn no_evidence_is_said_in_words_and_has_no_confidence() {
-    let mut report = load(EXAMPLE);
+    let mut report = example_rated(RatingClass::Unverified, "Unverified");
     let verdict = &mut report.verdicts[0];
     verdict.evidence.clear();
     verdict.reviews.clear();
-    verdict.rating.class = RatingClass::Unverified;
-    verdict.rating.label = "Unverified".into();
     verdict.explanation = "The plugin gave up on doc-0123456789abcdef, bytes 4–9.".into();
     let out = render_str(&report, "html");
     assert!(out.contains(
@@ -125,10 +132,8 @@ fn no_evidence_is_said_in_words_and_has_no_confidence() {
 
 #[test]
 fn an_unverified_claim_with_passages_on_both_sides_says_why() {
-    let mut report = load(EXAMPLE);
+    let mut report = example_rated(RatingClass::Unverified, "Unverified");
     let verdict = &mut report.verdicts[0];
-    verdict.rating.class = RatingClass::Unverified;
-    verdict.rating.label = "Unverified".into();
     verdict.reviews.clear();
     let out = render_str(&report, "html");
     let table = &out[at(&out, "<table class=\"summary\">")..at(&out, "</table>")];
@@ -205,10 +210,8 @@ fn hostile_reviews_stay_text_and_unsafe_urls_stay_dead() {
 
 #[test]
 fn a_split_verdict_shows_the_heavier_side_first_in_plain_words() {
-    let mut report = load(EXAMPLE);
+    let mut report = example_rated(RatingClass::Mixed, "Mixed");
     let verdict = &mut report.verdicts[0];
-    verdict.rating.class = RatingClass::Mixed;
-    verdict.rating.label = "Mixed".into();
     // One light supporting passage beside the two refuting ones.
     let mut support = verdict.evidence[0].clone();
     support.stance.label = StanceLabel::Agree;

@@ -4,8 +4,8 @@
 use super::{TITLE, report_title};
 use crate::reader::{confidence_shown, reader_summary};
 use crate::shared::{
-    Index, by_side, class_title, date_part, doc_title, markdown as md, num, one_line, percent,
-    role_name, web_url,
+    Index, by_side, class_title, count, date_part, doc_title, markdown as md, num, percent,
+    role_name, shorten, web_url,
 };
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use veracity_model::{Document, RatingClass, Report, Verdict};
@@ -74,14 +74,6 @@ impl Format for MarkdownFormat {
     }
 }
 
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// A coloured marker per class, so the verdict stands out without HTML.
 fn marker(class: RatingClass) -> &'static str {
     match class {
@@ -91,15 +83,6 @@ fn marker(class: RatingClass) -> &'static str {
         RatingClass::MostlyFalse => "🟠",
         RatingClass::False => "🔴",
         RatingClass::Unverified => "⚪",
-    }
-}
-
-/// At most `limit` characters of `text` on one line, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
-    let line = one_line(text);
-    match line.char_indices().nth(limit) {
-        Some((at, _)) => format!("{}…", line[..at].trim_end()),
-        None => line,
     }
 }
 

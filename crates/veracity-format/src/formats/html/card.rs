@@ -4,9 +4,11 @@
 
 use super::evidence::{self, Detail, Groups, Lean};
 use super::reason::reason;
-use super::{badge, chart, external, shorten};
+use super::{badge, chart, external};
 use crate::reader::{confidence_shown, not_counted};
-use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent, web_url};
+use crate::shared::{
+    Index, Side, class_title, doc_title, html, num, one_line, percent, shorten, web_url,
+};
 use veracity_model::{CitedReview, Claim, RatingClass, Verdict};
 
 pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: &Index<'_>) {

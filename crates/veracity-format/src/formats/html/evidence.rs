@@ -2,8 +2,8 @@
 //! first, what weighed the other way next, and what was not counted folded
 //! away; and one passage as a list item.
 
-use super::{external, shorten};
-use crate::shared::{Index, Side, date_part, doc_title, html, in_context, num, percent};
+use super::external;
+use crate::shared::{Index, Side, date_part, doc_title, html, in_context, num, percent, shorten};
 use veracity_model::{Evidence, EvidenceRole, RatingClass, Verdict};
 
 /// One item of a verdict's evidence with its number in the verdict's list.

@@ -1,10 +1,10 @@
 //! The table at the top: every claim with its verdict, how much evidence
 //! counted, and the published review, each linking to its card.
 
+use super::badge;
 use super::evidence::Groups;
-use super::{badge, count, shorten};
 use crate::reader::{Unsettled, unsettled};
-use crate::shared::{Index, class_title, html, one_line};
+use crate::shared::{Index, class_title, count, html, one_line, shorten};
 use veracity_model::{RatingClass, Report};
 
 pub fn summary(out: &mut String, report: &Report, index: &Index<'_>) {
