@@ -38,6 +38,10 @@ fn rating_sentence(verdict: &Verdict) -> String {
     }
 }
 
+/// The scale verdicts are rated on unless the user asks for another;
+/// reports name a verdict's scale only when it is another one.
+pub const DEFAULT_SCALE: &str = "veracity";
+
 /// Why an unverified verdict is not settled, as the evidence shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unsettled {

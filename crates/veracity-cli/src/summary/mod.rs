@@ -17,8 +17,6 @@ use veracity_model::{
 use veracity_verdict::Sources;
 use wrap::{shortened, wrap};
 
-/// The scale verdicts are on unless the user asks for another; not named.
-const DEFAULT_SCALE: &str = "veracity";
 /// Indent of everything under a claim's first line.
 const BODY: &str = "    ";
 /// Indent of a quoted passage under its source.
@@ -216,7 +214,7 @@ fn sentence(text: &str) -> String {
 /// The label as published on its scale, with the scale named only when it
 /// is not the default one.
 fn verdict_label(v: &Verdict) -> String {
-    if v.rating.scale == DEFAULT_SCALE {
+    if v.rating.scale == reader::DEFAULT_SCALE {
         v.rating.label.clone()
     } else {
         format!("{} ({} scale)", v.rating.label, v.rating.scale)

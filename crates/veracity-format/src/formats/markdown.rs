@@ -2,10 +2,10 @@
 //! (GitHub-flavoured Markdown) and as plain text.
 
 use super::{TITLE, report_title};
-use crate::reader::{confidence_shown, reader_summary};
+use crate::reader::{DEFAULT_SCALE, confidence_shown, reader_summary};
 use crate::shared::{
-    Index, by_side, class_title, count, date_part, doc_title, markdown as md, num, percent,
-    role_name, shorten, web_url,
+    Index, by_side, class_title, count, date_part, doc_title, markdown as md, num, one_line,
+    percent, role_name, shorten, web_url,
 };
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use veracity_model::{Document, RatingClass, Report, Verdict};
@@ -143,13 +143,20 @@ fn claim_section(out: &mut String, n: usize, verdict: &Verdict, index: &Index<'_
     } else {
         String::new()
     };
+    // The scale's own label when it says more than the class, with the
+    // scale named when it is not the default one.
+    let title = class_title(rating.class);
+    let label = if rating.scale != DEFAULT_SCALE {
+        format!(" · {} ({} scale)", md(&rating.label), md(&rating.scale))
+    } else if one_line(&rating.label).eq_ignore_ascii_case(title) {
+        String::new()
+    } else {
+        format!(" · {}", md(&rating.label))
+    };
     out.push_str(&format!(
-        "> {} **{}** · {} ({} scale){confidence} · engine {}\n\n",
+        "> {} **{}**{label}{confidence}\n\n",
         marker(rating.class),
-        class_title(rating.class).to_uppercase(),
-        md(&rating.label),
-        md(&rating.scale),
-        md(&verdict.engine),
+        title.to_uppercase(),
     ));
     // Plain sentences, not the engine's explanation: that is for auditors
     // (the JSON report) and may cite internal ids and byte offsets.
