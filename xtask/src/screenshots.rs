@@ -27,7 +27,11 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<bool> {
     let root = workspace_root();
-    let browser = chromium().context(
+    let browser = veracity_chromium::find(
+        std::env::var_os(veracity_chromium::CHOICE),
+        std::env::var_os("PATH"),
+    )
+    .context(
         "no Chromium found: install it (.ci/install-chromium.sh) or set VERACITY_CHROMIUM to a \
          browser binary",
     )?;
@@ -96,17 +100,8 @@ fn shoot(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
     for (name, width, height) in WINDOWS {
         let png = out.join(format!("{stem}-{name}.png"));
         let profile = tempfile::tempdir()?;
-        let result = Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--hide-scrollbars",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--force-device-scale-factor=1",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
+        let result = veracity_chromium::headless(browser, profile.path())
+            .args(["--hide-scrollbars", "--force-device-scale-factor=1"])
             .arg(format!("--window-size={width},{height}"))
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", page.display()))
@@ -140,21 +135,4 @@ fn shoot(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
         );
     }
     Ok(ok)
-}
-
-/// `VERACITY_CHROMIUM`, else the first Chromium or Chrome on the PATH.
-fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("VERACITY_CHROMIUM") {
-        return Some(PathBuf::from(path));
-    }
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
 }

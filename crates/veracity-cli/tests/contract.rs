@@ -128,8 +128,18 @@ fn bad_flag_values_are_usage_errors() {
 fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
     let out = run(&["check", "examples/corpus", "--limit", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Showing 1 of "), "{}", stdout(&out));
-    assert!(stdout(&out).contains("--all to check every one"));
+    assert!(
+        stdout(&out).contains("Checked the claim most worth checking of "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("--all for every claim"));
+    // Said once, at the end of the summary, not again as a warning.
+    assert!(
+        !stderr(&out).contains("most worth checking"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&[
         "check",
         "examples/corpus",
@@ -141,16 +151,17 @@ fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let notes = report["diagnostics"].as_array().unwrap();
     assert!(
-        notes
-            .iter()
-            .any(|d| d["message"].as_str().unwrap().starts_with("showing 1 of ")),
+        notes.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("checked the claim most worth checking of ")),
         "{notes:?}"
     );
     // With room for every claim there is no such note.
     let out = run(&["check", "examples/corpus", "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        !stdout(&out).contains("claims found;") && stdout(&out).contains("11. "),
+        !stdout(&out).contains("most worth checking") && stdout(&out).contains("11. "),
         "{}",
         stdout(&out)
     );

@@ -75,10 +75,10 @@ fn summary_reads_without_jargon_and_says_how_to_see_every_claim() {
     let last = text
         .lines()
         .rev()
-        .find(|l| l.starts_with("Showing "))
+        .find(|l| l.starts_with("Checked the "))
         .unwrap_or_default();
     assert!(
-        last.contains("Showing 2 of ") && last.contains("--all"),
+        last.starts_with("Checked the 2 claims most worth checking of ") && last.contains("--all"),
         "{text}"
     );
     // Into a pipe: one line per paragraph, no escape codes.
@@ -100,7 +100,7 @@ fn a_claim_the_collection_says_nothing_about_is_unverified_in_words() {
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.starts_with(" 1. Unverified: no evidence found in the collection\n"),
+        text.starts_with(" 1. Unverified: no evidence found in the documents checked\n"),
         "{text}"
     );
     assert!(!text.contains("confidence"), "{text}");

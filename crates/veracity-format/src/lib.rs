@@ -29,7 +29,7 @@
 #![deny(missing_docs)]
 
 mod formats;
-mod reader;
+pub mod reader;
 mod shared;
 
 use std::borrow::Cow;

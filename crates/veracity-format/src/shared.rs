@@ -46,6 +46,25 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// At most `limit` characters of `text` on one line, with an ellipsis when
+/// cut.
+pub fn shorten(text: &str, limit: usize) -> String {
+    let line = one_line(text);
+    match line.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", line[..at].trim_end()),
+        None => line,
+    }
+}
+
+/// "1 claim", "3 claims".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Escapes text for inline Markdown (CommonMark + GitHub extensions) on one
 /// line: white space is collapsed, and every character that could start
 /// emphasis, code, links, HTML, entities, tables, math or strikethrough is

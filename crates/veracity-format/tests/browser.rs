@@ -9,23 +9,14 @@ mod common;
 
 use common::{EXAMPLE, HOSTILE, load, render_str};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 fn chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("VERACITY_CHROMIUM") {
-        return Some(PathBuf::from(path));
-    }
-    let names = [
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ];
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
+    veracity_chromium::find(
+        std::env::var_os(veracity_chromium::CHOICE),
+        std::env::var_os("PATH"),
+    )
 }
 
 /// True when the tests run in CI (`CI=true`, as CI services set it).
@@ -59,22 +50,14 @@ struct Loaded {
 /// Opens `page` in a fresh headless Chromium profile and dumps its DOM.
 fn load_page(browser: &Path, page: &Path) -> Loaded {
     let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(browser)
+    let mut child = veracity_chromium::headless(browser, profile.path())
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
             "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--virtual-time-budget=3000",
             "--dump-dom",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -271,7 +271,7 @@ fn review_body_is_plain_sentences_without_ids_or_offsets() {
     // its outlet, and the published fact-check.
     assert!(first.starts_with("Rated Mostly False."), "{first}");
     assert!(
-        first.contains("Of 1 source that bears on the claim, 0 support it, 1 disputes it"),
+        first.contains("The one source that bears on the claim disputes it."),
         "{first}"
     );
     assert!(

@@ -15,6 +15,15 @@ fn at(haystack: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("not found: {needle}"))
 }
 
+/// The example report with its first verdict rated `class`, labelled
+/// `label`.
+fn example_rated(class: RatingClass, label: &str) -> Report {
+    let mut report = load(EXAMPLE);
+    report.verdicts[0].rating.class = class;
+    report.verdicts[0].rating.label = label.into();
+    report
+}
+
 /// The example report with the verdict's evidence shuffled the way a real
 /// run lists it: twelve weight-0 reports of the claim being made first, the
 /// lighter refuting passage before the heavier one.
@@ -60,7 +69,7 @@ fn a_card_leads_with_the_verdict_the_review_and_the_deciding_evidence() {
     );
     assert!(light < fold, "repeats folded after the deciding evidence");
     assert!(card.contains(
-        "<summary>12 reports of the claim being made, 1 quote in the claimant&#39;s own words, \
+        "<summary>12 reports of the claim being made, 1 statement by the claimant, \
          not counted</summary>"
     ));
     let folded = &card[fold..at(card, "<details class=\"how\">")];
@@ -102,20 +111,53 @@ fn the_summary_table_links_every_claim_to_its_card() {
 
 #[test]
 fn no_evidence_is_said_in_words_and_has_no_confidence() {
-    let mut report = load(EXAMPLE);
+    let mut report = example_rated(RatingClass::Unverified, "Unverified");
     let verdict = &mut report.verdicts[0];
     verdict.evidence.clear();
     verdict.reviews.clear();
-    verdict.rating.class = RatingClass::Unverified;
-    verdict.rating.label = "Unverified".into();
-    verdict.explanation = "The plugin gave up on this claim.".into();
+    verdict.explanation = "The plugin gave up on doc-0123456789abcdef, bytes 4–9.".into();
     let out = render_str(&report, "html");
-    assert!(
-        out.contains("<p class=\"why\">No evidence found. The plugin gave up on this claim.</p>")
-    );
+    assert!(out.contains(
+        "<p class=\"why\">No evidence found. This is not a finding that the claim is false.</p>"
+    ));
+    // The engine's own words, ids and all, are for auditors: in the fold
+    // on screen, never in print.
+    let how = &out[at(&out, "<details class=\"how\">")..];
+    assert!(at(how, "The plugin gave up") < at(how, "</details>"));
+    assert_eq!(out.matches("The plugin gave up").count(), 1);
     assert!(!out.contains("confidence "), "confidence without evidence");
     assert!(out.contains("No passage carries weight for or against the claim."));
     assert!(!out.contains("<details class=\"fold\">"));
+}
+
+#[test]
+fn an_unverified_claim_with_passages_on_both_sides_says_why() {
+    let mut report = example_rated(RatingClass::Unverified, "Unverified");
+    let verdict = &mut report.verdicts[0];
+    verdict.reviews.clear();
+    let out = render_str(&report, "html");
+    let table = &out[at(&out, "<table class=\"summary\">")..at(&out, "</table>")];
+    assert!(
+        table.contains("0 for · 2 against<span class=\"meta why-not\">too weak to rate</span>"),
+        "{table}"
+    );
+    assert!(out.contains(
+        "<p class=\"why\">Not settled: no passage supports the claim and 2 passages from one \
+         document contradict it; the evidence leans against the claim, too weakly to rate it. \
+         This is not a finding that the claim is false."
+    ));
+    // Evenly weighed sides say so instead.
+    let verdict = &mut report.verdicts[0];
+    let mut support = verdict.evidence[0].clone();
+    support.stance.label = StanceLabel::Agree;
+    support.weight = verdict.evidence[0].weight + verdict.evidence[1].weight;
+    verdict.evidence.push(support);
+    let out = render_str(&report, "html");
+    assert!(out.contains("1 for · 2 against<span class=\"meta why-not\">too evenly balanced"));
+    assert!(
+        !out.contains("confidence "),
+        "no confidence for an unverified verdict"
+    );
 }
 
 #[test]
@@ -124,6 +166,13 @@ fn the_page_prints_without_backgrounds_and_with_urls() {
     let print = &out[at(&out, "@media print{")..];
     assert!(print.contains("a[href^=\"http\"]::after{content:\" (\" attr(href) \")\""));
     assert!(print.contains("background:none"));
+    // Folded passages print open; a passage or a verdict is never split
+    // across pages, nor a heading left at the foot of one.
+    assert!(print.contains("details::details-content{content-visibility:visible"));
+    assert!(print.contains("ol.ev>li,.summary tr,.chart{background:none;break-inside:avoid}"));
+    assert!(print.contains("h2,h3,.kicker,summary,.claim>.meta,.appears{break-after:avoid}"));
+    // The engine's explanation (ids, byte offsets) stays on screen.
+    assert!(print.contains(".how>.explanation,.how>p.meta{display:none}"));
     // Deciding evidence is never inside a disclosure element.
     let card = &out[at(&out, "<article")..];
     assert!(at(card, "<ol class=\"ev against\">") < at(card, "<details class=\"fold\">"));
@@ -161,10 +210,8 @@ fn hostile_reviews_stay_text_and_unsafe_urls_stay_dead() {
 
 #[test]
 fn a_split_verdict_shows_the_heavier_side_first_in_plain_words() {
-    let mut report = load(EXAMPLE);
+    let mut report = example_rated(RatingClass::Mixed, "Mixed");
     let verdict = &mut report.verdicts[0];
-    verdict.rating.class = RatingClass::Mixed;
-    verdict.rating.label = "Mixed".into();
     // One light supporting passage beside the two refuting ones.
     let mut support = verdict.evidence[0].clone();
     support.stance.label = StanceLabel::Agree;

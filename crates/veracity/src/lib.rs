@@ -318,17 +318,23 @@ fn claims_left_out(shown: usize, count: veracity_verdict::ClaimCount) -> Option<
     if count.found <= shown && !count.more {
         return None;
     }
-    let found = if count.more {
-        format!("more than {}", count.found)
+    let checked = if shown == 1 {
+        "checked the claim most worth checking".to_owned()
     } else {
-        count.found.to_string()
+        format!("checked the {shown} claims most worth checking")
+    };
+    // Past four times the limit the search stops counting, so the total
+    // is a lower bound; say so rather than print a round number as a count.
+    let found = if count.more {
+        format!("more than {} found (counting stops there)", count.found)
+    } else {
+        format!("{} found", count.found)
     };
     Some(Diagnostic {
         severity: Severity::Warning,
         source: "claims".to_owned(),
         message: format!(
-            "showing {shown} of {found} claims found; --all to check every one, \
-             or --limit N for more"
+            "{checked} of {found}; to check more, --limit N, or --all for every claim"
         ),
     })
 }

@@ -99,8 +99,13 @@ pub fn run(
     };
     let read_problems = corpus.diagnostics.len();
     let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
-    // What the check itself noted (documents set aside for their language).
+    // What the check itself noted (documents set aside for their language,
+    // claims left out). The summary ends with the claims note itself, so it
+    // is not said twice.
     for d in report.diagnostics.iter().skip(read_problems) {
+        if format == SUMMARY && d.source == "claims" {
+            continue;
+        }
         super::batch::print_diagnostic(d);
     }
     let sources = veracity_verdict::source_names(&report.documents);

@@ -10,15 +10,13 @@ mod wrap;
 pub use terminal::Layout;
 
 use paint::Paint;
+use veracity_format::reader;
 use veracity_model::{
-    CitedReview, Claim, DocumentId, Evidence, EvidenceRole, RatingClass, Report, Severity,
-    StanceLabel, Verdict,
+    CitedReview, Claim, DocumentId, Evidence, RatingClass, Report, Severity, StanceLabel, Verdict,
 };
 use veracity_verdict::Sources;
 use wrap::{shortened, wrap};
 
-/// The scale verdicts are on unless the user asks for another; not named.
-const DEFAULT_SCALE: &str = "veracity";
 /// Indent of everything under a claim's first line.
 const BODY: &str = "    ";
 /// Indent of a quoted passage under its source.
@@ -216,27 +214,22 @@ fn sentence(text: &str) -> String {
 /// The label as published on its scale, with the scale named only when it
 /// is not the default one.
 fn verdict_label(v: &Verdict) -> String {
-    if v.rating.scale == DEFAULT_SCALE {
+    if v.rating.scale == reader::DEFAULT_SCALE {
         v.rating.label.clone()
     } else {
         format!("{} ({} scale)", v.rating.label, v.rating.scale)
     }
 }
 
-/// What follows the label: the calibrated confidence of a rated verdict,
-/// or why a verdict could not be reached, in words.
+/// What follows the label: the calibrated confidence of a verdict rated on
+/// weighed evidence, or why a verdict could not be reached, in words.
 fn verdict_qualifier(v: &Verdict) -> String {
-    if v.rating.class != RatingClass::Unverified {
-        return format!(", confidence {:.0}%", v.confidence * 100.0);
-    }
-    if !v.evidence.iter().any(|e| e.weight > 0.0) {
-        if v.evidence.is_empty() {
-            ": no evidence found in the collection".to_owned()
-        } else {
-            ": no evidence found in the collection beyond reports of the claim".to_owned()
-        }
+    if let Some(why) = reader::unsettled(v) {
+        format!(": {}", why.words())
+    } else if reader::confidence_shown(v) {
+        format!(", confidence {:.0}%", v.confidence * 100.0)
     } else {
-        ": the collection reports the claim but does not settle it".to_owned()
+        String::new()
     }
 }
 
@@ -287,41 +280,11 @@ fn deciding(v: &Verdict) -> Vec<&Evidence> {
 fn folded(v: &Verdict) -> Option<String> {
     let shown = deciding(v).len();
     let weighed = v.evidence.iter().filter(|e| e.weight > 0.0).count() - shown;
-    let count = |role: EvidenceRole| {
-        v.evidence
-            .iter()
-            .filter(|e| e.role == role && e.weight == 0.0)
-            .count()
-    };
-    let mut not_counted = Vec::new();
-    for (n, one, many) in [
-        (
-            count(EvidenceRole::Attribution),
-            "report of the claim being made",
-            "reports of the claim being made",
-        ),
-        (
-            count(EvidenceRole::Claimant),
-            "statement by the claimant",
-            "statements by the claimant",
-        ),
-        (
-            count(EvidenceRole::Duplicate),
-            "copy of another passage",
-            "copies of other passages",
-        ),
-    ] {
-        if n > 0 {
-            not_counted.push(format!("{n} {}", if n == 1 { one } else { many }));
-        }
-    }
     let mut parts = Vec::new();
     if weighed > 0 {
         parts.push(format!("{weighed} more passage{} weighed", plural(weighed)));
     }
-    if !not_counted.is_empty() {
-        parts.push(format!("{}, not counted", not_counted.join(", ")));
-    }
+    parts.extend(reader::not_counted(&v.evidence));
     (!parts.is_empty()).then(|| format!("Also: {}.", parts.join("; ")))
 }
 

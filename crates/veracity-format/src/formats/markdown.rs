@@ -2,15 +2,16 @@
 //! (GitHub-flavoured Markdown) and as plain text.
 
 use super::{TITLE, report_title};
+use crate::reader::{DEFAULT_SCALE, confidence_shown, reader_summary};
 use crate::shared::{
-    Index, by_side, class_title, date_part, doc_title, markdown as md, num, one_line, percent,
-    role_name, web_url,
+    Index, by_side, class_title, count, date_part, doc_title, markdown as md, num, one_line,
+    percent, role_name, shorten, web_url,
 };
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use veracity_model::{Document, RatingClass, Report, Verdict};
 
-/// A Markdown report: a summary table, then per claim its verdict,
-/// explanation, evidence tables grouped by stance and published reviews; a
+/// A Markdown report: a summary table, then per claim its verdict in
+/// plain sentences, evidence tables grouped by stance and published reviews; a
 /// documents appendix. All document text is escaped.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MarkdownFormat;
@@ -73,14 +74,6 @@ impl Format for MarkdownFormat {
     }
 }
 
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// A coloured marker per class, so the verdict stands out without HTML.
 fn marker(class: RatingClass) -> &'static str {
     match class {
@@ -90,15 +83,6 @@ fn marker(class: RatingClass) -> &'static str {
         RatingClass::MostlyFalse => "🟠",
         RatingClass::False => "🔴",
         RatingClass::Unverified => "⚪",
-    }
-}
-
-/// At most `limit` characters of `text` on one line, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
-    let line = one_line(text);
-    match line.char_indices().nth(limit) {
-        Some((at, _)) => format!("{}…", line[..at].trim_end()),
-        None => line,
     }
 }
 
@@ -127,7 +111,11 @@ fn summary(out: &mut String, report: &Report, index: &Index<'_>) {
             md(&shorten(claim, 120)),
             marker(v.rating.class),
             md(&v.rating.label),
-            percent(v.confidence)
+            if confidence_shown(v) {
+                percent(v.confidence)
+            } else {
+                "—".to_owned()
+            }
         ));
     }
     out.push('\n');
@@ -144,24 +132,38 @@ fn claim_section(out: &mut String, n: usize, verdict: &Verdict, index: &Index<'_
     if let Some(date) = claim.and_then(|c| c.date.as_deref()) {
         meta.push(format!("**Date:** {}", md(date)));
     }
-    meta.push(format!("**Id:** {}", md(verdict.claim.as_str())));
-    out.push_str(&meta.join(" · "));
-    out.push_str("\n\n");
-
-    let rating = &verdict.rating;
-    out.push_str(&format!(
-        "> {} **{}** · {} ({} scale) · confidence {} · engine {}\n\n",
-        marker(rating.class),
-        class_title(rating.class).to_uppercase(),
-        md(&rating.label),
-        md(&rating.scale),
-        percent(verdict.confidence),
-        md(&verdict.engine),
-    ));
-    if !verdict.explanation.trim().is_empty() {
-        out.push_str(&crate::shared::markdown_block(&verdict.explanation));
+    if !meta.is_empty() {
+        out.push_str(&meta.join(" · "));
         out.push_str("\n\n");
     }
+
+    let rating = &verdict.rating;
+    let confidence = if confidence_shown(verdict) {
+        format!(" · confidence {}", percent(verdict.confidence))
+    } else {
+        String::new()
+    };
+    // The scale's own label when it says more than the class, with the
+    // scale named when it is not the default one.
+    let title = class_title(rating.class);
+    let label = if rating.scale != DEFAULT_SCALE {
+        format!(" · {} ({} scale)", md(&rating.label), md(&rating.scale))
+    } else if one_line(&rating.label).eq_ignore_ascii_case(title) {
+        String::new()
+    } else {
+        format!(" · {}", md(&rating.label))
+    };
+    out.push_str(&format!(
+        "> {} **{}**{label}{confidence}\n\n",
+        marker(rating.class),
+        title.to_uppercase(),
+    ));
+    // Plain sentences, not the engine's explanation: that is for auditors
+    // (the JSON report) and may cite internal ids and byte offsets.
+    out.push_str(&crate::shared::markdown_block(&reader_summary(
+        index, verdict,
+    )));
+    out.push_str("\n\n");
     out.push_str(&format!(
         "Weighted support {} · refutation {} · {}\n\n",
         num(verdict.support),
@@ -246,8 +248,8 @@ fn documents(out: &mut String, report: &Report) {
     }
     out.push_str("## Documents\n\n");
     out.push_str(
-        "| Id | Title | Publisher | Published | Kind | Source |\n\
-         | --- | --- | --- | --- | --- | --- |\n",
+        "| Title | Publisher | Published | Kind | Source |\n\
+         | --- | --- | --- | --- | --- |\n",
     );
     for doc in &report.documents {
         let kind = serde_json::to_value(doc.kind)
@@ -259,8 +261,7 @@ fn documents(out: &mut String, report: &Report) {
             doc.source.url.as_deref(),
         );
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
-            md(doc.id.as_str()),
+            "| {} | {} | {} | {} | {} |\n",
             md(&shorten(doc_title(doc), 140)),
             md(doc.publisher.as_deref().unwrap_or("")),
             md(doc.published.as_deref().unwrap_or("")),

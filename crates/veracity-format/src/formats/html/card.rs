@@ -3,9 +3,12 @@
 //! counted, folded.
 
 use super::evidence::{self, Detail, Groups, Lean};
-use super::reason::{confidence_shown, reason};
-use super::{badge, chart, external, shorten};
-use crate::shared::{Index, Side, class_title, doc_title, html, num, one_line, percent, web_url};
+use super::reason::reason;
+use super::{badge, chart, external};
+use crate::reader::{DEFAULT_SCALE, confidence_shown, not_counted};
+use crate::shared::{
+    Index, Side, class_title, doc_title, html, num, one_line, percent, shorten, web_url,
+};
 use veracity_model::{CitedReview, Claim, RatingClass, Verdict};
 
 pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: &Index<'_>) {
@@ -55,13 +58,8 @@ pub fn card(out: &mut String, n: usize, total: usize, verdict: &Verdict, index: 
             "<p class=\"empty\">No passage carries weight for or against the claim.</p>\n",
         );
     }
-    if !groups.repeats.is_empty() {
-        fold(
-            out,
-            &evidence::repeats_summary(&groups.repeats),
-            &groups.repeats,
-            index,
-        );
+    if let Some(summary) = not_counted(groups.repeats.iter().map(|(_, e)| *e)) {
+        fold(out, &summary, &groups.repeats, index);
     }
     if !groups.unweighed.is_empty() {
         fold(
@@ -145,16 +143,18 @@ fn ruling(out: &mut String, verdict: &Verdict, groups: &Groups<'_>) {
         "<p class=\"why\">{}</p>\n",
         html(&reason(verdict, groups))
     ));
+    // The engine and the default scale are for auditors (the "how" fold).
     let mut meta = Vec::new();
-    if confidence_shown(verdict, groups) {
+    if confidence_shown(verdict) {
         meta.push(format!("confidence {}", percent(verdict.confidence)));
     }
-    meta.push(format!("{} scale", html(&rating.scale)));
-    meta.push(format!("engine {}", html(&verdict.engine)));
-    out.push_str(&format!(
-        "<p class=\"meta\">{}</p>\n</div>\n",
-        meta.join(" · ")
-    ));
+    if rating.scale != DEFAULT_SCALE {
+        meta.push(format!("{} scale", html(&rating.scale)));
+    }
+    if !meta.is_empty() {
+        out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
+    }
+    out.push_str("</div>\n");
 }
 
 /// A symbol beside the rating word (decorative; the word says it).
@@ -243,7 +243,9 @@ fn how(out: &mut String, verdict: &Verdict) {
         ));
     }
     out.push_str(&format!(
-        "<p class=\"meta\">Claim id <code>{}</code></p>\n</details>\n",
+        "<p class=\"meta\">Engine {} · {} scale · claim id <code>{}</code></p>\n</details>\n",
+        html(&verdict.engine),
+        html(&verdict.rating.scale),
         html(verdict.claim.as_str())
     ));
 }

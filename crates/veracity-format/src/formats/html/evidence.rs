@@ -2,8 +2,8 @@
 //! first, what weighed the other way next, and what was not counted folded
 //! away; and one passage as a list item.
 
-use super::{external, shorten};
-use crate::shared::{Index, Side, date_part, doc_title, html, in_context, num, percent};
+use super::external;
+use crate::shared::{Index, Side, date_part, doc_title, html, in_context, num, percent, shorten};
 use veracity_model::{Evidence, EvidenceRole, RatingClass, Verdict};
 
 /// One item of a verdict's evidence with its number in the verdict's list.
@@ -116,34 +116,6 @@ impl<'v> Groups<'v> {
             _ => (self.first.1.len(), self.second.1.len()),
         }
     }
-}
-
-/// The fold's summary line for weight-0 repeats: "12 reports of the claim
-/// being made, not counted".
-pub fn repeats_summary(items: &[Numbered<'_>]) -> String {
-    let count = |role: EvidenceRole| items.iter().filter(|(_, e)| e.role == role).count();
-    let parts: Vec<String> = [
-        (
-            count(EvidenceRole::Attribution),
-            "report of the claim being made",
-            "reports of the claim being made",
-        ),
-        (
-            count(EvidenceRole::Claimant),
-            "quote in the claimant's own words",
-            "quotes in the claimant's own words",
-        ),
-        (
-            count(EvidenceRole::Duplicate),
-            "copy of another passage",
-            "copies of other passages",
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .collect();
-    format!("{}, not counted", parts.join(", "))
 }
 
 /// The fold's summary line for other weight-0 passages.

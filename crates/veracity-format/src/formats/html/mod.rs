@@ -18,7 +18,7 @@ mod summary;
 
 use super::{TITLE, report_title};
 use crate::shared::{
-    Index, balance, by_side, class_title, doc_title, html, num, one_line, web_url,
+    Index, balance, by_side, class_title, count, doc_title, html, num, one_line, shorten, web_url,
 };
 use crate::{Format, FormatError, FormatOptions, OptionKey};
 use style::STYLE;
@@ -98,14 +98,6 @@ impl Format for HtmlFormat {
     }
 }
 
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 pub(crate) fn badge(class: veracity_model::RatingClass) -> String {
     format!(
         "<span class=\"badge c-{}\">{}</span>",
@@ -122,15 +114,6 @@ pub(crate) fn external(url: Option<&str>, text: &str) -> Option<String> {
         html(url),
         html(text)
     ))
-}
-
-/// At most `limit` characters of `text` on one line, with an ellipsis.
-pub(crate) fn shorten(text: &str, limit: usize) -> String {
-    let line = one_line(text);
-    match line.char_indices().nth(limit) {
-        Some((at, _)) => format!("{}…", line[..at].trim_end()),
-        None => line,
-    }
 }
 
 /// Three horizontal bars: weighted support, refutation and discussion.
@@ -230,11 +213,9 @@ fn document_item(out: &mut String, d: &Document) {
     ));
     let source = external(d.source.url.as_deref(), &shorten(&d.source.location, 100))
         .unwrap_or_else(|| format!("<code>{}</code>", html(&shorten(&d.source.location, 100))));
-    out.push_str(&format!(
-        "<br><span class=\"meta\">{} · <code>{}</code></span></li>\n",
-        source,
-        html(d.id.as_str())
-    ));
+    // The document id is the `id` attribute (the anchor cards link to),
+    // not text: a reader has no use for it, the JSON report has it.
+    out.push_str(&format!("<br><span class=\"meta\">{source}</span></li>\n"));
 }
 
 fn diagnostics(out: &mut String, report: &Report) {

@@ -3,14 +3,9 @@
 //! its figures, is kept for the "how" fold).
 
 use super::evidence::{Groups, Lean, Numbered};
+use crate::reader::unsettled;
 use crate::shared::one_line;
-use veracity_model::{RatingClass, Verdict};
-
-/// Whether a confidence figure means something for this verdict: only a
-/// rating reached on weighted evidence has one.
-pub fn confidence_shown(verdict: &Verdict, groups: &Groups<'_>) -> bool {
-    verdict.rating.class != RatingClass::Unverified && groups.counted() > 0
-}
+use veracity_model::Verdict;
 
 /// The reason, as plain text (escaped by the caller).
 pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
@@ -19,27 +14,25 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
     let against_docs = documents(groups, false);
     let mut sentences = Vec::new();
     let lean = Lean::of(verdict);
+    // The engine's own explanation is for auditors (the "how" fold): it
+    // may cite internal ids and byte offsets.
     if verdict.evidence.is_empty() && groups.counted() == 0 && verdict.reviews.is_empty() {
-        sentences.push("No evidence found.".into());
-        let why = one_line(&verdict.explanation);
-        if !why.is_empty() {
-            sentences.push(why);
-        }
-        return sentences.join(" ");
+        return match unsettled(verdict) {
+            Some(_) => "No evidence found. This is not a finding that the claim is false.".into(),
+            None => "No evidence found.".into(),
+        };
     }
-    match (verdict.rating.class, lean) {
-        (RatingClass::Unverified, _) if for_n + against_n == 0 => sentences.push(
-            "No evidence found that confirms or contradicts the claim; this is not a finding \
-             that it is false."
-                .into(),
-        ),
-        (RatingClass::Unverified, _) => sentences.push(format!(
-            "Not settled: {} {} the claim and {} {} it, too little or too evenly balanced to \
-             rate; this is not a finding that it is false.",
+    match (unsettled(verdict), lean) {
+        (Some(why), _) if for_n + against_n == 0 => {
+            sentences.push(format!("{}.", capitalise(why.words())));
+        }
+        (Some(why), _) => sentences.push(format!(
+            "Not settled: {} {} the claim and {} {} it; {}.",
             passages(for_n, for_docs),
             verb(for_n, "supports", "support"),
             passages(against_n, against_docs),
             verb(against_n, "contradicts", "contradict"),
+            why.words(),
         )),
         _ if for_n + against_n == 0 => {
             if let Some(cited) = verdict.reviews.first() {
@@ -100,6 +93,9 @@ pub fn reason(verdict: &Verdict, groups: &Groups<'_>) -> String {
             passages(against_n, against_docs),
             verb(against_n, "contradicts", "contradict"),
         )),
+    }
+    if unsettled(verdict).is_some() {
+        sentences.push("This is not a finding that the claim is false.".into());
     }
     if !groups.repeats.is_empty() {
         let n = groups.repeats.len();

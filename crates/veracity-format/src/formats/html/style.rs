@@ -22,10 +22,11 @@ table.summary{width:100%;border-collapse:collapse;margin:.8rem 0 .4rem;font-size
 .summary th{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .summary td.n{color:var(--muted);width:2.5rem;white-space:nowrap}
 .summary td.ev{white-space:nowrap}
+.summary .why-not{display:block;white-space:normal;font-size:.8rem}
 .badge{display:inline-block;padding:.1rem .55rem;border-radius:999px;font-weight:700;font-size:.78rem;color:#fff;letter-spacing:.03em;text-transform:uppercase;white-space:nowrap;background:var(--c)}
 .c-true{--c:var(--true)}.c-mostly_true{--c:var(--mostly_true)}.c-mixed{--c:var(--mixed)}.c-mostly_false{--c:var(--mostly_false)}.c-false{--c:var(--false)}.c-unverified{--c:var(--unverified)}
 .claim{border:1px solid var(--line);border-radius:10px;padding:1rem 1.1rem;margin:1.5rem 0;background:#fff}
-.ruling{display:grid;grid-template-columns:1fr;gap:.75rem;margin:.75rem 0}
+.ruling{display:grid;grid-template-columns:1fr;gap:.75rem;margin:.75rem 0;align-items:start}
 @media (min-width:46rem){.ruling.with-review{grid-template-columns:3fr 2fr}}
 .verdict{border-left:6px solid var(--c);background:var(--soft);border-radius:8px;padding:.6rem .9rem}
 .rating{margin:.1rem 0 .3rem;font-size:1.65rem;line-height:1.2;font-weight:800;color:var(--c)}
@@ -64,12 +65,17 @@ body{font-size:15px}h1{font-size:1.4rem}h2{font-size:1.08rem}.claim{padding:.8re
 body{font-size:11pt}
 header,main,footer{max-width:none;padding:0}
 .claim{break-inside:auto;border:0;border-top:2px solid #000;border-radius:0;padding:.5rem 0}
-.verdict,.review{background:none;break-inside:avoid}
+.verdict,.review,ol.ev>li,.summary tr,.chart{background:none;break-inside:avoid}
+h2,h3,.kicker,summary,.claim>.meta,.appears{break-after:avoid}
+h2,h3,.appears li{break-inside:avoid}
 .badge{color:var(--c);background:none;border:1px solid var(--c)}
 mark{background:none;text-decoration:underline}
 code{background:none}
 a{color:inherit}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--muted);overflow-wrap:anywhere}
-summary{list-style:none}
+details::details-content{content-visibility:visible;display:contents}
+summary{list-style:none;font-weight:600;color:var(--fg)}
+summary::-webkit-details-marker{display:none}
+.how>.explanation,.how>p.meta{display:none}
 }
 "#;

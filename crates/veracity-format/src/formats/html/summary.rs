@@ -1,9 +1,10 @@
 //! The table at the top: every claim with its verdict, how much evidence
 //! counted, and the published review, each linking to its card.
 
+use super::badge;
 use super::evidence::Groups;
-use super::{badge, count, shorten};
-use crate::shared::{Index, class_title, html, one_line};
+use crate::reader::{Unsettled, unsettled};
+use crate::shared::{Index, class_title, count, html, one_line, shorten};
 use veracity_model::{RatingClass, Report};
 
 pub fn summary(out: &mut String, report: &Report, index: &Index<'_>) {
@@ -23,10 +24,16 @@ pub fn summary(out: &mut String, report: &Report, index: &Index<'_>) {
             .map_or(v.claim.as_str(), |c| c.text.as_str());
         let groups = Groups::of(v);
         let (for_n, against_n) = groups.for_against();
-        let evidence = if groups.counted() == 0 {
-            "none found".to_owned()
-        } else {
-            format!("{for_n} for · {against_n} against")
+        // An unverified claim with passages on either side says why they
+        // did not settle it, so "6 for · 1 against" does not read as a
+        // contradiction of the verdict.
+        let evidence = match (for_n + against_n, unsettled(v).and_then(Unsettled::brief)) {
+            (0, _) if groups.counted() == 0 => "none found".to_owned(),
+            (0, _) => "none for or against".to_owned(),
+            (_, Some(why)) => format!(
+                "{for_n} for · {against_n} against<span class=\"meta why-not\">{why}</span>"
+            ),
+            (_, None) => format!("{for_n} for · {against_n} against"),
         };
         let published = match v.reviews.first() {
             Some(cited) => {
