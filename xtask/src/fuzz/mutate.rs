@@ -539,7 +539,11 @@ fn replace(value: &mut Value, rng: &mut Rng, limits: Limits) {
             if let Value::Array(items) = value
                 && let Some(first) = items.first().cloned()
             {
-                let copies = rng.log_uniform(1000);
+                // Bounded by the input size: a thousand copies of a
+                // megabyte value once made the generator, not the parser,
+                // take over a gigabyte.
+                let size = serde_json::to_vec(&first).map_or(1, |b| b.len().max(1));
+                let copies = rng.log_uniform(1000).min(limits.max_len / size);
                 items.extend(std::iter::repeat_n(first, copies));
             } else {
                 *value = Value::Array(vec![value.take()]);
