@@ -239,8 +239,21 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
                      cleaned body is used"
                 ));
             }
+            // Readability searches the descendants of each element: on a
+            // page of many deeply nested elements that is seconds of work.
+            let crowded = bounded.depth_sum > bound::MAX_DEPTH_SUM;
+            if crowded {
+                warnings.push(format!(
+                    "main-content extraction skipped: the page's elements are nested too \
+                     deeply for their number (depth summed over elements {} over {}); the \
+                     whole cleaned body is used",
+                    bounded.depth_sum,
+                    bound::MAX_DEPTH_SUM
+                ));
+            }
+            let skip = splits > 0 || crowded;
             // The cleaned body's text, to tell what Readability leaves out.
-            let body_text = if splits == 0 {
+            let body_text = if !skip {
                 let mut w = walker::Walker::default();
                 if let Some(body) = r.doc.select("body").nodes().first() {
                     w.walk(body);
@@ -249,7 +262,7 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
             } else {
                 0
             };
-            let main = splits == 0 && r.parse().is_ok();
+            let main = !skip && r.parse().is_ok();
             let mut w = walker::Walker::default();
             if main {
                 if let Some(root) = r.doc.select("#readability-page-1").nodes().first() {
