@@ -1,13 +1,16 @@
 """Parsing throughput of the Python package against the `veracity` binary,
 and the per-call overhead of `parse` on small documents.
 
-    python crates/veracity-py/bench/bench_parse.py --cli target/release/veracity
+    cargo build --release -p veracity-cli
+    cargo xtask gen-corpus --docs 10000 --out target/corpus-10k
+    python crates/veracity-py/bench/bench_parse.py --cli target/release/veracity \
+        --generated target/corpus-10k
 
-Build both in release mode first (`cargo build --release -p veracity-cli`,
-`maturin develop --release` or a release wheel). The inputs: the example
+with the package installed from a release build (`maturin develop --release`
+or a release wheel). The inputs: the example
 corpus copied COPIES times into one folder (the corpus alone is a few
-milliseconds of work, under the binary's start-up), and N generated
-documents from `cargo xtask gen-corpus` (written once under target/).
+milliseconds of work, under the binary's start-up), and the generated
+documents.
 Each figure is the median of RUNS timed runs after one warm-up run. The
 figures in docs/python.md come from this script.
 """
@@ -15,7 +18,7 @@ figures in docs/python.md come from this script.
 import argparse
 import json
 import os
-import shutil
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,6 +47,13 @@ def median_time(run, runs):
     return statistics.median(times)
 
 
+def cpu_seconds():
+    """CPU time of this process's threads and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def files_under(folder):
     return sorted(p for p in Path(folder).rglob("*") if p.is_file())
 
@@ -55,7 +65,7 @@ def bench_folder(label, folder, cli, runs, jobs):
     print(f"\n{label}: {len(paths)} files, {megabytes:.2f} MB, {jobs} threads, median of {runs} runs")
 
     def cli_ingest():
-        subprocess.run([cli, "ingest", "--jobs", str(jobs), folder], stdout=subprocess.DEVNULL, check=True)
+        subprocess.run([cli, "ingest", "--jobs", str(jobs), folder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
 
     def parse_threads():
         with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -67,22 +77,36 @@ def bench_folder(label, folder, cli, runs, jobs):
         ("veracity.parse_many(list of bytes)", lambda: veracity.parse_many(data, jobs=jobs)),
         (f"veracity.parse per item, {jobs} Python threads", parse_threads),
     ]
-    baseline = None
-    for name, run in rows:
-        seconds = median_time(run, runs)
-        rate = megabytes / seconds
-        baseline = baseline or rate
-        print(f"  {name:48} {seconds * 1e3:9.1f} ms  {rate:7.2f} MB/s  {rate / baseline:6.1%} of the binary")
+    # Runs interleaved, so that other work on the machine weighs on every
+    # row alike; wall and CPU time (all threads, the binary's included).
+    wall = {name: [] for name, _ in rows}
+    cpu = {name: [] for name, _ in rows}
+    for n in range(runs + 1):
+        for name, run in rows:
+            cpu0, wall0 = cpu_seconds(), time.perf_counter()
+            run()
+            if n > 0:  # the first round warms up
+                wall[name].append(time.perf_counter() - wall0)
+                cpu[name].append(cpu_seconds() - cpu0)
+    base_wall = base_cpu = None
+    for name, _ in rows:
+        w, c = statistics.median(wall[name]), statistics.median(cpu[name])
+        base_wall, base_cpu = base_wall or w, base_cpu or c
+        print(
+            f"  {name:48} {w * 1e3:8.0f} ms {megabytes / w:7.2f} MB/s ({base_wall / w:6.1%} of the binary's)"
+            f"  CPU {c * 1e3:8.0f} ms ({base_cpu / c:6.1%})"
+        )
 
 
 def bench_small(calls):
-    print(f"\nsmall document ({len(SMALL.encode())} bytes), {calls} calls, one thread")
-    per_call = median_time(lambda: [veracity.parse(SMALL) for _ in range(calls)], 3) / calls
-    batch = [SMALL] * calls
-    per_item = median_time(lambda: veracity.parse_many(batch, jobs=1), 3) / calls
-    print(f"  veracity.parse(text)                 {per_call * 1e6:7.1f} us per call")
-    print(f"  veracity.parse_many(texts, jobs=1)   {per_item * 1e6:7.1f} us per item")
-    print(f"  overhead of a call over a batch item {(per_call - per_item) * 1e6:7.1f} us")
+    print(f"\nsmall document ({len(SMALL.encode())} bytes), one thread, median of 5 runs")
+    empty = median_time(lambda: [veracity.parse_many([]) for _ in range(calls)], 5) / calls
+    per_call = median_time(lambda: [veracity.parse(SMALL) for _ in range(calls)], 5) / calls
+    batch = [SMALL] * 1000
+    per_item = median_time(lambda: [veracity.parse_many(batch, jobs=1) for _ in range(calls // 1000)], 5) / calls
+    print(f"  a call that parses nothing (parse_many([]))  {empty * 1e6:6.1f} us")
+    print(f"  veracity.parse(text)                        {per_call * 1e6:6.1f} us per call")
+    print(f"  veracity.parse_many(1000 texts, jobs=1)     {per_item * 1e6:6.1f} us per item")
 
 
 def bench_report(runs):
@@ -96,19 +120,23 @@ def bench_report(runs):
     print(f"  json.loads(check_json(...))             {through_json * 1e3:7.1f} ms")
 
 
-def generated_corpus(docs):
-    folder = ROOT / "target" / f"bench-corpus-{docs}"
-    if not folder.is_dir():
-        subprocess.run(
-            ["cargo", "xtask", "gen-corpus", "--docs", str(docs), "--out", folder], cwd=ROOT, check=True
-        )
-    return folder
+def write_copies(folder, copies):
+    """The example corpus `copies` times, each copy's files made distinct by
+    a last line (the same content twice is one document, parsed once)."""
+    for n in range(copies):
+        for page in sorted((ROOT / "examples" / "corpus").iterdir()):
+            mark = f"<!-- copy {n} -->" if page.suffix == ".html" else f"Copy {n}."
+            out = folder / f"copy{n:03}" / page.name
+            out.parent.mkdir(exist_ok=True)
+            out.write_bytes(page.read_bytes() + f"\n{mark}\n".encode())
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="the veracity binary (a release build)")
-    parser.add_argument("--docs", type=int, default=10_000, help="generated documents")
+    parser.add_argument(
+        "--generated", required=True, help="a folder from `cargo xtask gen-corpus --docs 10000 --out DIR`"
+    )
     parser.add_argument("--copies", type=int, default=100, help="copies of the example corpus")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
@@ -116,10 +144,12 @@ def main():
     args = parser.parse_args()
     print(f"veracity {veracity.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
-        for n in range(args.copies):
-            shutil.copytree(ROOT / "examples" / "corpus", Path(tmp) / f"copy{n:03}")
+        write_copies(Path(tmp), args.copies)
         bench_folder(f"example corpus x{args.copies}", tmp, args.cli, args.runs, args.jobs)
-    bench_folder(f"{args.docs} generated documents", generated_corpus(args.docs), args.cli, args.runs, args.jobs)
+    generated = Path(args.generated)
+    if not generated.is_dir():
+        sys.exit(f"no folder {generated}; write it with `cargo xtask gen-corpus --docs 10000 --out {generated}`")
+    bench_folder(f"{generated.name} (generated)", generated, args.cli, args.runs, args.jobs)
     bench_small(args.calls)
     bench_report(args.runs)
 

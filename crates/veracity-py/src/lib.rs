@@ -3,9 +3,11 @@
 //! veracity`. Results are plain Python objects of the JSON Schema's shape;
 //! Rust works with the GIL released, batches on every core.
 
+mod convert;
 mod errors;
 mod inputs;
 
+use convert::{CollectorPaused, to_python};
 use inputs::{Data, Documents};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -49,6 +51,7 @@ fn parse<'py>(
     let parsed = py
         .detach(|| veracity::parse::parse(data.bytes(), &location, &options))
         .map_err(|e| errors::parse_error(&e))?;
+    let _paused = CollectorPaused::new(py)?;
     parsed_dict(py, parsed, url)
 }
 
@@ -100,6 +103,7 @@ fn parse_many<'py>(
             .collect();
         veracity::parse_all(&inputs, &options, veracity::jobs_or_cores(jobs))
     });
+    let _paused = CollectorPaused::new(py)?;
     let out = PyList::empty(py);
     for (result, url) in results.into_iter().zip(urls) {
         let parsed = result.unwrap_or_else(|e| Parsed {
@@ -137,6 +141,7 @@ fn ingest<'py>(
         jobs,
     };
     let corpus = py.detach(|| veracity::ingest(&paths, &options));
+    let _paused = CollectorPaused::new(py)?;
     let dict = PyDict::new(py);
     dict.set_item("documents", to_python(py, &corpus.documents)?)?;
     dict.set_item("diagnostics", to_python(py, &corpus.diagnostics)?)?;
@@ -170,6 +175,7 @@ fn check<'py>(
     limit: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let report = run_check(py, documents, claims, engine, scale, top_k, limit)?;
+    let _paused = CollectorPaused::new(py)?;
     to_python(py, &report)
 }
 
@@ -262,14 +268,6 @@ fn parsed_dict<'py>(
     dict.set_item("documents", to_python(py, &parsed.documents)?)?;
     dict.set_item("diagnostics", to_python(py, &parsed.warnings)?)?;
     Ok(dict)
-}
-
-/// A model value as plain Python objects, the shape of its JSON.
-fn to_python<'py, T: serde::Serialize + ?Sized>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
 }
 
 #[pymodule]

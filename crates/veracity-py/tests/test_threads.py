@@ -66,3 +66,19 @@ def test_python_threads_run_while_rust_works():
     # Holding the GIL, the call would leave the counter only the moments
     # around it (a few percent of `alone`); released, it counts throughout.
     assert during > alone / 4, (during, alone)
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    import gc
+
+    corpus = veracity.ingest(CORPUS)
+    assert gc.isenabled()
+    veracity.check(corpus, CLAIM)
+    veracity.parse_many([b"Rain is expected. The river may rise."])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        veracity.ingest(CORPUS)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

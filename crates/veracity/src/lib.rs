@@ -225,8 +225,9 @@ pub fn parse_all(
     )
 }
 
-/// `parse` over `items` on `jobs` threads, in item order; an item whose
-/// worker died is an error at its `location`.
+/// `parse` over `items` on `jobs` threads (in this one for a single
+/// worker), in item order; an item whose worker died is an error at its
+/// `location`.
 fn in_parallel<T: Sync>(
     items: &[T],
     jobs: usize,
@@ -234,12 +235,25 @@ fn in_parallel<T: Sync>(
     parse: impl Fn(&T) -> Result<Parsed, ParseError> + Sync,
     location: impl Fn(&T) -> String,
 ) -> Vec<Result<Parsed, ParseError>> {
+    let workers = jobs.clamp(1, items.len().max(1));
+    if workers == 1 {
+        // No thread to start for one worker (a batch of one, say).
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let result = parse(item);
+                progress(i + 1);
+                result
+            })
+            .collect();
+    }
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Result<Parsed, ParseError>>>> =
         items.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+        for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
