@@ -43,7 +43,13 @@ def _cargo_artifact(package: str, kind: str) -> Path:
 
 @pytest.fixture(scope="session")
 def cli() -> Path:
-    """The `veracity` binary of this checkout."""
+    """The `veracity` binary of this checkout: VERACITY_BIN (`.ci/run` names
+    the one `cargo test --workspace` built), else built by cargo."""
+    given = os.environ.get("VERACITY_BIN")
+    if given:
+        if not Path(given).is_file():
+            pytest.fail(f"VERACITY_BIN={given} is not a file")
+        return Path(given)
     return _cargo_artifact("veracity-cli", "bin")
 
 
