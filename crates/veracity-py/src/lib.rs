@@ -101,7 +101,7 @@ fn parse_many<'py>(
             .zip(&locations)
             .map(|(d, l)| (d.bytes(), l.as_str()))
             .collect();
-        veracity::parse_all(&inputs, &options, veracity::jobs_or_cores(jobs))
+        veracity::parse_all(&inputs, &options, jobs.unwrap_or_else(cores))
     });
     let _paused = CollectorPaused::new(py)?;
     let out = PyList::empty(py);
@@ -138,7 +138,7 @@ fn ingest<'py>(
     };
     let options = veracity::IngestOptions {
         parse: Options { max_size },
-        jobs,
+        jobs: Some(jobs.unwrap_or_else(cores)),
     };
     let corpus = py.detach(|| veracity::ingest(&paths, &options));
     let _paused = CollectorPaused::new(py)?;
@@ -250,6 +250,13 @@ fn _cli(py: Python<'_>, args: Vec<OsString>, relaunch: Vec<OsString>) -> u8 {
             relaunch: Some(relaunch),
         })
     })
+}
+
+/// The machine's cores, asked once: Linux answers from cgroup files, which
+/// took longer than parsing a small document.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| veracity::jobs_or_cores(None))
 }
 
 /// `{"documents": [...], "diagnostics": [...]}` of one input; `url` fills
