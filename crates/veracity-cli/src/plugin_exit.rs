@@ -14,16 +14,20 @@ pub const STATUS: i32 = 3;
 /// the child exits with [`STATUS`] without a message of its own.
 static QUIET: AtomicBool = AtomicBool::new(false);
 
-/// Registers the handler (once, at start-up).
+/// Registers the handler, once per process however often the command line
+/// runs in it (the Python package may run it many times).
 pub fn install() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
     #[cfg(unix)]
-    // SAFETY: registers a handler that is sound to run at exit (it only reads
-    // atomics and thread-locals without destructors, writes to fd 2 and
-    // calls _exit). Registration fails only when the table is full, and then
-    // veracity runs as it did before, unguarded.
-    unsafe {
-        libc::atexit(on_exit);
-    }
+    INSTALLED.call_once(|| {
+        // SAFETY: registers a handler that is sound to run at exit (it only
+        // reads atomics and thread-locals without destructors, writes to fd 2
+        // and calls _exit). Registration fails only when the table is full,
+        // and then veracity runs as it did before, unguarded.
+        unsafe {
+            libc::atexit(on_exit);
+        }
+    });
 }
 
 /// Leaves the reporting to the parent process (`veracity plugin-host`).

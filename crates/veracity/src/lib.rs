@@ -199,17 +199,66 @@ pub fn parse_inputs(
     jobs: usize,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<Result<Parsed, ParseError>> {
+    in_parallel(
+        inputs,
+        jobs,
+        progress,
+        |input| veracity_parse::parse_input(input, options),
+        |input| input.location(),
+    )
+}
+
+/// Parses inputs already in memory, each its bytes and its location (a
+/// path, URL or name for messages), on `jobs` threads; results come back in
+/// input order. One input's error does not stop the others.
+pub fn parse_all(
+    inputs: &[(&[u8], &str)],
+    options: &veracity_parse::Options,
+    jobs: usize,
+) -> Vec<Result<Parsed, ParseError>> {
+    in_parallel(
+        inputs,
+        jobs,
+        &|_| {},
+        |(bytes, location)| veracity_parse::parse(bytes, location, options),
+        |(_, location)| (*location).to_owned(),
+    )
+}
+
+/// `parse` over `items` on `jobs` threads (in this one for a single
+/// worker), in item order; an item whose worker died is an error at its
+/// `location`.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    jobs: usize,
+    progress: &(dyn Fn(usize) + Sync),
+    parse: impl Fn(&T) -> Result<Parsed, ParseError> + Sync,
+    location: impl Fn(&T) -> String,
+) -> Vec<Result<Parsed, ParseError>> {
+    let workers = jobs.clamp(1, items.len().max(1));
+    if workers == 1 {
+        // No thread to start for one worker (a batch of one, say).
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let result = parse(item);
+                progress(i + 1);
+                result
+            })
+            .collect();
+    }
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Result<Parsed, ParseError>>>> =
-        inputs.iter().map(|_| Mutex::new(None)).collect();
+        items.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
+        for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { break };
-                    let result = veracity_parse::parse_input(input, options);
+                    let Some(item) = items.get(i) else { break };
+                    let result = parse(item);
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(result);
                     }
@@ -220,11 +269,11 @@ pub fn parse_inputs(
     });
     slots
         .into_iter()
-        .zip(inputs)
-        .map(|(slot, input)| {
+        .zip(items)
+        .map(|(slot, item)| {
             slot.into_inner().ok().flatten().unwrap_or_else(|| {
                 Err(ParseError::new(
-                    input.location(),
+                    location(item),
                     veracity_parse::ErrorKind::Io(std::io::Error::other("worker thread failed")),
                 ))
             })

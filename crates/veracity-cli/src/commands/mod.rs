@@ -16,16 +16,20 @@ mod validate;
 use crate::Outcome;
 use crate::cli::{Cli, Command, EvalDataset, PluginsCommand};
 use anyhow::{Context, Result, bail};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use veracity_model::{ScaleRegistry, SchemaKind};
 
-pub fn run(cli: Cli) -> Result<Outcome> {
+/// Runs a parsed command line; `relaunch` starts this command line again
+/// (see [`crate::Invocation::relaunch`]).
+pub fn run(cli: Cli, relaunch: Option<&[OsString]>) -> Result<Outcome> {
     let registry = || scale_registry(&cli.scale_files);
     let load_plugins = || {
         let options = plugins::LoadOptions {
             isolate: cli.isolate,
             timeout_secs: cli.plugin_timeout,
             max_response: cli.plugin_max_response,
+            relaunch,
         };
         plugins::load(&cli.plugins, &options)
     };

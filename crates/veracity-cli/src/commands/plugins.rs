@@ -5,6 +5,7 @@ use crate::cli::ListFormat;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use serde_json::json;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use veracity_model::{PluginKind, PluginRequest, PluginResult, SchemaKind};
 use veracity_plugin::host::{Isolation, PluginSearch, Plugins, config_plugin_dir};
@@ -13,13 +14,16 @@ use veracity_plugin::host::{Isolation, PluginSearch, Plugins, config_plugin_dir}
 pub const PATH_VARIABLE: &str = "VERACITY_PLUGIN_PATH";
 
 /// How to load plugins: the plugin flags of the command line.
-pub struct LoadOptions {
+pub struct LoadOptions<'a> {
     /// `--isolate`.
     pub isolate: bool,
     /// `--plugin-timeout`, which implies `--isolate`.
     pub timeout_secs: Option<f64>,
     /// `--plugin-max-response`.
     pub max_response: u64,
+    /// The command that runs veracity again, for the isolated plugin host;
+    /// `None` for the running executable.
+    pub relaunch: Option<&'a [OsString]>,
 }
 
 /// The timeout when `--plugin-timeout` is not given.
@@ -28,7 +32,7 @@ const DEFAULT_TIMEOUT_SECS: f64 = 60.0;
 /// Loads the plugins named with `--plugin`, in `VERACITY_PLUGIN_PATH` and in
 /// the user's plugin directory; with `--isolate` or `--plugin-timeout`, each
 /// in a child process. Warnings (shadowed plugins) go to stderr.
-pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Plugins> {
+pub fn load(paths: &[PathBuf], options: &LoadOptions<'_>) -> Result<Plugins> {
     let search = PluginSearch {
         paths: paths.to_vec(),
         path_list: std::env::var_os(PATH_VARIABLE),
@@ -41,8 +45,14 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Plugins> {
     // timeout asks for isolation.
     let isolate = options.isolate || options.timeout_secs.is_some();
     let isolation = if isolate {
-        let exe = std::env::current_exe()
-            .context("cannot find the veracity binary to run isolated plugins")?;
+        let (program, leading) = match options.relaunch {
+            Some([program, leading @ ..]) => (PathBuf::from(program), leading.to_vec()),
+            _ => (
+                std::env::current_exe()
+                    .context("cannot find the veracity binary to run isolated plugins")?,
+                Vec::new(),
+            ),
+        };
         let timeout_secs = options.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS);
         let timeout = std::time::Duration::try_from_secs_f64(timeout_secs)
             .ok()
@@ -52,8 +62,8 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Plugins> {
         };
         Isolation::Child {
             command: Box::new(move || {
-                let mut command = std::process::Command::new(&exe);
-                command.arg("plugin-host");
+                let mut command = std::process::Command::new(&program);
+                command.args(&leading).arg("plugin-host");
                 command
             }),
             timeout: Some(timeout),
