@@ -67,6 +67,14 @@ fn missing_and_empty_inputs_are_errors_never_a_verdict_over_nothing() {
     ]);
     assert_fails_with(&out, 2, "no document could be read");
     assert!(!stdout(&out).contains("0 documents"), "{}", stdout(&out));
+    // The file is named once on its line, not once by the CLI and again
+    // by the parser's message.
+    let line = stderr(&out)
+        .lines()
+        .find(|l| l.contains("the file is empty"))
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert_eq!(line.matches("empty.txt").count(), 1, "{line}");
 }
 
 #[test]
