@@ -30,10 +30,33 @@ pub struct Checker<'a> {
     index: Index,
     scorer: &'a dyn StanceScorer,
     sources: Sources,
-    reviews: Vec<(usize, &'a Review)>,
+    reviews: Vec<ReviewEntry<'a>>,
     model: Option<&'a VerdictModel>,
     /// Each document's index in `docs`, by id.
     positions: FxHashMap<veracity_model::DocumentId, usize>,
+}
+
+/// A published review of the collection, its reviewed claim analysed once.
+struct ReviewEntry<'a> {
+    /// The document it is in.
+    doc: usize,
+    review: &'a Review,
+    /// The reviewed claim without its "X says" frame (claims lose theirs).
+    statement: words::Statement,
+    /// That claim as ids normalise it.
+    normalized: String,
+}
+
+impl<'a> ReviewEntry<'a> {
+    fn new(doc: usize, review: &'a Review) -> ReviewEntry<'a> {
+        let reviewed = claims::split_claimant(&review.claim).claim;
+        ReviewEntry {
+            doc,
+            review,
+            statement: words::Statement::new(reviewed),
+            normalized: veracity_model::id::normalize_for_id(reviewed),
+        }
+    }
 }
 
 /// A headline covering less than this share of the claim's terms is about
@@ -55,7 +78,7 @@ impl<'a> Checker<'a> {
             .iter()
             .enumerate()
             .filter(|(_, d)| crate::language::carries_weight(d))
-            .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
+            .flat_map(|(i, d)| d.reviews.iter().map(move |r| ReviewEntry::new(i, r)))
             .collect();
         Checker {
             docs,
@@ -64,11 +87,7 @@ impl<'a> Checker<'a> {
             sources,
             reviews,
             model: None,
-            positions: docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), i))
-                .collect(),
+            positions: claims::positions(docs),
         }
     }
 
@@ -115,7 +134,7 @@ impl<'a> Checker<'a> {
             (claims, claims::ClaimCount { found, more: false })
         };
         for c in &mut claims {
-            claims::find_appearances(c, self.docs, &self.index, 50);
+            claims::find_appearances(c, self.docs, &self.positions, &self.index, 50);
             if c.claimant.is_none() {
                 c.claimant = self.claimant_from_appearances(c);
             }
@@ -127,9 +146,10 @@ impl<'a> Checker<'a> {
     /// review of it.
     fn claimant_from_appearances(&self, claim: &Claim) -> Option<String> {
         for a in &claim.appearances {
-            let Some(doc) = self.docs.iter().find(|d| d.id == a.document) else {
+            let Some(&i) = self.positions.get(&a.document) else {
                 continue;
             };
+            let doc = &self.docs[i];
             for q in &doc.quotes {
                 if q.content.start() < a.span.end()
                     && a.span.start() < q.content.end()
@@ -150,13 +170,11 @@ impl<'a> Checker<'a> {
     pub fn reviews(&self, claim: &Claim) -> Vec<CitedReview> {
         let mut out: Vec<CitedReview> = Vec::new();
         let statement = words::Statement::new(&claim.text);
-        for &(d, r) in &self.reviews {
-            // Claims lose their "X says" frame; so does the reviewed claim.
-            let reviewed = claims::split_claimant(&r.claim).claim;
-            let mut sim = statement.similarity(&words::Statement::new(reviewed));
-            if veracity_model::id::normalize_for_id(&claim.text)
-                == veracity_model::id::normalize_for_id(reviewed)
-            {
+        let normalized = veracity_model::id::normalize_for_id(&claim.text);
+        for entry in &self.reviews {
+            let (d, r) = (entry.doc, entry.review);
+            let mut sim = statement.similarity(&entry.statement);
+            if normalized == entry.normalized {
                 sim = 1.0;
             }
             if sim < MERGE_THRESHOLD {

@@ -16,10 +16,6 @@ pub const MIN_PASSAGE_TERMS: usize = 6;
 /// Passages longer than this many bytes are not indexed whole: they are cut
 /// at the next sentence-like boundary (documents without sentence spans).
 const MAX_PASSAGE_BYTES: usize = 1200;
-/// One indexing thread per started run of this many documents (up to the
-/// number of cores): for fewer, starting a thread would cost more than it
-/// saves.
-const DOCS_PER_THREAD: usize = 2000;
 
 /// One retrievable passage: a sentence or a window of two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,24 +137,7 @@ impl Index {
     /// concatenated in order, so the result does not depend on the number of
     /// threads.
     pub fn build(docs: &[Document]) -> Index {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let parts = threads.min(docs.len().div_ceil(DOCS_PER_THREAD)).max(1);
-        if parts == 1 {
-            return Index::build_part(docs, 0);
-        }
-        let chunk = docs.len().div_ceil(parts);
-        let built: Vec<Index> = std::thread::scope(|scope| {
-            let handles: Vec<_> = docs
-                .chunks(chunk)
-                .enumerate()
-                .map(|(n, part)| scope.spawn(move || Index::build_part(part, n * chunk)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        Index::concat(built)
+        Index::concat(crate::parallel::map_runs(docs, Index::build_part))
     }
 
     /// Indexes `docs`, the documents numbered from `first_doc` on. Each

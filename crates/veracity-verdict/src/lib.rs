@@ -42,6 +42,7 @@ mod engine;
 mod index;
 mod language;
 mod model;
+mod parallel;
 mod provenance;
 mod scorer;
 mod voice;
