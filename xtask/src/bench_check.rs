@@ -145,7 +145,7 @@ pub fn run(options: &Options) -> Result<bool> {
             verdicts.push(checker.verdict(claim, engine, scale, 20)?);
         }
         let t4 = Clock::now();
-        passages = checker.index().len();
+        passages = checker.retriever().len();
         summary = match (options.claims, verdicts.first()) {
             (Claims::Seed, Some(v)) => format!(
                 "verdict {} ({}), {} evidence, {} appearances",

@@ -10,7 +10,8 @@
 mod blocks;
 mod merge;
 
-use crate::index::{Index, passage_spans};
+use crate::index::passage_spans;
+use crate::retrieve::Retriever;
 use merge::Candidate;
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, DocumentKind, Span};
 use veracity_text::hash::FxHashMap;
@@ -613,7 +614,7 @@ pub fn find_appearances(
     claim: &mut Claim,
     docs: &[Document],
     positions: &FxHashMap<DocumentId, usize>,
-    index: &Index,
+    index: &dyn Retriever,
     k: usize,
 ) {
     let statement = Statement::new(&claim.text);
@@ -621,7 +622,7 @@ pub fn find_appearances(
     let prepared = crate::cues::PreparedClaim::new(&claim.text);
     let mut found: Vec<(usize, Appearance)> = Vec::new();
     for hit in index.search(&claim.text, k) {
-        let p = index.passages()[hit.passage as usize];
+        let p = index.passage(hit.passage);
         let doc = &docs[p.doc as usize];
         // Prefer the quote inside the passage, when one states the claim.
         let quote = doc.quotes.iter().find(|q| {
@@ -821,7 +822,7 @@ mod tests {
                 "The beach was cleaned by volunteers on Saturday with many bags.",
             ),
         ];
-        let index = Index::build(&docs);
+        let index = crate::index::Index::build(&docs);
         let mut claim =
             given(&["The plant already supplies 40% of the city's drinking water".to_owned()])
                 .remove(0);
