@@ -98,6 +98,17 @@ pub struct CheckArgs {
     /// Timed runs (the median is reported).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Check the claims found in the corpus (as `veracity check DIR`
+    /// does) instead of the one seed claim: claim extraction over the whole
+    /// collection is timed on its own.
+    #[arg(long)]
+    found: bool,
+    /// With --found: the most claims to check (`veracity check --limit`).
+    #[arg(long, default_value_t = 10, requires = "found")]
+    limit: usize,
+    /// With --found: check every claim found (`veracity check --all`).
+    #[arg(long, requires = "found", conflicts_with = "limit")]
+    all: bool,
 }
 
 /// Options of `cargo xtask bench plugin`.
@@ -128,7 +139,15 @@ pub fn run(target: Target) -> Result<bool> {
         Target::Stance(args) => stance(args),
         Target::Evidence(args) => evidence(args),
         Target::Plugin(args) => crate::bench_plugin::run(args.iterations, args.release),
-        Target::Check(args) => crate::bench_check::run(args.docs, args.runs),
+        Target::Check(args) => crate::bench_check::run(&crate::bench_check::Options {
+            docs: args.docs,
+            runs: args.runs,
+            claims: match (args.found, args.all) {
+                (false, _) => crate::bench_check::Claims::Seed,
+                (true, true) => crate::bench_check::Claims::Found(usize::MAX),
+                (true, false) => crate::bench_check::Claims::Found(args.limit),
+            },
+        }),
         Target::Ingest(args) => {
             crate::bench_ingest::ingest(args.runs, args.mb, args.only, args.dir.as_deref())
         }

@@ -8,6 +8,7 @@ use crate::engine::{Engine, EngineError, EngineRequest, Sources};
 use crate::index::Index;
 use crate::model::{DocumentVoice, VerdictModel};
 use crate::provenance::{self, Scored};
+use crate::retrieve::Retriever;
 use crate::scorer::StanceScorer;
 use crate::voice::{CueFlags, Voice, VoiceInput};
 use veracity_model::{
@@ -27,13 +28,36 @@ pub const MAX_COPIES: usize = 3;
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
     docs: &'a [Document],
-    index: Index,
+    retriever: Box<dyn Retriever + 'a>,
     scorer: &'a dyn StanceScorer,
     sources: Sources,
-    reviews: Vec<(usize, &'a Review)>,
+    reviews: Vec<ReviewEntry<'a>>,
     model: Option<&'a VerdictModel>,
     /// Each document's index in `docs`, by id.
     positions: FxHashMap<veracity_model::DocumentId, usize>,
+}
+
+/// A published review of the collection, its reviewed claim analysed once.
+struct ReviewEntry<'a> {
+    /// The document it is in.
+    doc: usize,
+    review: &'a Review,
+    /// The reviewed claim without its "X says" frame (claims lose theirs).
+    statement: words::Statement,
+    /// That claim as ids normalise it.
+    normalized: String,
+}
+
+impl<'a> ReviewEntry<'a> {
+    fn new(doc: usize, review: &'a Review) -> ReviewEntry<'a> {
+        let reviewed = claims::split_claimant(&review.claim).claim;
+        ReviewEntry {
+            doc,
+            review,
+            statement: words::Statement::new(reviewed),
+            normalized: veracity_model::id::normalize_for_id(reviewed),
+        }
+    }
 }
 
 /// A headline covering less than this share of the claim's terms is about
@@ -46,29 +70,35 @@ pub const HEADLINE_COVERAGE: f64 = 0.25;
 pub const BEARING_COVERAGE: f64 = 0.6;
 
 impl<'a> Checker<'a> {
-    /// Indexes `docs` (once) for checking claims against them.
+    /// Indexes `docs` (once, in memory) for checking claims against them.
     pub fn new(docs: &'a [Document], scorer: &'a dyn StanceScorer) -> Checker<'a> {
-        let index = Index::build(docs);
+        Checker::with_retriever(docs, Box::new(Index::build(docs)), scorer)
+    }
+
+    /// Checks claims against `docs`, whose passages `retriever` finds (its
+    /// passages' documents are indices into `docs`): an index built
+    /// before, kept on disk.
+    pub fn with_retriever(
+        docs: &'a [Document],
+        retriever: Box<dyn Retriever + 'a>,
+        scorer: &'a dyn StanceScorer,
+    ) -> Checker<'a> {
         let sources = provenance::source_names(docs);
         // Reviews in a document set aside for its language are not cited.
         let reviews = docs
             .iter()
             .enumerate()
             .filter(|(_, d)| crate::language::carries_weight(d))
-            .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
+            .flat_map(|(i, d)| d.reviews.iter().map(move |r| ReviewEntry::new(i, r)))
             .collect();
         Checker {
             docs,
-            index,
+            retriever,
             scorer,
             sources,
             reviews,
             model: None,
-            positions: docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.clone(), i))
-                .collect(),
+            positions: claims::positions(docs),
         }
     }
 
@@ -78,9 +108,9 @@ impl<'a> Checker<'a> {
         self
     }
 
-    /// The index.
-    pub fn index(&self) -> &Index {
-        &self.index
+    /// What finds the passages.
+    pub fn retriever(&self) -> &dyn Retriever {
+        self.retriever.as_ref()
     }
 
     /// The documents.
@@ -115,7 +145,7 @@ impl<'a> Checker<'a> {
             (claims, claims::ClaimCount { found, more: false })
         };
         for c in &mut claims {
-            claims::find_appearances(c, self.docs, &self.index, 50);
+            claims::find_appearances(c, self.docs, &self.positions, self.retriever(), 50);
             if c.claimant.is_none() {
                 c.claimant = self.claimant_from_appearances(c);
             }
@@ -127,9 +157,10 @@ impl<'a> Checker<'a> {
     /// review of it.
     fn claimant_from_appearances(&self, claim: &Claim) -> Option<String> {
         for a in &claim.appearances {
-            let Some(doc) = self.docs.iter().find(|d| d.id == a.document) else {
+            let Some(&i) = self.positions.get(&a.document) else {
                 continue;
             };
+            let doc = &self.docs[i];
             for q in &doc.quotes {
                 if q.content.start() < a.span.end()
                     && a.span.start() < q.content.end()
@@ -150,13 +181,11 @@ impl<'a> Checker<'a> {
     pub fn reviews(&self, claim: &Claim) -> Vec<CitedReview> {
         let mut out: Vec<CitedReview> = Vec::new();
         let statement = words::Statement::new(&claim.text);
-        for &(d, r) in &self.reviews {
-            // Claims lose their "X says" frame; so does the reviewed claim.
-            let reviewed = claims::split_claimant(&r.claim).claim;
-            let mut sim = statement.similarity(&words::Statement::new(reviewed));
-            if veracity_model::id::normalize_for_id(&claim.text)
-                == veracity_model::id::normalize_for_id(reviewed)
-            {
+        let normalized = veracity_model::id::normalize_for_id(&claim.text);
+        for entry in &self.reviews {
+            let (d, r) = (entry.doc, entry.review);
+            let mut sim = statement.similarity(&entry.statement);
+            if normalized == entry.normalized {
                 sim = 1.0;
             }
             if sim < MERGE_THRESHOLD {
@@ -215,7 +244,7 @@ impl<'a> Checker<'a> {
         let texts: Vec<&str> = candidates
             .iter()
             .map(|&(p, _)| {
-                let p = self.index.passages()[p as usize];
+                let p = self.retriever.passage(p);
                 self.docs[p.doc as usize].slice(p.span)
             })
             .collect();
@@ -225,7 +254,7 @@ impl<'a> Checker<'a> {
             .zip(stances)
             .zip(&texts)
             .map(|((&(p, relevance), stance), t)| {
-                let p = self.index.passages()[p as usize];
+                let p = self.retriever.passage(p);
                 let found = cues::cues(&prepared, t);
                 let adjusted = cues::adjust(stance, &found);
                 Scored {
@@ -257,8 +286,8 @@ impl<'a> Checker<'a> {
         let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
         let mut search = |query: &str| -> Vec<u32> {
             copies.clear();
-            self.index
-                .search_where(query, k, |p| {
+            self.retriever
+                .search_where(query, k, &mut |p| {
                     let n = copies.entry(self.text_key(p)).or_insert(0);
                     *n += 1;
                     *n <= MAX_COPIES
@@ -276,12 +305,20 @@ impl<'a> Checker<'a> {
             found.dedup();
         }
         let mut hits: Vec<(u32, f32)> = self
-            .index
+            .retriever
             .score(claim, &found)
             .iter()
             .map(|h| (h.passage, h.relevance))
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // Ties go to the passage first in the collection.
+        let place = |p: u32| {
+            let p = self.retriever.passage(p);
+            (p.doc, p.span.start())
+        };
+        hits.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| place(a.0).cmp(&place(b.0)))
+        });
         hits
     }
 
@@ -289,7 +326,7 @@ impl<'a> Checker<'a> {
     /// copies of one text.
     fn text_key(&self, passage: u32) -> u64 {
         use std::hash::Hasher;
-        let p = self.index.passages()[passage as usize];
+        let p = self.retriever.passage(passage);
         let mut h = veracity_text::hash::FxHasher::default();
         for c in self.docs[p.doc as usize].slice(p.span).chars() {
             if c.is_alphanumeric() {

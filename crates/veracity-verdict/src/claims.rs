@@ -7,12 +7,20 @@
 //! quote trimmed, reworded or translated) merge into the claim that came
 //! first in that order, so a reviewed claim absorbs the quotes that repeat it.
 
-use crate::index::{Index, passage_spans};
-use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentKind, Span};
+mod blocks;
+mod merge;
+
+use crate::index::passage_spans;
+use crate::retrieve::Retriever;
+use merge::Candidate;
+use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, DocumentKind, Span};
+use veracity_text::hash::FxHashMap;
 use veracity_text::lexicon::{
-    ATTRIBUTION_VERBS, CLAIM_LABELS, CLAIM_OBJECTS, FUNCTION_WORDS, GENERIC_SPEAKERS, WEEKDAYS,
+    ATTRIBUTION_VERBS, CHECKWORTHY_BOILERPLATE, CHECKWORTHY_COMPARATIVES,
+    CHECKWORTHY_FACTUAL_VERBS, CHECKWORTHY_OPINION, CLAIM_LABELS, CLAIM_OBJECTS, FUNCTION_WORDS,
+    GENERIC_SPEAKERS, WEEKDAYS,
 };
-use veracity_text::words::{self, Statement};
+use veracity_text::words::{self, Statement, Vocabulary};
 
 /// Two statements at least this similar ([`words::statement_similarity`]) are
 /// one claim.
@@ -56,156 +64,6 @@ pub struct ClaimCount {
     pub more: bool,
 }
 
-/// A candidate claim before merging.
-#[derive(Debug, Clone)]
-struct Candidate {
-    text: String,
-    claimant: Option<String>,
-    date: Option<String>,
-    origin: ClaimOrigin,
-    score: f64,
-    appearance: Option<Appearance>,
-    /// The text analysed once, for the merge's many comparisons.
-    statement: Statement,
-}
-
-fn rank(origin: ClaimOrigin) -> u8 {
-    match origin {
-        ClaimOrigin::Given => 0,
-        ClaimOrigin::Reviewed => 1,
-        ClaimOrigin::Quote => 2,
-        ClaimOrigin::Sentence => 3,
-    }
-}
-
-const COMPARATIVES: &[&str] = &[
-    "more",
-    "less",
-    "fewer",
-    "higher",
-    "lower",
-    "larger",
-    "smaller",
-    "bigger",
-    "most",
-    "least",
-    "largest",
-    "highest",
-    "lowest",
-    "biggest",
-    "record",
-    "doubled",
-    "tripled",
-    "halved",
-    "than",
-    "exclusively",
-    "only",
-    "never",
-    "always",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "rose",
-    "fell",
-    "cut",
-    "grew",
-    "dropped",
-    "percent",
-    "majority",
-    "all",
-    "every",
-    "none",
-];
-const FACTUAL_VERBS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "supplies",
-    "supplied",
-    "supply",
-    "killed",
-    "kills",
-    "caused",
-    "causes",
-    "cause",
-    "reduced",
-    "reduces",
-    "strikes",
-    "struck",
-    "strike",
-    "won",
-    "lost",
-    "voted",
-    "signed",
-    "built",
-    "costs",
-    "cost",
-    "pays",
-    "paid",
-    "rose",
-    "fell",
-    "cut",
-    "increased",
-    "decreased",
-    "contains",
-    "contain",
-    "produces",
-    "produced",
-    "leads",
-    "led",
-    "targets",
-    "targeted",
-    "does",
-    "did",
-    "will",
-];
-const OPINION: &[&str] = &[
-    "think",
-    "believe",
-    "feel",
-    "hope",
-    "should",
-    "must",
-    "maybe",
-    "perhaps",
-    "probably",
-    "opinion",
-    "wonderful",
-    "terrible",
-    "great",
-    "love",
-    "hate",
-    "seems",
-    "seem",
-    "agree",
-    "wish",
-    "please",
-    "beautiful",
-    "awful",
-    "hopefully",
-    "ought",
-];
-const BOILERPLATE: &[&str] = &[
-    "cookie",
-    "cookies",
-    "subscribe",
-    "newsletter",
-    "sign up",
-    "all rights reserved",
-    "click",
-    "©",
-    "privacy policy",
-    "terms of use",
-    "share this",
-    "read more",
-    "advertisement",
-];
-
 /// How worth checking a sentence is, in [0, 1]: a documented heuristic.
 ///
 /// Questions, fragments (under 6 words), very long runs (over 80 words) and
@@ -221,7 +79,7 @@ pub fn checkworthiness(sentence: &str) -> f64 {
         return 0.0;
     }
     let lower = s.to_lowercase();
-    if BOILERPLATE.iter().any(|b| lower.contains(b)) {
+    if CHECKWORTHY_BOILERPLATE.iter().any(|b| lower.contains(b)) {
         return 0.0;
     }
     let raw: Vec<&str> = s
@@ -238,7 +96,7 @@ pub fn checkworthiness(sentence: &str) -> f64 {
     }) {
         score += 0.25;
     }
-    if words.iter().any(|w| COMPARATIVES.contains(&w.as_str())) {
+    if words.iter().any(|w| CHECKWORTHY_COMPARATIVES.contains(w)) {
         score += 0.15;
     }
     let caps = raw
@@ -250,10 +108,10 @@ pub fn checkworthiness(sentence: &str) -> f64 {
         })
         .count();
     score += (0.05 * caps as f64).min(0.2);
-    if words.iter().any(|w| FACTUAL_VERBS.contains(&w.as_str())) {
+    if words.iter().any(|w| CHECKWORTHY_FACTUAL_VERBS.contains(w)) {
         score += 0.15;
     }
-    if words.iter().any(|w| OPINION.contains(&w.as_str())) {
+    if words.iter().any(|w| CHECKWORTHY_OPINION.contains(w)) {
         score -= 0.3;
     }
     score.clamp(0.0, 1.0)
@@ -615,98 +473,107 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
 
 /// [`extract`], with how many distinct claims were found in all.
 pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
-    let mut cands = Vec::new();
-    for doc in docs.iter().filter(|d| crate::language::carries_weight(d)) {
-        for review in &doc.reviews {
-            if review.claim.trim().is_empty() {
-                continue;
-            }
-            // "Dana Whitfield says ..." in the review box: the claim is
-            // what she says; the review's own claimant wins.
-            let split = split_claimant(&review.claim);
-            cands.push(candidate(
-                split.claim,
-                review.claimant.clone().or(split.claimant),
-                None,
-                ClaimOrigin::Reviewed,
-                1.0,
-                locate(doc, &review.claim).map(|span| Appearance {
-                    document: doc.id.clone(),
-                    span,
-                }),
-            ));
-        }
-        for q in &doc.quotes {
-            let Some(speaker) = &q.speaker else { continue };
-            // A quote that reports someone else ("Smith says ...") is
-            // Smith's claim; one citing unnamed sources stays the speaker's.
-            let split = split_claimant(doc.slice(q.content));
-            let content = split.claim;
-            let score = checkworthiness(content).max(if q.direct { 0.0 } else { 0.05 });
-            if words::terms(content).len() < MIN_CLAIM_TERMS {
-                continue;
-            }
-            cands.push(candidate(
-                content,
-                split.claimant.or_else(|| Some(speaker.name.clone())),
-                date_part(doc.published.as_deref()),
-                ClaimOrigin::Quote,
-                // A quote with a named speaker is a claim someone made; it
-                // only needs to be a statement, not a question or fragment.
-                if score > 0.0 {
-                    score.max(MIN_CHECKWORTHINESS)
-                } else {
-                    0.0
-                },
-                Some(Appearance {
-                    document: doc.id.clone(),
-                    span: q.content,
-                }),
-            ));
-        }
-        if options.sentences && doc.kind != DocumentKind::FactCheck {
-            for span in &doc.sentences {
-                // Headlines and sentences: "Mayor says ..." is the mayor's claim.
-                let split = split_claimant(doc.slice(*span));
-                let s = split.claim;
-                let score = checkworthiness(s);
-                if score < MIN_CHECKWORTHINESS || words::terms(s).len() < MIN_CLAIM_TERMS {
-                    continue;
-                }
-                cands.push(candidate(
-                    s,
-                    split.claimant,
-                    date_part(doc.published.as_deref()),
-                    ClaimOrigin::Sentence,
-                    score,
-                    Some(Appearance {
-                        document: doc.id.clone(),
-                        span: *span,
-                    }),
-                ));
+    // Candidates are found on every core, each run of documents with its
+    // own vocabulary; the runs' term ids are then renumbered into the first's.
+    let parts = crate::parallel::map_runs(docs, |run, first| {
+        let mut vocabulary = Vocabulary::new();
+        let mut cands = Vec::new();
+        for (d, doc) in run.iter().enumerate() {
+            if crate::language::carries_weight(doc) {
+                let d = (first + d) as u32;
+                candidates_of(doc, d, options, &mut vocabulary, &mut cands);
             }
         }
+        (vocabulary, cands)
+    });
+    let mut parts = parts.into_iter();
+    let (mut vocabulary, mut cands) = parts.next().unwrap_or_default();
+    for (part_vocabulary, part) in parts {
+        let ids = vocabulary.absorb(&part_vocabulary);
+        cands.extend(part.into_iter().map(|mut c| {
+            c.statement = c.statement.renumbered(&ids);
+            c
+        }));
     }
-    cands.retain(|c| c.origin == ClaimOrigin::Reviewed || c.score >= MIN_CHECKWORTHINESS);
-    merge(cands, options.max_claims)
+    merge::merge(cands, docs, vocabulary.len(), options.max_claims)
 }
 
-fn candidate(
-    text: &str,
-    claimant: Option<String>,
-    date: Option<String>,
-    origin: ClaimOrigin,
-    score: f64,
-    appearance: Option<Appearance>,
-) -> Candidate {
-    Candidate {
-        statement: Statement::new(text),
-        text: text.to_owned(),
-        claimant,
-        date,
-        origin,
-        score,
-        appearance,
+/// Appends the candidate claims of `doc` (number `d` of the collection):
+/// its reviewed claims, its attributed quotes and, unless it is a
+/// fact-check, its check-worthy sentences.
+fn candidates_of<'a>(
+    doc: &'a Document,
+    d: u32,
+    options: ClaimOptions,
+    vocabulary: &mut Vocabulary,
+    cands: &mut Vec<Candidate<'a>>,
+) {
+    for review in &doc.reviews {
+        if review.claim.trim().is_empty() {
+            continue;
+        }
+        // "Dana Whitfield says ..." in the review box: the claim is
+        // what she says; the review's own claimant wins.
+        let split = split_claimant(&review.claim);
+        cands.push(Candidate {
+            statement: vocabulary.statement(&words::terms(split.claim)),
+            text: split.claim,
+            claimant: review.claimant.clone().or(split.claimant),
+            origin: ClaimOrigin::Reviewed,
+            score: 1.0,
+            doc: d,
+            span: locate(doc, &review.claim),
+        });
+    }
+    for q in &doc.quotes {
+        let Some(speaker) = &q.speaker else { continue };
+        // A quote that reports someone else ("Smith says ...") is
+        // Smith's claim; one citing unnamed sources stays the speaker's.
+        let split = split_claimant(doc.slice(q.content));
+        let content = split.claim;
+        let score = checkworthiness(content).max(if q.direct { 0.0 } else { 0.05 });
+        // A quote with a named speaker is a claim someone made; it only
+        // needs to be a statement, not a question or fragment.
+        if score <= 0.0 {
+            continue;
+        }
+        let terms = words::terms(content);
+        if terms.len() < MIN_CLAIM_TERMS {
+            continue;
+        }
+        cands.push(Candidate {
+            statement: vocabulary.statement(&terms),
+            text: content,
+            claimant: split.claimant.or_else(|| Some(speaker.name.clone())),
+            origin: ClaimOrigin::Quote,
+            score: score.max(MIN_CHECKWORTHINESS),
+            doc: d,
+            span: Some(q.content),
+        });
+    }
+    if options.sentences && doc.kind != DocumentKind::FactCheck {
+        for span in &doc.sentences {
+            // Headlines and sentences: "Mayor says ..." is the mayor's claim.
+            let split = split_claimant(doc.slice(*span));
+            let s = split.claim;
+            let score = checkworthiness(s);
+            if score < MIN_CHECKWORTHINESS {
+                continue;
+            }
+            let terms = words::terms(s);
+            if terms.len() < MIN_CLAIM_TERMS {
+                continue;
+            }
+            cands.push(Candidate {
+                statement: vocabulary.statement(&terms),
+                text: s,
+                claimant: split.claimant,
+                origin: ClaimOrigin::Sentence,
+                score,
+                doc: d,
+                span: Some(*span),
+            });
+        }
     }
 }
 
@@ -729,16 +596,33 @@ pub fn given(texts: &[String]) -> Vec<Claim> {
     out
 }
 
+/// Each document's place in a collection, by id (the first document of
+/// an id, should two share one).
+pub fn positions(docs: &[Document]) -> FxHashMap<DocumentId, usize> {
+    let mut out = FxHashMap::default();
+    for (i, d) in docs.iter().enumerate() {
+        out.entry(d.id.clone()).or_insert(i);
+    }
+    out
+}
+
 /// Adds to `claim` the passages and quotes of the collection that state it
 /// (similarity at least [`MERGE_THRESHOLD`] among the top `k` BM25 hits),
-/// keeping appearances in collection order without repeats.
-pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: usize) {
+/// keeping appearances in collection order without repeats. `positions`
+/// is [`positions`] of `docs`.
+pub fn find_appearances(
+    claim: &mut Claim,
+    docs: &[Document],
+    positions: &FxHashMap<DocumentId, usize>,
+    index: &dyn Retriever,
+    k: usize,
+) {
     let statement = Statement::new(&claim.text);
     let claim_terms = statement.terms();
     let prepared = crate::cues::PreparedClaim::new(&claim.text);
     let mut found: Vec<(usize, Appearance)> = Vec::new();
     for hit in index.search(&claim.text, k) {
-        let p = index.passages()[hit.passage as usize];
+        let p = index.passage(hit.passage);
         let doc = &docs[p.doc as usize];
         // Prefer the quote inside the passage, when one states the claim.
         let quote = doc.quotes.iter().find(|q| {
@@ -774,11 +658,7 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
             },
         ));
     }
-    let position = |a: &Appearance| {
-        docs.iter()
-            .position(|d| d.id == a.document)
-            .unwrap_or(usize::MAX)
-    };
+    let position = |a: &Appearance| positions.get(&a.document).copied().unwrap_or(usize::MAX);
     let mut all: Vec<(usize, Appearance)> = claim
         .appearances
         .drain(..)
@@ -786,82 +666,23 @@ pub fn find_appearances(claim: &mut Claim, docs: &[Document], index: &Index, k: 
         .chain(found)
         .collect();
     all.sort_by_key(|a| (a.0, a.1.span));
-    // Drop repeats and appearances nested in another of the same document.
+    // Drop repeats and appearances nested in another of the same document;
+    // sorted by document, those of one document are the last ones kept.
     let mut kept: Vec<(usize, Appearance)> = Vec::new();
+    let mut doc_start = 0;
     for (d, a) in all {
-        if kept
+        if kept.last().is_some_and(|(kd, _)| *kd != d) {
+            doc_start = kept.len();
+        }
+        if kept[doc_start..]
             .iter()
-            .any(|(kd, k)| *kd == d && (k.span.contains(&a.span) || a.span.contains(&k.span)))
+            .any(|(_, k)| k.span.contains(&a.span) || a.span.contains(&k.span))
         {
             continue;
         }
         kept.push((d, a));
     }
     claim.appearances = kept.into_iter().map(|(_, a)| a).collect();
-}
-
-fn merge(mut cands: Vec<Candidate>, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
-    // Precedence, then check-worthiness, then text (deterministic).
-    cands.sort_by(|a, b| {
-        rank(a.origin)
-            .cmp(&rank(b.origin))
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.text.cmp(&b.text))
-    });
-    let mut groups: Vec<(Candidate, Vec<Appearance>)> = Vec::new();
-    let mut more = false;
-    for c in cands {
-        let mut target = None;
-        for (i, (g, _)) in groups.iter().enumerate() {
-            // Cheap prefilter before the full similarity.
-            if words::containment(g.statement.terms(), c.statement.terms()) < PREFILTER_CONTAINMENT
-            {
-                continue;
-            }
-            if g.statement.similarity(&c.statement) >= MERGE_THRESHOLD {
-                target = Some(i);
-                break;
-            }
-        }
-        match target {
-            Some(i) => {
-                let (g, apps) = &mut groups[i];
-                if g.claimant.is_none() {
-                    g.claimant = c.claimant.clone();
-                }
-                if g.date.is_none() || (c.date.is_some() && c.date < g.date) {
-                    g.date = c.date.clone().or(g.date.take());
-                }
-                if let Some(a) = c.appearance
-                    && !apps.contains(&a)
-                {
-                    apps.push(a);
-                }
-            }
-            None if groups.len() < max_claims.saturating_mul(4).max(max_claims) => {
-                let apps = c.appearance.clone().into_iter().collect();
-                groups.push((c, apps));
-            }
-            None => more = true,
-        }
-    }
-    let count = ClaimCount {
-        found: groups.len(),
-        more,
-    };
-    groups.truncate(max_claims);
-    let claims = groups
-        .into_iter()
-        .map(|(c, apps)| {
-            let mut claim = Claim::new(c.text, c.origin);
-            claim.claimant = c.claimant;
-            claim.date = c.date;
-            claim.appearances = apps;
-            claim.checkworthiness = (c.score * 1000.0).round() / 1000.0;
-            claim
-        })
-        .collect();
-    (claims, count)
 }
 
 #[cfg(test)]
@@ -1001,11 +822,11 @@ mod tests {
                 "The beach was cleaned by volunteers on Saturday with many bags.",
             ),
         ];
-        let index = Index::build(&docs);
+        let index = crate::index::Index::build(&docs);
         let mut claim =
             given(&["The plant already supplies 40% of the city's drinking water".to_owned()])
                 .remove(0);
-        find_appearances(&mut claim, &docs, &index, 20);
+        find_appearances(&mut claim, &docs, &positions(&docs), &index, 20);
         assert_eq!(claim.appearances.len(), 1);
         assert_eq!(claim.appearances[0].document, docs[0].id);
     }

@@ -16,10 +16,6 @@ pub const MIN_PASSAGE_TERMS: usize = 6;
 /// Passages longer than this many bytes are not indexed whole: they are cut
 /// at the next sentence-like boundary (documents without sentence spans).
 const MAX_PASSAGE_BYTES: usize = 1200;
-/// One indexing thread per started run of this many documents (up to the
-/// number of cores): for fewer, starting a thread would cost more than it
-/// saves.
-const DOCS_PER_THREAD: usize = 2000;
 
 /// One retrievable passage: a sentence or a window of two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +49,65 @@ pub struct Index {
     total_len: u64,
     vocab: FxHashMap<String, u32>,
     postings: Vec<Vec<(u32, u32)>>,
+}
+
+/// One passage as an index stores it: what [`Index::build`] makes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedPassage {
+    /// The passage's byte span in its document's text.
+    pub span: Span,
+    /// Its length for BM25: the number of words, stop words included.
+    pub length: u32,
+    /// Its terms (stemmed, stop words dropped) with how often each occurs,
+    /// sorted by term.
+    pub terms: Vec<(String, u32)>,
+}
+
+/// The passages of `doc` with their lengths and term frequencies, exactly
+/// as the in-memory index holds them (none for a document set aside for
+/// its language): what a persistent index stores, so that its BM25 scores
+/// equal [`Index::search`]'s.
+pub fn indexed_passages(doc: &Document) -> Vec<IndexedPassage> {
+    if !crate::language::carries_weight(doc) {
+        return Vec::new();
+    }
+    let sentences = sentence_spans(doc);
+    let mut buf = String::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut short: Vec<bool> = Vec::new();
+    for &s in &sentences {
+        let mut terms = 0;
+        words::for_each_word(doc.slice(s), &mut buf, |w| {
+            terms += usize::from(!words::is_stop_word(w));
+            words.push(w.to_owned());
+        });
+        ends.push(words.len());
+        short.push(terms < MIN_PASSAGE_TERMS);
+    }
+    let mut out = Vec::new();
+    for (a, b) in group_sentences(doc, &sentences, &short) {
+        let from = if a == 0 { 0 } else { ends[a - 1] };
+        let group = &words[from..ends[b - 1]];
+        if group.is_empty() {
+            continue;
+        }
+        let Some(span) = group_span(doc, &sentences[a..b]) else {
+            continue;
+        };
+        let mut terms: Vec<String> = group.iter().filter_map(|w| words::term(w)).collect();
+        terms.sort_unstable();
+        let terms = terms
+            .chunk_by(|x, y| x == y)
+            .map(|run| (run[0].clone(), run.len() as u32))
+            .collect();
+        out.push(IndexedPassage {
+            span,
+            length: group.len() as u32,
+            terms,
+        });
+    }
+    out
 }
 
 /// The spans a document's passages cover, in order.
@@ -141,24 +196,7 @@ impl Index {
     /// concatenated in order, so the result does not depend on the number of
     /// threads.
     pub fn build(docs: &[Document]) -> Index {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let parts = threads.min(docs.len().div_ceil(DOCS_PER_THREAD)).max(1);
-        if parts == 1 {
-            return Index::build_part(docs, 0);
-        }
-        let chunk = docs.len().div_ceil(parts);
-        let built: Vec<Index> = std::thread::scope(|scope| {
-            let handles: Vec<_> = docs
-                .chunks(chunk)
-                .enumerate()
-                .map(|(n, part)| scope.spawn(move || Index::build_part(part, n * chunk)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-        Index::concat(built)
+        Index::concat(crate::parallel::map_runs(docs, Index::build_part))
     }
 
     /// Indexes `docs`, the documents numbered from `first_doc` on. Each
@@ -498,6 +536,52 @@ mod tests {
         ] {
             assert_eq!(whole.search(q, 10), joined.search(q, 10), "{q}");
         }
+    }
+
+    #[test]
+    fn indexed_passages_are_the_index_passages() {
+        let mut docs: Vec<_> = (0..4)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    &format!(
+                        "Summary {i}. The plant supplied {i}2 percent of the water, and the plant's water rose. \n\nShort one. Prices rose {i} percent in the U.S. region last year."
+                    ),
+                )
+            })
+            .collect();
+        docs[2].detected_language = Some(veracity_model::DetectedLanguage {
+            code: "fr".into(),
+            name: Some("French".into()),
+            confidence: 0.99,
+        });
+        let index = Index::build(&docs);
+        let mut n = 0;
+        for (d, document) in docs.iter().enumerate() {
+            for p in indexed_passages(document) {
+                assert_eq!(
+                    index.passages[n],
+                    Passage {
+                        doc: d as u32,
+                        span: p.span
+                    }
+                );
+                assert_eq!(index.lengths[n], p.length);
+                let mut held: Vec<(String, u32)> = index
+                    .vocab
+                    .iter()
+                    .filter_map(|(t, &id)| {
+                        let list = &index.postings[id as usize];
+                        let at = list.binary_search_by_key(&(n as u32), |&(q, _)| q).ok()?;
+                        Some((t.clone(), list[at].1))
+                    })
+                    .collect();
+                held.sort_unstable();
+                assert_eq!(held, p.terms);
+                n += 1;
+            }
+        }
+        assert_eq!(n, index.len());
     }
 
     #[test]

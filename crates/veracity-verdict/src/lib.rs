@@ -42,7 +42,9 @@ mod engine;
 mod index;
 mod language;
 mod model;
+mod parallel;
 mod provenance;
+mod retrieve;
 mod scorer;
 mod voice;
 
@@ -56,13 +58,14 @@ pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
     ReviewEngine, SENTENCE_DECISIVE, Sources, aggregate, aggregate_totals, decide, rating_on,
 };
-pub use index::{Hit, Index, Passage};
+pub use index::{Hit, Index, IndexedPassage, Passage, indexed_passages};
 pub use language::{MIN_LANGUAGE_CONFIDENCE, MODEL_LANGUAGES, carries_weight, set_aside};
 pub use model::{
     CLAIM_CLASSES, CLAIM_FEATURES, DocumentVoice, Logistic, MODEL_FORMAT, ModelError,
     VOICE_CLASSES, VerdictModel, claim_features, softmax, voice_of,
 };
 pub use provenance::{Scored, assess as assess_provenance, source_names};
+pub use retrieve::Retriever;
 pub use scorer::{LexicalScorer, StanceScorer};
 pub use voice::{
     CueFlags, LEAD_WORDS, VOICE_FEATURES, Voice, VoiceInput, VoiceLabel,

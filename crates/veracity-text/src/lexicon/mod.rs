@@ -3,6 +3,7 @@
 //! model, the cues and the parser read the same words.
 
 mod abbreviations;
+mod checkworthiness;
 mod cues;
 mod figures;
 mod numbers;
@@ -11,6 +12,10 @@ mod stop;
 mod voice;
 
 pub use abbreviations::{ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS};
+pub use checkworthiness::{
+    CHECKWORTHY_BOILERPLATE, CHECKWORTHY_COMPARATIVES, CHECKWORTHY_FACTUAL_VERBS,
+    CHECKWORTHY_OPINION,
+};
 pub use cues::{
     CONFIRMING_PHRASES, DEONTIC_MODALS, DETERMINERS, LIGHT_VERBS, MODEL_CONFIRM, MODEL_HEDGE,
     MODEL_NEGATION, MODEL_REFUTE, NEGATED_AUXILIARIES, NEGATION_EXCEPTIONS, NEGATIONS,

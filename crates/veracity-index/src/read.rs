@@ -1,0 +1,404 @@
+//! Opening an index: its documents, its statistics and a retriever.
+
+use crate::Error;
+use crate::schema::{DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use std::path::{Path, PathBuf};
+use tantivy::columnar::Column;
+use tantivy::postings::Postings;
+use tantivy::schema::{IndexRecordOption, Term, Value};
+use tantivy::{DocAddress, DocSet, Index, Searcher, SegmentReader, TERMINATED};
+use veracity_model::Document;
+use veracity_text::bm25::{BM25, Bm25};
+use veracity_text::hash::FxHashMap;
+use veracity_text::words;
+use veracity_verdict::{Hit, Passage, Retriever};
+
+/// An index opened for checking.
+pub struct EvidenceIndex {
+    /// The documents, in collection order (by number).
+    pub documents: Vec<Document>,
+    /// Their passages.
+    passages: IndexPassages,
+}
+
+/// What an index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Documents.
+    pub documents: usize,
+    /// Passages.
+    pub passages: usize,
+    /// Distinct terms (counted per segment: a term in two segments counts twice).
+    pub terms: u64,
+    /// Their total length in words (BM25's statistics).
+    pub words: u64,
+    /// tantivy segments.
+    pub segments: usize,
+    /// Bytes on disk.
+    pub bytes: u64,
+}
+
+/// The index, its fields and its last commit's payload, checked.
+pub(crate) fn open_index(path: &Path) -> Result<(Index, Fields, Payload), Error> {
+    let not_an_index = || Error::NotAnIndex {
+        path: path.to_owned(),
+    };
+    if !path.join("meta.json").is_file() {
+        return Err(not_an_index());
+    }
+    let index = Index::open_in_dir(path).map_err(|source| Error::Tantivy {
+        path: path.to_owned(),
+        source,
+    })?;
+    let fields = Fields::of(&index.schema()).ok_or_else(not_an_index)?;
+    let metas = index.load_metas().map_err(|source| Error::Tantivy {
+        path: path.to_owned(),
+        source,
+    })?;
+    let payload = match metas.payload.as_deref() {
+        // Created, never committed: empty.
+        None => Payload {
+            format: FORMAT,
+            next_doc: 0,
+        },
+        Some(p) => serde_json::from_str::<Payload>(p).map_err(|_| Error::Format {
+            path: path.to_owned(),
+            found: p.chars().take(60).collect(),
+            expected: FORMAT,
+        })?,
+    };
+    if payload.format != FORMAT {
+        return Err(Error::Format {
+            path: path.to_owned(),
+            found: payload.format.to_string(),
+            expected: FORMAT,
+        });
+    }
+    Ok((index, fields, payload))
+}
+
+/// One segment's columns, and where its passages start among the
+/// retriever's numbers.
+struct Segment {
+    base: u32,
+    doc: Column<u64>,
+    start: Column<u64>,
+    end: Column<u64>,
+    len: Column<u64>,
+}
+
+/// The passages of an index: a passage's number is its segment's base
+/// plus its tantivy doc id.
+struct IndexPassages {
+    path: PathBuf,
+    searcher: Searcher,
+    fields: Fields,
+    segments: Vec<Segment>,
+    /// Document number → index into [`EvidenceIndex::documents`].
+    positions: FxHashMap<u64, u32>,
+    passages: usize,
+    total_len: u64,
+}
+
+/// The alive records of `kind` in a segment, in doc id order.
+fn records_of(
+    segment: &SegmentReader,
+    fields: Fields,
+    kind: &str,
+) -> tantivy::Result<Vec<tantivy::DocId>> {
+    let mut out = Vec::new();
+    let term = Term::from_field_text(fields.kind, kind);
+    let Some(mut postings) = segment
+        .inverted_index(fields.kind)?
+        .read_postings(&term, IndexRecordOption::Basic)?
+    else {
+        return Ok(out);
+    };
+    while postings.doc() != TERMINATED {
+        let d = postings.doc();
+        if segment.alive_bitset().is_none_or(|a| a.is_alive(d)) {
+            out.push(d);
+        }
+        postings.advance();
+    }
+    Ok(out)
+}
+
+impl EvidenceIndex {
+    /// Opens the index in `path` and reads its documents.
+    pub fn open(path: &Path) -> Result<EvidenceIndex, Error> {
+        let (index, fields, _) = open_index(path)?;
+        let err = |source| Error::Tantivy {
+            path: path.to_owned(),
+            source,
+        };
+        let searcher = index.reader().map_err(err)?.searcher();
+        let mut numbered: Vec<(u64, Document)> = Vec::new();
+        let mut segments = Vec::new();
+        let (mut passages, mut total_len, mut base) = (0usize, 0u64, 0u32);
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let columns = Segment {
+                base,
+                doc: fast.u64("doc").map_err(err)?,
+                start: fast.u64("start").map_err(err)?,
+                end: fast.u64("end").map_err(err)?,
+                len: fast.u64("len").map_err(err)?,
+            };
+            for d in records_of(segment, fields, PASSAGE).map_err(err)? {
+                passages += 1;
+                total_len += columns.len.first(d).unwrap_or(0);
+            }
+            for d in records_of(segment, fields, DOCUMENT).map_err(err)? {
+                let number = columns.doc.first(d).unwrap_or(0);
+                let record: tantivy::TantivyDocument =
+                    searcher.doc(DocAddress::new(ord as u32, d)).map_err(err)?;
+                let json = record
+                    .get_first(fields.body)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let doc: Document = serde_json::from_str(json).map_err(|e| Error::Damaged {
+                    path: path.to_owned(),
+                    number,
+                    message: e.to_string(),
+                })?;
+                numbered.push((number, doc));
+            }
+            base = base.saturating_add(segment.max_doc());
+            segments.push(columns);
+        }
+        numbered.sort_by_key(|(n, _)| *n);
+        let positions = numbered
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _))| (*n, i as u32))
+            .collect();
+        Ok(EvidenceIndex {
+            documents: numbered.into_iter().map(|(_, d)| d).collect(),
+            passages: IndexPassages {
+                path: path.to_owned(),
+                searcher,
+                fields,
+                segments,
+                positions,
+                passages,
+                total_len,
+            },
+        })
+    }
+
+    /// A retriever over the index's passages, for
+    /// [`Checker::with_retriever`](veracity_verdict::Checker::with_retriever)
+    /// with [`EvidenceIndex::documents`].
+    pub fn retriever(&self) -> IndexRetriever<'_> {
+        IndexRetriever {
+            passages: &self.passages,
+            documents: &self.documents,
+        }
+    }
+
+    /// What the index holds.
+    pub fn stats(&self) -> IndexStats {
+        let r = &self.passages;
+        let terms = r
+            .searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|s| s.inverted_index(r.fields.terms).ok())
+            .map(|i| i.terms().num_terms() as u64)
+            .sum();
+        IndexStats {
+            documents: self.documents.len(),
+            passages: r.passages,
+            terms,
+            words: r.total_len,
+            segments: r.segments.len(),
+            bytes: dir_size(&r.path),
+        }
+    }
+}
+
+/// The bytes of the files directly in `dir`.
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// A query term's alive postings, (passage number, term frequency) in
+/// ascending order, and its idf.
+type TermPostings = (Vec<(u32, u32)>, f32);
+
+/// The passages of an [`EvidenceIndex`] as a [`Retriever`]: BM25 computed
+/// from the postings with the index's own statistics, so its hits are those
+/// of `veracity_verdict::Index` over the same documents.
+pub struct IndexRetriever<'a> {
+    passages: &'a IndexPassages,
+    documents: &'a [Document],
+}
+
+impl IndexPassages {
+    /// The segment holding passage number `p`, and its doc id there.
+    fn locate(&self, p: u32) -> Option<(&Segment, tantivy::DocId)> {
+        let at = self
+            .segments
+            .partition_point(|s| s.base <= p)
+            .checked_sub(1)?;
+        let s = &self.segments[at];
+        Some((s, p - s.base))
+    }
+
+    /// The postings of a query's distinct terms that occur in the index,
+    /// each with its idf, and the normaliser of its scores (as
+    /// `veracity_verdict::Index` computes them). A segment that cannot be
+    /// read gives no postings.
+    fn query(&self, query: &str) -> (Vec<TermPostings>, f32) {
+        let mut qterms: Vec<String> = words::terms(query);
+        qterms.sort_unstable();
+        qterms.dedup();
+        let mut lists = Vec::new();
+        for t in &qterms {
+            let term = Term::from_field_text(self.fields.terms, t);
+            let mut list: Vec<(u32, u32)> = Vec::new();
+            for (reader, segment) in self.searcher.segment_readers().iter().zip(&self.segments) {
+                let Ok(Some(mut postings)) = reader
+                    .inverted_index(self.fields.terms)
+                    .and_then(|i| Ok(i.read_postings(&term, IndexRecordOption::WithFreqs)?))
+                else {
+                    continue;
+                };
+                while postings.doc() != TERMINATED {
+                    let d = postings.doc();
+                    if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
+                        list.push((segment.base + d, postings.term_freq()));
+                    }
+                    postings.advance();
+                }
+            }
+            if !list.is_empty() {
+                let idf = Bm25::idf(self.passages as f32, list.len() as f32);
+                lists.push((list, idf));
+            }
+        }
+        let ideal = lists.iter().map(|(_, idf)| idf).sum();
+        (lists, ideal)
+    }
+
+    fn avg_len(&self) -> f32 {
+        self.total_len as f32 / self.passages as f32
+    }
+
+    fn term_score(&self, idf: f32, tf: u32, passage: u32, avg: f32) -> f32 {
+        let len = self
+            .locate(passage)
+            .and_then(|(s, d)| s.len.first(d))
+            .unwrap_or(0) as f32;
+        BM25.term_score(idf, tf as f32, BM25.length_norm(len, avg))
+    }
+}
+
+impl IndexRetriever<'_> {
+    /// Where a passage comes in the collection: (document, start).
+    fn place(&self, passage: u32) -> (u32, usize) {
+        let p = Retriever::passage(self, passage);
+        (p.doc, p.span.start())
+    }
+}
+
+fn hit(passage: u32, score: f32, ideal: f32) -> Hit {
+    Hit {
+        passage,
+        score,
+        relevance: if ideal > 0.0 {
+            (score / ideal).clamp(0.0, 1.0)
+        } else {
+            0.0
+        },
+    }
+}
+
+impl Retriever for IndexRetriever<'_> {
+    fn len(&self) -> usize {
+        self.passages.passages
+    }
+
+    fn passage(&self, passage: u32) -> Passage {
+        let (doc, start, end) = self
+            .passages
+            .locate(passage)
+            .map(|(s, d)| {
+                (
+                    s.doc.first(d).unwrap_or(0),
+                    s.start.first(d).unwrap_or(0) as usize,
+                    s.end.first(d).unwrap_or(0) as usize,
+                )
+            })
+            .unwrap_or_default();
+        let doc = self.passages.positions.get(&doc).copied().unwrap_or(0);
+        // A span the index wrote from this very document fits it; should a
+        // damaged index say otherwise, the passage is empty.
+        let text = self
+            .documents
+            .get(doc as usize)
+            .map_or("", |d| d.text.as_str());
+        let span = veracity_model::Span::new(text, start, end)
+            .unwrap_or_else(|_| veracity_model::Span::whole(""));
+        Passage { doc, span }
+    }
+
+    fn search_where(&self, query: &str, k: usize, keep: &mut dyn FnMut(u32) -> bool) -> Vec<Hit> {
+        let index = self.passages;
+        if index.passages == 0 || k == 0 {
+            return Vec::new();
+        }
+        let (lists, ideal) = index.query(query);
+        let avg = index.avg_len();
+        let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
+        for (list, idf) in &lists {
+            for &(p, tf) in list {
+                *scores.entry(p).or_insert(0.0) += index.term_score(*idf, tf, p, avg);
+            }
+        }
+        let mut hits: Vec<((u32, usize), Hit)> = scores
+            .into_iter()
+            .map(|(p, score)| (self.place(p), hit(p, score, ideal)))
+            .collect();
+        hits.sort_unstable_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (_, h) in hits {
+            if out.len() == k {
+                break;
+            }
+            if keep(h.passage) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
+        let index = self.passages;
+        let (lists, ideal) = index.query(query);
+        let avg = index.avg_len();
+        passages
+            .iter()
+            .map(|&p| {
+                let score = lists
+                    .iter()
+                    .filter_map(|(l, idf)| {
+                        let at = l.binary_search_by_key(&p, |&(q, _)| q).ok()?;
+                        Some(index.term_score(*idf, l[at].1, p, avg))
+                    })
+                    .sum();
+                hit(p, score, ideal)
+            })
+            .collect()
+    }
+}

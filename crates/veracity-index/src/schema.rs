@@ -1,0 +1,84 @@
+//! The index's fields, and the format its commits are stamped with.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// The on-disk format; a commit stores it, and an index of another format
+/// is refused rather than misread.
+pub const FORMAT: u32 = 1;
+
+/// Record kinds (the `kind` field).
+pub const DOCUMENT: &str = "document";
+/// A passage record.
+pub const PASSAGE: &str = "passage";
+
+/// The fields of every record.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `document` or `passage`.
+    pub kind: Field,
+    /// The file (or URL) the document was read from: records are replaced
+    /// by it when that file is indexed again.
+    pub location: Field,
+    /// The document's number: collection order, counting on across appends.
+    pub doc: Field,
+    /// A document record's JSON.
+    pub body: Field,
+    /// A passage's analysed terms (term frequencies, no positions).
+    pub terms: Field,
+    /// A passage's byte span in its document's text.
+    pub start: Field,
+    /// End of that span.
+    pub end: Field,
+    /// A passage's length for BM25 (words, stop words included).
+    pub len: Field,
+}
+
+impl Fields {
+    /// The schema and its fields.
+    pub fn schema() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let terms = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_index_option(IndexRecordOption::WithFreqs)
+                .set_fieldnorms(false),
+        );
+        let fields = Fields {
+            kind: b.add_text_field("kind", STRING),
+            location: b.add_text_field("location", STRING),
+            doc: b.add_u64_field("doc", FAST | INDEXED),
+            body: b.add_text_field("body", STORED),
+            terms: b.add_text_field("terms", terms),
+            start: b.add_u64_field("start", FAST),
+            end: b.add_u64_field("end", FAST),
+            len: b.add_u64_field("len", FAST),
+        };
+        (b.build(), fields)
+    }
+
+    /// The fields of an opened index, by name; `None` when one is missing.
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        let f = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            kind: f("kind")?,
+            location: f("location")?,
+            doc: f("doc")?,
+            body: f("body")?,
+            terms: f("terms")?,
+            start: f("start")?,
+            end: f("end")?,
+            len: f("len")?,
+        })
+    }
+}
+
+/// What each commit stores beside the segments (tantivy's commit payload):
+/// the format and the next document number.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+pub struct Payload {
+    /// [`FORMAT`].
+    pub format: u32,
+    /// The number the next document added gets.
+    pub next_doc: u64,
+}

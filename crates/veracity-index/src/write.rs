@@ -1,0 +1,192 @@
+//! Building and appending to an index.
+
+use crate::Error;
+use crate::schema::{DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use std::path::{Path, PathBuf};
+use tantivy::schema::Term;
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{Index, TantivyDocument};
+use veracity_model::Document;
+use veracity_text::hash::FxHashSet;
+
+/// Memory tantivy may fill before it writes a segment, per indexing thread.
+const MEMORY_PER_THREAD: usize = 64 << 20;
+
+/// Adds documents to an index; nothing is visible before [`commit`].
+///
+/// [`commit`]: IndexWriter::commit
+pub struct IndexWriter {
+    path: PathBuf,
+    writer: tantivy::IndexWriter,
+    fields: Fields,
+    next_doc: u64,
+    /// Locations whose earlier records were deleted in this session.
+    replaced: FxHashSet<String>,
+    /// The index as it was before the session (appending), to tell files
+    /// indexed again.
+    before: Option<tantivy::Searcher>,
+    summary: WriteSummary,
+}
+
+/// What a session of writing did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Documents added.
+    pub documents: usize,
+    /// Passages added.
+    pub passages: usize,
+    /// Files indexed again, whose earlier records were replaced.
+    pub replaced_files: usize,
+}
+
+fn tantivy_error(path: &Path) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
+    move |source| Error::Tantivy {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The number of indexing threads: one per core, at most 4.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+impl IndexWriter {
+    /// A new index in `path` (created if missing; it must be empty).
+    pub fn create(path: &Path) -> Result<IndexWriter, Error> {
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut entries = std::fs::read_dir(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        if entries.next().is_some() {
+            return Err(Error::Exists {
+                path: path.to_owned(),
+            });
+        }
+        let (schema, fields) = Fields::schema();
+        let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
+        IndexWriter::start(path, &index, fields, 0, None)
+    }
+
+    /// The index in `path`, to add to.
+    pub fn append(path: &Path) -> Result<IndexWriter, Error> {
+        let (index, fields, payload) = crate::read::open_index(path)?;
+        let before = index.reader().map_err(tantivy_error(path))?.searcher();
+        IndexWriter::start(path, &index, fields, payload.next_doc, Some(before))
+    }
+
+    fn start(
+        path: &Path,
+        index: &Index,
+        fields: Fields,
+        next_doc: u64,
+        before: Option<tantivy::Searcher>,
+    ) -> Result<IndexWriter, Error> {
+        let threads = threads();
+        let writer = index
+            .writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)
+            .map_err(tantivy_error(path))?;
+        Ok(IndexWriter {
+            path: path.to_owned(),
+            writer,
+            fields,
+            next_doc,
+            replaced: FxHashSet::default(),
+            before,
+            summary: WriteSummary::default(),
+        })
+    }
+
+    /// Adds `doc` with its passages. The first document of a location in
+    /// this session first deletes what the index held from that location:
+    /// a file indexed again replaces its earlier documents.
+    pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
+        let f = self.fields;
+        let location = doc.source.location.as_str();
+        if !self.replaced.contains(location) {
+            self.replaced.insert(location.to_owned());
+            let term = Term::from_field_text(f.location, location);
+            if let Some(before) = &self.before
+                && before.doc_freq(&term).is_ok_and(|n| n > 0)
+            {
+                self.summary.replaced_files += 1;
+            }
+            self.writer.delete_term(term);
+        }
+        let number = self.next_doc;
+        self.next_doc += 1;
+        let json = serde_json::to_string(doc).map_err(|e| Error::Damaged {
+            path: self.path.clone(),
+            number,
+            message: e.to_string(),
+        })?;
+        let mut record = TantivyDocument::new();
+        record.add_text(f.kind, DOCUMENT);
+        record.add_text(f.location, location);
+        record.add_u64(f.doc, number);
+        record.add_text(f.body, &json);
+        self.writer
+            .add_document(record)
+            .map_err(tantivy_error(&self.path))?;
+        for passage in veracity_verdict::indexed_passages(doc) {
+            let mut record = TantivyDocument::new();
+            record.add_text(f.kind, PASSAGE);
+            record.add_text(f.location, location);
+            record.add_u64(f.doc, number);
+            record.add_u64(f.start, passage.span.start() as u64);
+            record.add_u64(f.end, passage.span.end() as u64);
+            record.add_u64(f.len, u64::from(passage.length));
+            record.add_pre_tokenized_text(f.terms, pre_tokenized(&passage.terms));
+            self.writer
+                .add_document(record)
+                .map_err(tantivy_error(&self.path))?;
+            self.summary.passages += 1;
+        }
+        self.summary.documents += 1;
+        Ok(())
+    }
+
+    /// Makes everything added visible, atomically: until this returns the
+    /// index reads as it was before the session.
+    pub fn commit(mut self) -> Result<WriteSummary, Error> {
+        let payload = Payload {
+            format: FORMAT,
+            next_doc: self.next_doc,
+        };
+        let payload = serde_json::to_string(&payload).unwrap_or_default();
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(tantivy_error(&self.path))?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(tantivy_error(&self.path))?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(tantivy_error(&self.path))?;
+        Ok(self.summary)
+    }
+}
+
+/// A passage's terms, each as often as it occurs, as tantivy tokens.
+fn pre_tokenized(terms: &[(String, u32)]) -> PreTokenizedString {
+    let mut tokens = Vec::new();
+    for (term, tf) in terms {
+        for _ in 0..*tf {
+            tokens.push(Token {
+                offset_from: 0,
+                offset_to: 0,
+                position: tokens.len(),
+                text: term.clone(),
+                position_length: 1,
+            });
+        }
+    }
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
+    }
+}

@@ -1,0 +1,166 @@
+//! Which claims a candidate could merge into, without comparing it with
+//! every claim: an inverted index over the claims' terms with prefix
+//! filtering (Chaudhuri et al., 2006; Bayardo et al., 2007).
+//!
+//! Merging first asks whether the two term sets overlap in at least half
+//! the smaller one ([`PREFILTER_CONTAINMENT`](super::PREFILTER_CONTAINMENT)):
+//! with `o` shared terms and sizes `g` (claim) and `c` (candidate), `2o >=
+//! min(g, c)`. Ordering each set rarest term first, two prefixes find every
+//! such pair:
+//!
+//! - `g >= c`: o >= ceil(c/2), so the first floor(c/2) + 1 terms of the
+//!   candidate cannot all be missing from the claim; the candidate looks
+//!   them up among every term of the claims.
+//! - `g < c`: o >= ceil(g/2), so one of the claim's first floor(g/2) + 1
+//!   terms is in the candidate; claims are filed under those terms too,
+//!   and the candidate looks up all of its own.
+//!
+//! No pair that passes the test is missed, so merging gives exactly what
+//! comparing every pair gave; rare terms first keep the lists looked up
+//! short.
+
+use veracity_text::words::IdStatement;
+
+/// The claims so far, filed by term.
+pub struct Blocks {
+    /// Each term id's place in the order rarest first.
+    rank: Vec<u32>,
+    /// Term → the claims holding it.
+    all: Vec<Vec<u32>>,
+    /// Term → the claims holding it among their rarest floor(g/2) + 1.
+    prefix: Vec<Vec<u32>>,
+    /// Each claim's number of terms.
+    sizes: Vec<u32>,
+    /// Scratch: a statement's terms rarest first.
+    order: Vec<u32>,
+    /// Scratch: the claims found.
+    found: Vec<u32>,
+}
+
+/// The length of the prefix of a set of `n` terms that must hold one of
+/// `ceil(n/2)` shared terms.
+fn half_prefix(n: usize) -> usize {
+    (n / 2 + 1).min(n)
+}
+
+impl Blocks {
+    /// Empty blocks for statements of `vocabulary` term ids, ranked by how
+    /// many of `statements` hold each term.
+    pub fn new<'s>(vocabulary: usize, statements: impl Iterator<Item = &'s IdStatement>) -> Blocks {
+        let mut count = vec![0u32; vocabulary];
+        for s in statements {
+            for &t in s.terms() {
+                if let Some(n) = count.get_mut(t as usize) {
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        let mut by_rarity: Vec<u32> = (0..vocabulary as u32).collect();
+        by_rarity.sort_unstable_by_key(|&t| (count[t as usize], t));
+        let mut rank = vec![0u32; vocabulary];
+        for (r, &t) in by_rarity.iter().enumerate() {
+            rank[t as usize] = r as u32;
+        }
+        Blocks {
+            rank,
+            all: vec![Vec::new(); vocabulary],
+            prefix: vec![Vec::new(); vocabulary],
+            sizes: Vec::new(),
+            order: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Puts `s`'s terms, rarest first, in `self.order`; terms outside the
+    /// vocabulary are left out (they can match nothing).
+    fn order(&mut self, s: &IdStatement) {
+        self.order.clear();
+        self.order.extend(
+            s.terms()
+                .iter()
+                .copied()
+                .filter(|&t| (t as usize) < self.rank.len()),
+        );
+        let rank = &self.rank;
+        self.order.sort_unstable_by_key(|&t| rank[t as usize]);
+    }
+
+    /// The claims `s` may overlap in half the smaller term set, ascending
+    /// (a superset of those that do).
+    pub fn plausible(&mut self, s: &IdStatement) -> &[u32] {
+        self.order(s);
+        self.found.clear();
+        let c = self.order.len();
+        for &t in &self.order[..half_prefix(c)] {
+            let sizes = &self.sizes;
+            self.found.extend(
+                self.all[t as usize]
+                    .iter()
+                    .filter(|&&g| sizes[g as usize] as usize >= c),
+            );
+        }
+        for &t in &self.order {
+            let sizes = &self.sizes;
+            self.found.extend(
+                self.prefix[t as usize]
+                    .iter()
+                    .filter(|&&g| (sizes[g as usize] as usize) < c),
+            );
+        }
+        self.found.sort_unstable();
+        self.found.dedup();
+        &self.found
+    }
+
+    /// Files claim number `claim` (the next one), whose statement is `s`.
+    pub fn add(&mut self, claim: u32, s: &IdStatement) {
+        debug_assert_eq!(claim as usize, self.sizes.len());
+        self.order(s);
+        self.sizes.push(self.order.len() as u32);
+        for &t in &self.order {
+            self.all[t as usize].push(claim);
+        }
+        for &t in &self.order[..half_prefix(self.order.len())] {
+            self.prefix[t as usize].push(claim);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use veracity_text::words::{Vocabulary, terms};
+
+    /// Every pair with containment of at least one half is found, for
+    /// sets of every size against each other.
+    #[test]
+    fn no_overlapping_pair_is_missed() {
+        let texts: Vec<String> = (0..60)
+            .map(|i| {
+                let n = 1 + i % 9;
+                (0..n)
+                    .map(|k| format!("w{}", (i * 7 + k * 3) % 13))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let mut vocab = Vocabulary::new();
+        let statements: Vec<IdStatement> =
+            texts.iter().map(|t| vocab.statement(&terms(t))).collect();
+        let mut blocks = Blocks::new(vocab.len(), statements.iter());
+        for (i, s) in statements.iter().enumerate() {
+            let found = blocks.plausible(s).to_vec();
+            for (g, earlier) in statements[..i].iter().enumerate() {
+                if earlier.containment(s) >= 0.5 {
+                    assert!(
+                        found.contains(&(g as u32)),
+                        "{} / {}: {found:?}",
+                        texts[g],
+                        texts[i]
+                    );
+                }
+            }
+            blocks.add(i as u32, s);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Near-duplicate candidates merged into claims: each candidate, in order
+//! of precedence, joins the first claim it is at least
+//! [`MERGE_THRESHOLD`] similar to, or starts a claim of its own.
+
+use super::blocks::Blocks;
+use super::{ClaimCount, MERGE_THRESHOLD, PREFILTER_CONTAINMENT, date_part};
+use veracity_model::{Appearance, Claim, ClaimOrigin, Document, Span};
+use veracity_text::hash::{FxHashMap, FxHashSet};
+use veracity_text::words::IdStatement;
+
+/// A candidate claim before merging; its text borrows from the collection.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub text: &'a str,
+    pub claimant: Option<String>,
+    pub origin: ClaimOrigin,
+    pub score: f64,
+    /// The document it was found in (an index into the collection).
+    pub doc: u32,
+    /// Where it appears there, when it was located.
+    pub span: Option<Span>,
+    /// The text analysed once, for the merge's comparisons.
+    pub statement: IdStatement,
+}
+
+fn rank(origin: ClaimOrigin) -> u8 {
+    match origin {
+        ClaimOrigin::Given => 0,
+        ClaimOrigin::Reviewed => 1,
+        ClaimOrigin::Quote => 2,
+        ClaimOrigin::Sentence => 3,
+    }
+}
+
+/// A claim being gathered: the candidate that started it and what the
+/// others add.
+struct Group<'a> {
+    first: Candidate<'a>,
+    claimant: Option<String>,
+    date: Option<String>,
+    appearances: Vec<(u32, Span)>,
+    /// The appearances, keyed by the first document of their id: one place
+    /// is listed once.
+    seen: FxHashSet<(u32, Span)>,
+}
+
+/// The collection's documents by the first index holding each id: copies
+/// of one document are one place.
+fn first_of_id(docs: &[Document]) -> Vec<u32> {
+    let mut first: FxHashMap<&str, u32> = FxHashMap::default();
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| *first.entry(d.id.as_str()).or_insert(i as u32))
+        .collect()
+}
+
+/// A candidate's date: the day its document was published (reviewed claims
+/// have none of their own).
+fn date_of(c: &Candidate, docs: &[Document]) -> Option<String> {
+    if c.origin == ClaimOrigin::Reviewed {
+        return None;
+    }
+    date_part(docs[c.doc as usize].published.as_deref())
+}
+
+/// Merges `cands` (from `docs`, their statements numbered in a vocabulary
+/// of `vocabulary` terms) into at most `max_claims` claims, in precedence
+/// order, then by check-worthiness, then by text.
+pub fn merge(
+    mut cands: Vec<Candidate<'_>>,
+    docs: &[Document],
+    vocabulary: usize,
+    max_claims: usize,
+) -> (Vec<Claim>, ClaimCount) {
+    // Precedence, then check-worthiness, then text; a stable sort, so
+    // candidates equal in all three stay in collection order.
+    cands.sort_by(|a, b| {
+        rank(a.origin)
+            .cmp(&rank(b.origin))
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| a.text.cmp(b.text))
+    });
+    let place = first_of_id(docs);
+    let mut blocks = Blocks::new(vocabulary, cands.iter().map(|c| &c.statement));
+    let mut groups: Vec<Group> = Vec::new();
+    let cap = max_claims.saturating_mul(4).max(max_claims);
+    let mut more = false;
+    for c in cands {
+        let target = blocks.plausible(&c.statement).iter().copied().find(|&g| {
+            let first = &groups[g as usize].first.statement;
+            // Cheap prefilter before the full similarity.
+            first.containment(&c.statement) >= PREFILTER_CONTAINMENT
+                && first.similarity(&c.statement) >= MERGE_THRESHOLD
+        });
+        let appearance = c.span.map(|s| (c.doc, s));
+        match target {
+            Some(g) => {
+                let group = &mut groups[g as usize];
+                if group.claimant.is_none() {
+                    group.claimant = c.claimant.clone();
+                }
+                let date = date_of(&c, docs);
+                if group.date.is_none() || (date.is_some() && date < group.date) {
+                    group.date = date.or(group.date.take());
+                }
+                if let Some((d, span)) = appearance
+                    && group.seen.insert((place[d as usize], span))
+                {
+                    group.appearances.push((d, span));
+                }
+            }
+            None if groups.len() < cap => {
+                blocks.add(groups.len() as u32, &c.statement);
+                groups.push(Group {
+                    claimant: c.claimant.clone(),
+                    date: date_of(&c, docs),
+                    appearances: appearance.into_iter().collect(),
+                    seen: appearance
+                        .map(|(d, span)| (place[d as usize], span))
+                        .into_iter()
+                        .collect(),
+                    first: c,
+                });
+            }
+            None => more = true,
+        }
+    }
+    let count = ClaimCount {
+        found: groups.len(),
+        more,
+    };
+    groups.truncate(max_claims);
+    let claims = groups
+        .into_iter()
+        .map(|g| {
+            let mut claim = Claim::new(g.first.text, g.first.origin);
+            claim.claimant = g.claimant;
+            claim.date = g.date;
+            claim.appearances = g
+                .appearances
+                .into_iter()
+                .map(|(d, span)| Appearance {
+                    document: docs[d as usize].id.clone(),
+                    span,
+                })
+                .collect();
+            claim.checkworthiness = (g.first.score * 1000.0).round() / 1000.0;
+            claim
+        })
+        .collect();
+    (claims, count)
+}

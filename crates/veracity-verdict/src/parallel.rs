@@ -1,0 +1,36 @@
+//! Work over a collection on every core: consecutive runs of documents,
+//! one thread each, results joined in collection order so that nothing
+//! depends on the number of threads.
+
+use veracity_model::Document;
+
+/// One thread per started run of this many documents (up to the number of
+/// cores): for fewer, starting a thread would cost more than it saves.
+const DOCS_PER_THREAD: usize = 2000;
+
+/// `f(run, first)` for consecutive runs of `docs` covering all of them
+/// (`first` is the index of the run's first document), on up to one thread
+/// per core; the results in collection order.
+pub fn map_runs<'a, T: Send>(
+    docs: &'a [Document],
+    f: impl Fn(&'a [Document], usize) -> T + Sync,
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = threads.min(docs.len().div_ceil(DOCS_PER_THREAD)).max(1);
+    if parts == 1 {
+        return vec![f(docs, 0)];
+    }
+    let chunk = docs.len().div_ceil(parts);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .enumerate()
+            .map(|(n, run)| scope.spawn(move || f(run, n * chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}

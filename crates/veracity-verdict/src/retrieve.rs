@@ -1,0 +1,58 @@
+//! The interface the [`Checker`](crate::Checker) finds passages with: BM25
+//! over the analyzer's terms, top k with the collection's statistics. The
+//! in-memory [`Index`](crate::Index) is one implementation; a persistent
+//! index (the `veracity-index` crate) is another, and gives the same hits.
+
+use crate::index::{Hit, Passage};
+
+/// Passages of a collection ranked against a query with BM25 (k1 = 1.2,
+/// b = 0.75, Lucene's idf) over `veracity_text::words::terms`, each
+/// passage's length counted in words, stop words included.
+///
+/// Passages are named by a number the retriever chooses; ties in score go
+/// to the passage that comes first in the collection (by document, then
+/// position), so every implementation over the same collection returns
+/// the same passages in the same order.
+pub trait Retriever: Send + Sync {
+    /// The number of passages.
+    fn len(&self) -> usize;
+
+    /// True when nothing was indexed.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The passage numbered `passage` (a number a search returned).
+    fn passage(&self, passage: u32) -> Passage;
+
+    /// The `k` highest-ranking passages against `query` that `keep`
+    /// accepts, asked in rank order (so `keep` can cap copies of one text).
+    fn search_where(&self, query: &str, k: usize, keep: &mut dyn FnMut(u32) -> bool) -> Vec<Hit>;
+
+    /// The `k` highest-ranking passages against `query`.
+    fn search(&self, query: &str, k: usize) -> Vec<Hit> {
+        self.search_where(query, k, &mut |_| true)
+    }
+
+    /// How `passages` rank against `query`: the scores a search gives
+    /// them, for passages found some other way.
+    fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit>;
+}
+
+impl Retriever for crate::index::Index {
+    fn len(&self) -> usize {
+        crate::index::Index::len(self)
+    }
+
+    fn passage(&self, passage: u32) -> Passage {
+        self.passages()[passage as usize]
+    }
+
+    fn search_where(&self, query: &str, k: usize, keep: &mut dyn FnMut(u32) -> bool) -> Vec<Hit> {
+        crate::index::Index::search_where(self, query, k, keep)
+    }
+
+    fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
+        crate::index::Index::score(self, query, passages)
+    }
+}
