@@ -1,7 +1,7 @@
 //! Opening an index: its documents, its statistics and a retriever.
 
 use crate::Error;
-use crate::schema::{DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
 use std::path::{Path, PathBuf};
 use tantivy::columnar::Column;
 use tantivy::postings::Postings;
@@ -17,6 +17,8 @@ use veracity_verdict::{Hit, Passage, Retriever};
 pub struct EvidenceIndex {
     /// The documents, in collection order (by number).
     pub documents: Vec<Document>,
+    /// The parser's notes on the inputs, in the order they were made.
+    pub diagnostics: Vec<veracity_model::Diagnostic>,
     /// Their passages.
     passages: IndexPassages,
 }
@@ -125,6 +127,11 @@ fn records_of(
 }
 
 impl EvidenceIndex {
+    /// Whether `path` holds an index this build reads (without reading it).
+    pub fn check(path: &Path) -> Result<(), Error> {
+        open_index(path).map(|_| ())
+    }
+
     /// Opens the index in `path` and reads its documents.
     pub fn open(path: &Path) -> Result<EvidenceIndex, Error> {
         let (index, fields, _) = open_index(path)?;
@@ -134,6 +141,7 @@ impl EvidenceIndex {
         };
         let searcher = index.reader().map_err(err)?.searcher();
         let mut numbered: Vec<(u64, Document)> = Vec::new();
+        let mut notes: Vec<(u64, veracity_model::Diagnostic)> = Vec::new();
         let mut segments = Vec::new();
         let (mut passages, mut total_len, mut base) = (0usize, 0u64, 0u32);
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -149,25 +157,41 @@ impl EvidenceIndex {
                 passages += 1;
                 total_len += columns.len.first(d).unwrap_or(0);
             }
-            for d in records_of(segment, fields, DOCUMENT).map_err(err)? {
-                let number = columns.doc.first(d).unwrap_or(0);
+            let body = |d: tantivy::DocId| -> Result<(u64, String), Error> {
                 let record: tantivy::TantivyDocument =
                     searcher.doc(DocAddress::new(ord as u32, d)).map_err(err)?;
-                let json = record
-                    .get_first(fields.body)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
-                let doc: Document = serde_json::from_str(json).map_err(|e| Error::Damaged {
+                let json = record.get_first(fields.body).and_then(|v| v.as_str());
+                Ok((
+                    columns.doc.first(d).unwrap_or(0),
+                    json.unwrap_or_default().to_owned(),
+                ))
+            };
+            let damaged = |number: u64| {
+                move |e: serde_json::Error| Error::Damaged {
                     path: path.to_owned(),
                     number,
                     message: e.to_string(),
-                })?;
-                numbered.push((number, doc));
+                }
+            };
+            for d in records_of(segment, fields, DOCUMENT).map_err(err)? {
+                let (number, json) = body(d)?;
+                numbered.push((
+                    number,
+                    serde_json::from_str(&json).map_err(damaged(number))?,
+                ));
+            }
+            for d in records_of(segment, fields, DIAGNOSTIC).map_err(err)? {
+                let (number, json) = body(d)?;
+                notes.push((
+                    number,
+                    serde_json::from_str(&json).map_err(damaged(number))?,
+                ));
             }
             base = base.saturating_add(segment.max_doc());
             segments.push(columns);
         }
         numbered.sort_by_key(|(n, _)| *n);
+        notes.sort_by_key(|(n, _)| *n);
         let positions = numbered
             .iter()
             .enumerate()
@@ -175,6 +199,7 @@ impl EvidenceIndex {
             .collect();
         Ok(EvidenceIndex {
             documents: numbered.into_iter().map(|(_, d)| d).collect(),
+            diagnostics: notes.into_iter().map(|(_, d)| d).collect(),
             passages: IndexPassages {
                 path: path.to_owned(),
                 searcher,
