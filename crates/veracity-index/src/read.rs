@@ -86,7 +86,9 @@ struct Segment {
     doc: Column<u64>,
     start: Column<u64>,
     end: Column<u64>,
-    len: Column<u64>,
+    /// Each record's BM25 length (0 for documents), read once at open:
+    /// every posting a query reads needs it.
+    lens: Vec<u32>,
 }
 
 /// The passages of an index: a passage's number is its segment's base
@@ -146,17 +148,21 @@ impl EvidenceIndex {
         let (mut passages, mut total_len, mut base) = (0usize, 0u64, 0u32);
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let fast = segment.fast_fields();
+            let len = fast.u64("len").map_err(err)?;
+            let mut lens = vec![0u32; segment.max_doc() as usize];
+            for d in records_of(segment, fields, PASSAGE).map_err(err)? {
+                let n = len.first(d).unwrap_or(0);
+                lens[d as usize] = u32::try_from(n).unwrap_or(u32::MAX);
+                passages += 1;
+                total_len += n;
+            }
             let columns = Segment {
                 base,
                 doc: fast.u64("doc").map_err(err)?,
                 start: fast.u64("start").map_err(err)?,
                 end: fast.u64("end").map_err(err)?,
-                len: fast.u64("len").map_err(err)?,
+                lens,
             };
-            for d in records_of(segment, fields, PASSAGE).map_err(err)? {
-                passages += 1;
-                total_len += columns.len.first(d).unwrap_or(0);
-            }
             let body = |d: tantivy::DocId| -> Result<(u64, String), Error> {
                 let record: tantivy::TantivyDocument =
                     searcher.doc(DocAddress::new(ord as u32, d)).map_err(err)?;
@@ -257,9 +263,9 @@ fn dir_size(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-/// A query term's alive postings, (passage number, term frequency) in
-/// ascending order, and its idf.
-type TermPostings = (Vec<(u32, u32)>, f32);
+/// A query term's alive postings, (passage number, term frequency,
+/// passage length) by passage number, and its idf.
+type TermPostings = (Vec<(u32, u32, u32)>, f32);
 
 /// The passages of an [`EvidenceIndex`] as a [`Retriever`]: BM25 computed
 /// from the postings with the index's own statistics, so its hits are those
@@ -291,7 +297,7 @@ impl IndexPassages {
         let mut lists = Vec::new();
         for t in &qterms {
             let term = Term::from_field_text(self.fields.terms, t);
-            let mut list: Vec<(u32, u32)> = Vec::new();
+            let mut list: Vec<(u32, u32, u32)> = Vec::new();
             for (reader, segment) in self.searcher.segment_readers().iter().zip(&self.segments) {
                 let Ok(Some(mut postings)) = reader
                     .inverted_index(self.fields.terms)
@@ -302,7 +308,8 @@ impl IndexPassages {
                 while postings.doc() != TERMINATED {
                     let d = postings.doc();
                     if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
-                        list.push((segment.base + d, postings.term_freq()));
+                        let len = segment.lens.get(d as usize).copied().unwrap_or(0);
+                        list.push((segment.base + d, postings.term_freq(), len));
                     }
                     postings.advance();
                 }
@@ -319,14 +326,12 @@ impl IndexPassages {
     fn avg_len(&self) -> f32 {
         self.total_len as f32 / self.passages as f32
     }
+}
 
-    fn term_score(&self, idf: f32, tf: u32, passage: u32, avg: f32) -> f32 {
-        let len = self
-            .locate(passage)
-            .and_then(|(s, d)| s.len.first(d))
-            .unwrap_or(0) as f32;
-        BM25.term_score(idf, tf as f32, BM25.length_norm(len, avg))
-    }
+/// The BM25 contribution of a term of weight `idf` found `tf` times in a
+/// passage of `len` words, where the average is `avg`.
+fn term_score(idf: f32, tf: u32, len: u32, avg: f32) -> f32 {
+    BM25.term_score(idf, tf as f32, BM25.length_norm(len as f32, avg))
 }
 
 impl IndexRetriever<'_> {
@@ -387,17 +392,28 @@ impl Retriever for IndexRetriever<'_> {
         let avg = index.avg_len();
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
         for (list, idf) in &lists {
-            for &(p, tf) in list {
-                *scores.entry(p).or_insert(0.0) += index.term_score(*idf, tf, p, avg);
+            for &(p, tf, len) in list {
+                *scores.entry(p).or_insert(0.0) += term_score(*idf, tf, len, avg);
             }
         }
-        let mut hits: Vec<((u32, usize), Hit)> = scores
+        let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(p, score)| (self.place(p), hit(p, score, ideal)))
+            .map(|(p, score)| hit(p, score, ideal))
             .collect();
-        hits.sort_unstable_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+        hits.sort_unstable_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.passage.cmp(&b.passage))
+        });
+        // Ties go to the passage first in the collection: each run of equal
+        // scores is ordered by place, looked up once per passage.
+        for run in hits.chunk_by_mut(|a, b| a.score.total_cmp(&b.score).is_eq()) {
+            if run.len() > 1 {
+                run.sort_by_cached_key(|h| self.place(h.passage));
+            }
+        }
         let mut out = Vec::new();
-        for (_, h) in hits {
+        for h in hits {
             if out.len() == k {
                 break;
             }
@@ -418,8 +434,8 @@ impl Retriever for IndexRetriever<'_> {
                 let score = lists
                     .iter()
                     .filter_map(|(l, idf)| {
-                        let at = l.binary_search_by_key(&p, |&(q, _)| q).ok()?;
-                        Some(index.term_score(*idf, l[at].1, p, avg))
+                        let at = l.binary_search_by_key(&p, |&(q, _, _)| q).ok()?;
+                        Some(term_score(*idf, l[at].1, l[at].2, avg))
                     })
                     .sum();
                 hit(p, score, ideal)
