@@ -24,6 +24,10 @@ pub enum Target {
     /// One claim checked against a synthetic corpus (see `gen-corpus`):
     /// ingest and check timed separately, medians and peak memory.
     Check(CheckArgs),
+    /// The persistent evidence index against the in-memory check on a
+    /// synthetic corpus: build time and size, open time, per-claim check and
+    /// search time (median, p95), peak memory; a Markdown table.
+    Index(IndexArgs),
     /// Parsing throughput (`veracity_parse::parse_bytes`, the whole pipeline)
     /// of the plain-text and the HTML pages of examples/corpus on one core,
     /// in MB/s (median of runs), one figure each.
@@ -111,6 +115,17 @@ pub struct CheckArgs {
     all: bool,
 }
 
+/// Options of `cargo xtask bench index`.
+#[derive(Args)]
+pub struct IndexArgs {
+    /// Number of synthetic documents.
+    #[arg(long, default_value_t = 10_000)]
+    docs: usize,
+    /// Claims checked (the seed claim and sentences of the corpus).
+    #[arg(long, default_value_t = 50)]
+    claims: usize,
+}
+
 /// Options of `cargo xtask bench plugin`.
 #[derive(Args)]
 pub struct PluginArgs {
@@ -148,6 +163,7 @@ pub fn run(target: Target) -> Result<bool> {
                 (true, false) => crate::bench_check::Claims::Found(args.limit),
             },
         }),
+        Target::Index(args) => crate::bench_index::run(args.docs, args.claims),
         Target::Ingest(args) => {
             crate::bench_ingest::ingest(args.runs, args.mb, args.only, args.dir.as_deref())
         }

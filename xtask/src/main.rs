@@ -4,6 +4,7 @@ mod bench;
 mod bench_adversarial;
 mod bench_check;
 mod bench_html;
+mod bench_index;
 mod bench_ingest;
 mod bench_plugin;
 mod check_examples;

@@ -163,6 +163,22 @@ pub enum Command {
                       matching published fact-check).")]
     Check(CheckCmd),
 
+    /// Build a persistent evidence index from articles (or add to one), for
+    /// `veracity check --index`: the collection is parsed and indexed once,
+    /// and each check reads the index instead.
+    #[command(
+        after_help = "A file indexed again (with --append) replaces the documents it \
+                      gave before. Nothing is visible until the index is committed at the \
+                      end: a build that is stopped or fails leaves the index as it was.\n\
+                      Inputs are read as by `veracity check` (exit 2 if one cannot be used, \
+                      unless --keep-going).\n\n\
+                      Examples:\n  veracity index examples/corpus -o corpus.idx\n  \
+                      veracity index new-articles/ -o corpus.idx --append\n  \
+                      veracity index --stats corpus.idx\n  \
+                      veracity check --index corpus.idx --claim \"The plant supplies 40% of the water\""
+    )]
+    Index(IndexCmd),
+
     /// List and try plugins (format plugins and verdict engines).
     #[command(
         subcommand,
@@ -280,12 +296,41 @@ pub enum EvalDataset {
     },
 }
 
+/// Arguments of `veracity index`.
+#[derive(Args)]
+pub struct IndexCmd {
+    /// Files or directories to index (HTML, text, JSON documents; `-` for stdin).
+    #[arg(value_name = "INPUTS", required_unless_present = "stats")]
+    pub inputs: Vec<PathBuf>,
+    /// The index folder (new and empty, or an index with --append).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "INDEX",
+        required_unless_present = "stats"
+    )]
+    pub output: Option<PathBuf>,
+    /// Add to the index in -o; files indexed again replace their earlier documents.
+    #[arg(long)]
+    pub append: bool,
+    /// Print what the index in INDEX holds (documents, passages, terms,
+    /// size) and nothing else.
+    #[arg(long, value_name = "INDEX", conflicts_with_all = ["inputs", "output", "append"])]
+    pub stats: Option<PathBuf>,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
 /// Arguments of `veracity check`.
 #[derive(Args)]
 pub struct CheckCmd {
     /// Files or directories to read (HTML, text, JSON documents; `-` for stdin).
-    #[arg(value_name = "INPUTS", required = true)]
+    #[arg(value_name = "INPUTS", required_unless_present = "index")]
     pub inputs: Vec<PathBuf>,
+    /// Check against this index (built by `veracity index`) instead of
+    /// reading INPUTS.
+    #[arg(long, value_name = "INDEX", conflicts_with = "inputs")]
+    pub index: Option<PathBuf>,
     /// A claim to check (repeatable); without it, claims are found in the documents.
     #[arg(long, value_name = "TEXT", value_parser = non_blank)]
     pub claim: Vec<String>,

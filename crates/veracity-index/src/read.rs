@@ -1,7 +1,7 @@
 //! Opening an index: its documents, its statistics and a retriever.
 
 use crate::Error;
-use crate::schema::{DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
 use std::path::{Path, PathBuf};
 use tantivy::columnar::Column;
 use tantivy::postings::Postings;
@@ -17,6 +17,8 @@ use veracity_verdict::{Hit, Passage, Retriever};
 pub struct EvidenceIndex {
     /// The documents, in collection order (by number).
     pub documents: Vec<Document>,
+    /// The parser's notes on the inputs, in the order they were made.
+    pub diagnostics: Vec<veracity_model::Diagnostic>,
     /// Their passages.
     passages: IndexPassages,
 }
@@ -84,7 +86,9 @@ struct Segment {
     doc: Column<u64>,
     start: Column<u64>,
     end: Column<u64>,
-    len: Column<u64>,
+    /// Each record's BM25 length (0 for documents), read once at open:
+    /// every posting a query reads needs it.
+    lens: Vec<u32>,
 }
 
 /// The passages of an index: a passage's number is its segment's base
@@ -125,6 +129,11 @@ fn records_of(
 }
 
 impl EvidenceIndex {
+    /// Whether `path` holds an index this build reads (without reading it).
+    pub fn check(path: &Path) -> Result<(), Error> {
+        open_index(path).map(|_| ())
+    }
+
     /// Opens the index in `path` and reads its documents.
     pub fn open(path: &Path) -> Result<EvidenceIndex, Error> {
         let (index, fields, _) = open_index(path)?;
@@ -134,40 +143,61 @@ impl EvidenceIndex {
         };
         let searcher = index.reader().map_err(err)?.searcher();
         let mut numbered: Vec<(u64, Document)> = Vec::new();
+        let mut notes: Vec<(u64, veracity_model::Diagnostic)> = Vec::new();
         let mut segments = Vec::new();
         let (mut passages, mut total_len, mut base) = (0usize, 0u64, 0u32);
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let fast = segment.fast_fields();
+            let len = fast.u64("len").map_err(err)?;
+            let mut lens = vec![0u32; segment.max_doc() as usize];
+            for d in records_of(segment, fields, PASSAGE).map_err(err)? {
+                let n = len.first(d).unwrap_or(0);
+                lens[d as usize] = u32::try_from(n).unwrap_or(u32::MAX);
+                passages += 1;
+                total_len += n;
+            }
             let columns = Segment {
                 base,
                 doc: fast.u64("doc").map_err(err)?,
                 start: fast.u64("start").map_err(err)?,
                 end: fast.u64("end").map_err(err)?,
-                len: fast.u64("len").map_err(err)?,
+                lens,
             };
-            for d in records_of(segment, fields, PASSAGE).map_err(err)? {
-                passages += 1;
-                total_len += columns.len.first(d).unwrap_or(0);
-            }
-            for d in records_of(segment, fields, DOCUMENT).map_err(err)? {
-                let number = columns.doc.first(d).unwrap_or(0);
+            let body = |d: tantivy::DocId| -> Result<(u64, String), Error> {
                 let record: tantivy::TantivyDocument =
                     searcher.doc(DocAddress::new(ord as u32, d)).map_err(err)?;
-                let json = record
-                    .get_first(fields.body)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
-                let doc: Document = serde_json::from_str(json).map_err(|e| Error::Damaged {
+                let json = record.get_first(fields.body).and_then(|v| v.as_str());
+                Ok((
+                    columns.doc.first(d).unwrap_or(0),
+                    json.unwrap_or_default().to_owned(),
+                ))
+            };
+            let damaged = |number: u64| {
+                move |e: serde_json::Error| Error::Damaged {
                     path: path.to_owned(),
                     number,
                     message: e.to_string(),
-                })?;
-                numbered.push((number, doc));
+                }
+            };
+            for d in records_of(segment, fields, DOCUMENT).map_err(err)? {
+                let (number, json) = body(d)?;
+                numbered.push((
+                    number,
+                    serde_json::from_str(&json).map_err(damaged(number))?,
+                ));
+            }
+            for d in records_of(segment, fields, DIAGNOSTIC).map_err(err)? {
+                let (number, json) = body(d)?;
+                notes.push((
+                    number,
+                    serde_json::from_str(&json).map_err(damaged(number))?,
+                ));
             }
             base = base.saturating_add(segment.max_doc());
             segments.push(columns);
         }
         numbered.sort_by_key(|(n, _)| *n);
+        notes.sort_by_key(|(n, _)| *n);
         let positions = numbered
             .iter()
             .enumerate()
@@ -175,6 +205,7 @@ impl EvidenceIndex {
             .collect();
         Ok(EvidenceIndex {
             documents: numbered.into_iter().map(|(_, d)| d).collect(),
+            diagnostics: notes.into_iter().map(|(_, d)| d).collect(),
             passages: IndexPassages {
                 path: path.to_owned(),
                 searcher,
@@ -232,9 +263,9 @@ fn dir_size(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-/// A query term's alive postings, (passage number, term frequency) in
-/// ascending order, and its idf.
-type TermPostings = (Vec<(u32, u32)>, f32);
+/// A query term's alive postings, (passage number, term frequency,
+/// passage length) by passage number, and its idf.
+type TermPostings = (Vec<(u32, u32, u32)>, f32);
 
 /// The passages of an [`EvidenceIndex`] as a [`Retriever`]: BM25 computed
 /// from the postings with the index's own statistics, so its hits are those
@@ -266,7 +297,7 @@ impl IndexPassages {
         let mut lists = Vec::new();
         for t in &qterms {
             let term = Term::from_field_text(self.fields.terms, t);
-            let mut list: Vec<(u32, u32)> = Vec::new();
+            let mut list: Vec<(u32, u32, u32)> = Vec::new();
             for (reader, segment) in self.searcher.segment_readers().iter().zip(&self.segments) {
                 let Ok(Some(mut postings)) = reader
                     .inverted_index(self.fields.terms)
@@ -277,7 +308,8 @@ impl IndexPassages {
                 while postings.doc() != TERMINATED {
                     let d = postings.doc();
                     if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
-                        list.push((segment.base + d, postings.term_freq()));
+                        let len = segment.lens.get(d as usize).copied().unwrap_or(0);
+                        list.push((segment.base + d, postings.term_freq(), len));
                     }
                     postings.advance();
                 }
@@ -294,14 +326,12 @@ impl IndexPassages {
     fn avg_len(&self) -> f32 {
         self.total_len as f32 / self.passages as f32
     }
+}
 
-    fn term_score(&self, idf: f32, tf: u32, passage: u32, avg: f32) -> f32 {
-        let len = self
-            .locate(passage)
-            .and_then(|(s, d)| s.len.first(d))
-            .unwrap_or(0) as f32;
-        BM25.term_score(idf, tf as f32, BM25.length_norm(len, avg))
-    }
+/// The BM25 contribution of a term of weight `idf` found `tf` times in a
+/// passage of `len` words, where the average is `avg`.
+fn term_score(idf: f32, tf: u32, len: u32, avg: f32) -> f32 {
+    BM25.term_score(idf, tf as f32, BM25.length_norm(len as f32, avg))
 }
 
 impl IndexRetriever<'_> {
@@ -362,17 +392,28 @@ impl Retriever for IndexRetriever<'_> {
         let avg = index.avg_len();
         let mut scores: FxHashMap<u32, f32> = FxHashMap::default();
         for (list, idf) in &lists {
-            for &(p, tf) in list {
-                *scores.entry(p).or_insert(0.0) += index.term_score(*idf, tf, p, avg);
+            for &(p, tf, len) in list {
+                *scores.entry(p).or_insert(0.0) += term_score(*idf, tf, len, avg);
             }
         }
-        let mut hits: Vec<((u32, usize), Hit)> = scores
+        let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(p, score)| (self.place(p), hit(p, score, ideal)))
+            .map(|(p, score)| hit(p, score, ideal))
             .collect();
-        hits.sort_unstable_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+        hits.sort_unstable_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.passage.cmp(&b.passage))
+        });
+        // Ties go to the passage first in the collection: each run of equal
+        // scores is ordered by place, looked up once per passage.
+        for run in hits.chunk_by_mut(|a, b| a.score.total_cmp(&b.score).is_eq()) {
+            if run.len() > 1 {
+                run.sort_by_cached_key(|h| self.place(h.passage));
+            }
+        }
         let mut out = Vec::new();
-        for (_, h) in hits {
+        for h in hits {
             if out.len() == k {
                 break;
             }
@@ -393,8 +434,8 @@ impl Retriever for IndexRetriever<'_> {
                 let score = lists
                     .iter()
                     .filter_map(|(l, idf)| {
-                        let at = l.binary_search_by_key(&p, |&(q, _)| q).ok()?;
-                        Some(index.term_score(*idf, l[at].1, p, avg))
+                        let at = l.binary_search_by_key(&p, |&(q, _, _)| q).ok()?;
+                        Some(term_score(*idf, l[at].1, l[at].2, avg))
                     })
                     .sum();
                 hit(p, score, ideal)

@@ -12,6 +12,8 @@ pub const FORMAT: u32 = 1;
 pub const DOCUMENT: &str = "document";
 /// A passage record.
 pub const PASSAGE: &str = "passage";
+/// A note the parser made on an input (its JSON in `body`).
+pub const DIAGNOSTIC: &str = "diagnostic";
 
 /// The fields of every record.
 #[derive(Debug, Clone, Copy)]

@@ -1,12 +1,12 @@
 //! Building and appending to an index.
 
 use crate::Error;
-use crate::schema::{DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
 use std::path::{Path, PathBuf};
 use tantivy::schema::Term;
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, TantivyDocument};
-use veracity_model::Document;
+use veracity_model::{Diagnostic, Document};
 use veracity_text::hash::FxHashSet;
 
 /// Memory tantivy may fill before it writes a segment, per indexing thread.
@@ -52,21 +52,32 @@ fn threads() -> usize {
 }
 
 impl IndexWriter {
-    /// A new index in `path` (created if missing; it must be empty).
-    pub fn create(path: &Path) -> Result<IndexWriter, Error> {
-        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+    /// Whether a new index can be made in `path`: it is missing or an empty
+    /// folder.
+    pub fn check_new(path: &Path) -> Result<(), Error> {
+        let io = |source| Error::Io {
             path: path.to_owned(),
             source,
-        })?;
-        let mut entries = std::fs::read_dir(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        };
+        let mut entries = match std::fs::read_dir(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            other => other.map_err(io)?,
+        };
         if entries.next().is_some() {
             return Err(Error::Exists {
                 path: path.to_owned(),
             });
         }
+        Ok(())
+    }
+
+    /// A new index in `path` (created if missing; it must be empty).
+    pub fn create(path: &Path) -> Result<IndexWriter, Error> {
+        IndexWriter::check_new(path)?;
+        std::fs::create_dir_all(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
         IndexWriter::start(path, &index, fields, 0, None)
@@ -101,22 +112,51 @@ impl IndexWriter {
         })
     }
 
+    /// Keeps a note the parser made on an input (a warning), to be given
+    /// back with the documents: it goes with its input's location, and is
+    /// replaced with the file's documents.
+    pub fn add_diagnostic(&mut self, diagnostic: &Diagnostic) -> Result<(), Error> {
+        let f = self.fields;
+        self.replace(&diagnostic.source);
+        let number = self.next_doc;
+        self.next_doc += 1;
+        let mut record = TantivyDocument::new();
+        record.add_text(f.kind, DIAGNOSTIC);
+        record.add_text(f.location, &diagnostic.source);
+        record.add_u64(f.doc, number);
+        record.add_text(
+            f.body,
+            serde_json::to_string(diagnostic).unwrap_or_default(),
+        );
+        self.writer
+            .add_document(record)
+            .map_err(tantivy_error(&self.path))?;
+        Ok(())
+    }
+
+    /// Deletes what the index held from `location`, the first time this
+    /// session meets it.
+    fn replace(&mut self, location: &str) {
+        if self.replaced.contains(location) {
+            return;
+        }
+        self.replaced.insert(location.to_owned());
+        let term = Term::from_field_text(self.fields.location, location);
+        if let Some(before) = &self.before
+            && before.doc_freq(&term).is_ok_and(|n| n > 0)
+        {
+            self.summary.replaced_files += 1;
+        }
+        self.writer.delete_term(term);
+    }
+
     /// Adds `doc` with its passages. The first document of a location in
     /// this session first deletes what the index held from that location:
     /// a file indexed again replaces its earlier documents.
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
         let f = self.fields;
         let location = doc.source.location.as_str();
-        if !self.replaced.contains(location) {
-            self.replaced.insert(location.to_owned());
-            let term = Term::from_field_text(f.location, location);
-            if let Some(before) = &self.before
-                && before.doc_freq(&term).is_ok_and(|n| n > 0)
-            {
-                self.summary.replaced_files += 1;
-            }
-            self.writer.delete_term(term);
-        }
+        self.replace(location);
         let number = self.next_doc;
         self.next_doc += 1;
         let json = serde_json::to_string(doc).map_err(|e| Error::Damaged {

@@ -69,15 +69,23 @@ fn hits_and_verdicts_equal_the_in_memory_index() {
         assert_eq!(a, b, "{query}");
     }
     let engines = EngineRegistry::builtin();
-    let scale = veracity_model::ScaleRegistry::builtin().get("veracity").unwrap();
+    let scale = veracity_model::ScaleRegistry::builtin()
+        .get("veracity")
+        .unwrap();
     let in_memory = Checker::new(&docs, &LexicalScorer);
-    let on_disk =
-        Checker::with_retriever(&opened.documents, Box::new(opened.retriever()), &LexicalScorer);
+    let on_disk = Checker::with_retriever(
+        &opened.documents,
+        Box::new(opened.retriever()),
+        &LexicalScorer,
+    );
     let verdicts = |c: &Checker| {
         let claims = c.claims(&[], ClaimOptions::default());
         let v: Vec<_> = claims
             .iter()
-            .map(|claim| c.verdict(claim, engines.require("evidence").unwrap(), scale, 20).unwrap())
+            .map(|claim| {
+                c.verdict(claim, engines.require("evidence").unwrap(), scale, 20)
+                    .unwrap()
+            })
             .collect();
         serde_json::to_string(&(claims, v)).unwrap()
     };
@@ -108,7 +116,10 @@ fn a_file_indexed_again_replaces_its_documents() {
     build(fresh.path(), &opened.documents);
     let rebuilt = EvidenceIndex::open(fresh.path()).unwrap();
     let (a, b) = (opened.stats(), rebuilt.stats());
-    assert_eq!((a.documents, a.passages, a.words), (b.documents, b.passages, b.words));
+    assert_eq!(
+        (a.documents, a.passages, a.words),
+        (b.documents, b.passages, b.words)
+    );
     let q = "ferry passengers a day";
     let hits = |r: &dyn Retriever| -> Vec<_> {
         r.search(q, 10)

@@ -56,3 +56,23 @@ impl Retriever for crate::index::Index {
         crate::index::Index::score(self, query, passages)
     }
 }
+
+/// A borrowed retriever is one too (a caller keeps the index, the checker
+/// borrows it).
+impl<R: Retriever + ?Sized> Retriever for &R {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn passage(&self, passage: u32) -> Passage {
+        (**self).passage(passage)
+    }
+
+    fn search_where(&self, query: &str, k: usize, keep: &mut dyn FnMut(u32) -> bool) -> Vec<Hit> {
+        (**self).search_where(query, k, keep)
+    }
+
+    fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
+        (**self).score(query, passages)
+    }
+}

@@ -34,7 +34,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
 use veracity_parse::{Input, ParseError, Parsed};
-use veracity_verdict::{Checker, ClaimOptions, EngineError, EngineRegistry};
+use veracity_verdict::{Checker, ClaimOptions, EngineError, EngineRegistry, Retriever};
 
 /// Parsed documents and the problems met reading them.
 #[derive(Debug, Clone, Default)]
@@ -311,6 +311,33 @@ pub fn check_with(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Report, Error> {
+    let checked = check_documents(&corpus.documents, None, claims, options, engines, scales)?;
+    Ok(report(corpus, checked))
+}
+
+/// The claims a check found (or was given) and their verdicts.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The claims, in the order checked.
+    pub claims: Vec<veracity_model::Claim>,
+    /// One verdict per claim.
+    pub verdicts: Vec<veracity_model::Verdict>,
+    /// How many claims the documents hold.
+    pub count: veracity_verdict::ClaimCount,
+}
+
+/// Checks `claims` (or the claims found in `documents`) against
+/// `documents`, whose passages `retriever` finds: a persistent index
+/// (`veracity-index`) built from them, or, with `None`, an in-memory index
+/// built now. [`report`] turns the result into the [`Report`].
+pub fn check_documents(
+    documents: &[Document],
+    retriever: Option<&dyn Retriever>,
+    claims: &[String],
+    options: &CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<Checked, Error> {
     let engine = engines.require(&options.engine)?;
     let scale = scales
         .get(&options.scale)
@@ -323,11 +350,14 @@ pub fn check_with(
                 .collect::<Vec<_>>()
                 .join(", "),
         })?;
-    if corpus.documents.is_empty() && claims.is_empty() {
+    if documents.is_empty() && claims.is_empty() {
         return Err(Error::NothingToCheck);
     }
     let scorer = veracity_stance::StanceModel::try_builtin()?;
-    let checker = Checker::new(&corpus.documents, scorer);
+    let checker = match retriever {
+        Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
+        None => Checker::new(documents, scorer),
+    };
     let (found, count) = checker.claims_counted(
         claims,
         ClaimOptions {
@@ -346,19 +376,29 @@ pub fn check_with(
                 })?,
         );
     }
-    drop(checker);
+    Ok(Checked {
+        claims: found,
+        verdicts,
+        count,
+    })
+}
+
+/// The report of a check of `corpus`: its documents and diagnostics, the
+/// claims and verdicts, a note when claims were left out, and a warning
+/// for each document set aside for its language.
+pub fn report(corpus: Corpus, checked: Checked) -> Report {
     let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
     report.documents = corpus.documents;
-    report.claims = found;
-    report.verdicts = verdicts;
+    report.claims = checked.claims;
+    report.verdicts = checked.verdicts;
     report.diagnostics = corpus.diagnostics;
-    if let Some(note) = claims_left_out(report.claims.len(), count) {
+    if let Some(note) = claims_left_out(report.claims.len(), checked.count) {
         report.diagnostics.push(note);
     }
     report
         .diagnostics
         .extend(report.documents.iter().filter_map(language_diagnostic));
-    Ok(report)
+    report
 }
 
 /// A note when the documents hold more claims than were checked, so a

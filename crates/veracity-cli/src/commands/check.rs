@@ -10,6 +10,8 @@ use veracity_verdict::EngineRegistry;
 /// The parsed arguments of `veracity check`.
 pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
+    /// `--index`: check against a persistent index instead of `inputs`.
+    pub index: Option<PathBuf>,
     pub claim: Vec<String>,
     pub claims: Option<PathBuf>,
     pub engine: String,
@@ -89,16 +91,27 @@ pub fn run(
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
-    let corpus = super::batch::read(&args.inputs, &args.batch)?;
-    let unused = corpus.unused_inputs();
     let options = veracity::CheckOptions {
         engine: args.engine.clone(),
         scale: scale.id.clone(),
         top_k: args.top_k,
         max_claims: args.max_claims,
     };
-    let read_problems = corpus.diagnostics.len();
-    let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+    let (report, read_problems, unused) = match &args.index {
+        Some(path) => {
+            // The notes made when the index was built are in the report,
+            // not printed again.
+            let (report, notes) = check_index(path, &given, &options, &engines, registry)?;
+            (report, notes, 0)
+        }
+        None => {
+            let corpus = super::batch::read(&args.inputs, &args.batch)?;
+            let unused = corpus.unused_inputs();
+            let read_problems = corpus.diagnostics.len();
+            let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+            (report, read_problems, unused)
+        }
+    };
     // What the check itself noted (documents set aside for their language,
     // claims left out). The summary ends with the claims note itself, so it
     // is not said twice.
@@ -124,6 +137,40 @@ pub fn run(
         _ => output::stdout(&bytes)?,
     }
     super::batch::finish(unused)
+}
+
+/// Checks against the index in `path`: its documents, its parser notes,
+/// its passages; the report a check of the indexed files would give, and
+/// how many of its diagnostics are the parser's notes.
+fn check_index(
+    path: &Path,
+    given: &[String],
+    options: &veracity::CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<(veracity_model::Report, usize)> {
+    let index = veracity_index::EvidenceIndex::open(path)?;
+    let retriever = index.retriever();
+    let checked = veracity::check_documents(
+        &index.documents,
+        Some(&retriever),
+        given,
+        options,
+        engines,
+        scales,
+    )?;
+    let veracity_index::EvidenceIndex {
+        documents,
+        diagnostics,
+        ..
+    } = index;
+    let notes = diagnostics.len();
+    let corpus = veracity::Corpus {
+        documents,
+        diagnostics,
+        inputs: 0,
+    };
+    Ok((veracity::report(corpus, checked), notes))
 }
 
 /// `--format` when given; else the report format whose extension `-o` has

@@ -4,6 +4,7 @@
 mod batch;
 pub mod check;
 mod eval;
+mod index;
 mod ingest;
 mod inputs;
 mod plugin_host;
@@ -67,6 +68,7 @@ pub fn run(cli: Cli, relaunch: Option<&[OsString]>) -> Result<Outcome> {
             &registry()?,
             check::CheckArgs {
                 inputs: args.inputs,
+                index: args.index,
                 claim: args.claim,
                 claims: args.claims,
                 engine: args.engine,
@@ -108,6 +110,13 @@ pub fn run(cli: Cli, relaunch: Option<&[OsString]>) -> Result<Outcome> {
                     predictions,
                 },
         } => eval::emergent(&data, max_size, predictions.as_deref()),
+        Command::Index(args) => index::run(index::Args {
+            inputs: &args.inputs,
+            output: args.output.as_deref(),
+            append: args.append,
+            stats: args.stats.as_deref(),
+            batch: &args.batch,
+        }),
         Command::Ingest {
             inputs,
             format,
