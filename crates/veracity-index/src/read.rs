@@ -335,10 +335,14 @@ fn term_score(idf: f32, tf: u32, len: u32, avg: f32) -> f32 {
 }
 
 impl IndexRetriever<'_> {
-    /// Where a passage comes in the collection: (document, start).
-    fn place(&self, passage: u32) -> (u32, usize) {
-        let p = Retriever::passage(self, passage);
-        (p.doc, p.span.start())
+    /// Where a passage comes in the collection: (document number, start).
+    /// Documents are read back in number order, so this is the order of
+    /// (document, start) without building the passage.
+    fn place(&self, passage: u32) -> (u64, u64) {
+        self.passages
+            .locate(passage)
+            .map(|(s, d)| (s.doc.first(d).unwrap_or(0), s.start.first(d).unwrap_or(0)))
+            .unwrap_or_default()
     }
 }
 
