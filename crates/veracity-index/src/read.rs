@@ -346,18 +346,6 @@ impl IndexRetriever<'_> {
     }
 }
 
-fn hit(passage: u32, score: f32, ideal: f32) -> Hit {
-    Hit {
-        passage,
-        score,
-        relevance: if ideal > 0.0 {
-            (score / ideal).clamp(0.0, 1.0)
-        } else {
-            0.0
-        },
-    }
-}
-
 impl Retriever for IndexRetriever<'_> {
     fn len(&self) -> usize {
         self.passages.passages
@@ -402,7 +390,7 @@ impl Retriever for IndexRetriever<'_> {
         }
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(p, score)| hit(p, score, ideal))
+            .map(|(p, score)| Hit::new(p, score, ideal))
             .collect();
         hits.sort_unstable_by(|a, b| {
             b.score
@@ -442,7 +430,7 @@ impl Retriever for IndexRetriever<'_> {
                         Some(term_score(*idf, l[at].1, l[at].2, avg))
                     })
                     .sum();
-                hit(p, score, ideal)
+                Hit::new(p, score, ideal)
             })
             .collect()
     }

@@ -38,6 +38,22 @@ pub struct Hit {
     pub relevance: f32,
 }
 
+impl Hit {
+    /// A hit with its relevance: `score` over `ideal`, the score of a
+    /// passage of average length holding every query term once.
+    pub fn new(passage: u32, score: f32, ideal: f32) -> Hit {
+        Hit {
+            passage,
+            score,
+            relevance: if ideal > 0.0 {
+                (score / ideal).clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+        }
+    }
+}
+
 /// A term's postings: (passage, term frequency), by passage.
 type Postings = [(u32, u32)];
 
@@ -396,18 +412,6 @@ impl Index {
         self.total_len as f32 / self.passages.len() as f32
     }
 
-    fn hit(passage: u32, score: f32, ideal: f32) -> Hit {
-        Hit {
-            passage,
-            score,
-            relevance: if ideal > 0.0 {
-                (score / ideal).clamp(0.0, 1.0)
-            } else {
-                0.0
-            },
-        }
-    }
-
     /// How `passages` rank against `query`: the same scores as [`search`]
     /// gives them, for passages found some other way.
     ///
@@ -425,7 +429,7 @@ impl Index {
                         Some(self.term_score(idf, l[at].1, p, avg))
                     })
                     .sum();
-                Index::hit(p, score, ideal)
+                Hit::new(p, score, ideal)
             })
             .collect()
     }
@@ -457,7 +461,7 @@ impl Index {
         }
         let mut hits: Vec<Hit> = scores
             .into_iter()
-            .map(|(p, score)| Index::hit(p, score, ideal))
+            .map(|(p, score)| Hit::new(p, score, ideal))
             .collect();
         hits.sort_unstable_by(|a, b| {
             b.score
