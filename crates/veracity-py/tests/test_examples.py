@@ -38,8 +38,11 @@ def test_the_dataframe_example_checks_the_corpus():
     assert "Mostly False" in out
 
 
-@pytest.mark.skipif(importlib.util.find_spec("datasets") is None, reason="datasets is not installed")
 def test_the_datasets_example_maps_and_checks():
+    if importlib.util.find_spec("datasets") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("datasets is needed for examples/python/datasets_map.py (.ci/run installs it)")
+        pytest.skip("datasets is not installed")
     out = run_example("datasets_map.py")
     assert "'title': \"Port Alder mayor's desalination claims clash with utility's own figures\"" in out
     assert "-> Mostly False" in out

@@ -176,12 +176,12 @@ pub fn ingest_with_progress(
     }
 }
 
-/// A parse error as a report diagnostic.
+/// A parse error as a report diagnostic. The file is named once, in `source`.
 pub fn error_diagnostic(e: &ParseError) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         source: e.location().to_owned(),
-        message: e.to_string(),
+        message: e.kind().to_string(),
     }
 }
 

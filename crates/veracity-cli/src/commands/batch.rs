@@ -63,16 +63,7 @@ pub fn print_diagnostic(d: &veracity_model::Diagnostic) {
         Severity::Warning => "warning",
         Severity::Error => "error",
     };
-    // A parse error names its file itself; the file is said once.
-    let named = d
-        .message
-        .strip_prefix(d.source.as_str())
-        .is_some_and(|rest| rest.starts_with(':'));
-    if named {
-        eprintln!("veracity: {severity}: {}", d.message);
-    } else {
-        eprintln!("veracity: {severity}: {}: {}", d.source, d.message);
-    }
+    eprintln!("veracity: {severity}: {}: {}", d.source, d.message);
 }
 
 fn problems(unused: usize) -> String {
