@@ -6,7 +6,7 @@ use crate::build::{self, Meta};
 use crate::error::ErrorKind;
 use serde_json::Value;
 use veracity_model::validate::validate;
-use veracity_model::{Document, DocumentKind, Review, SchemaKind, Source};
+use veracity_model::{Diagnostic, Document, DocumentKind, Review, SchemaKind, Source};
 
 /// Where the JSON came from, for sources and ids.
 pub(crate) struct Origin<'a> {
@@ -66,11 +66,13 @@ fn looks_like_document(value: &Value) -> bool {
 }
 
 /// Parses one JSON value into documents; `path` prefixes JSON paths in
-/// messages and ids (`/3`, `line 4`).
+/// messages and ids (`/3`, `line 4`). What the HTML of a raw crawl record
+/// gave rise to (see [`crate::scraped`]) goes to `warnings`.
 pub(crate) fn documents(
     value: &Value,
     origin: &Origin<'_>,
     path: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<Document>, ErrorKind> {
     if let Some(claims) = value.get("claims").and_then(Value::as_array) {
         return Ok(claims
@@ -103,7 +105,7 @@ pub(crate) fn documents(
         let mut issues = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}/{i}");
-            match documents(item, origin, &item_path) {
+            match documents(item, origin, &item_path, warnings) {
                 Ok(mut d) => docs.append(&mut d),
                 Err(ErrorKind::Invalid(mut found)) => issues.append(&mut found),
                 Err(other) => issues.push(format!("{item_path}: {other}")),
@@ -131,8 +133,8 @@ pub(crate) fn documents(
             .map(|d| vec![d])
             .map_err(|e| ErrorKind::Invalid(vec![format!("  {path}/: {e}")]));
     }
-    if let Some(doc) = crate::scraped::document(value, origin, path) {
-        return Ok(vec![doc]);
+    if let Some(docs) = crate::scraped::documents(value, origin, path, warnings) {
+        return Ok(docs);
     }
     let what = match value {
         Value::Object(map) => {

@@ -19,7 +19,7 @@ pub(crate) fn record(line: &str, number: usize, origin: &Origin<'_>, parsed: &mu
     let path = format!("line {number}");
     let result = serde_json::from_str::<serde_json::Value>(line)
         .map_err(|e| ErrorKind::Json(e.to_string()))
-        .and_then(|value| json::documents(&value, origin, &path));
+        .and_then(|value| json::documents(&value, origin, &path, &mut parsed.warnings));
     match result {
         Ok(mut docs) => parsed.documents.append(&mut docs),
         Err(kind) => parsed.warnings.push(skipped(origin.location, &path, &kind)),

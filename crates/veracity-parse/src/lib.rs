@@ -95,7 +95,8 @@ pub fn parse(bytes: &[u8], location: &str, options: &Options) -> Result<Parsed, 
         Format::Json => {
             let value: serde_json::Value =
                 serde_json::from_str(text).map_err(|e| err(ErrorKind::Json(e.to_string())))?;
-            parsed.documents = json::documents(&value, &origin, "").map_err(err)?;
+            parsed.documents =
+                json::documents(&value, &origin, "", &mut parsed.warnings).map_err(err)?;
         }
         Format::Jsonl => {
             for (n, line) in text.lines().enumerate() {
@@ -143,7 +144,7 @@ pub fn parse_input(input: &Input, options: &Options) -> Result<Parsed, ParseErro
 /// An HTML page: main content and metadata from [`html::extract`], then the
 /// same sentence, quote and review finding as every other format. A page the
 /// extractor finds no main text in is read as text with its tags stripped.
-fn html_documents(
+pub(crate) fn html_documents(
     text: &str,
     origin: &json::Origin<'_>,
     warnings: &mut Vec<Diagnostic>,

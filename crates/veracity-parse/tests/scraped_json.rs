@@ -125,3 +125,117 @@ fn veracity_documents_are_still_validated() {
     let e = parse(json.as_bytes(), "doc.json", &Options::default()).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Invalid(_)), "{e}");
 }
+
+/// A raw crawl record's page, with furniture around the article.
+fn crawled_page(title: &str, body: &str) -> String {
+    format!(
+        "<html><head><title>{title} | The Harbour Gazette</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a> <a href=\"/weather\">Weather</a></nav>\
+         <article><h1>{title}</h1>{body}</article>\
+         <footer>Subscribe to our newsletter. Cookie settings. Contact us.</footer></body></html>"
+    )
+}
+
+fn crawl_line(fields: &str, page: &str) -> String {
+    let html = serde_json::to_string(page).unwrap();
+    format!("{{{fields}, \"html\": {html}}}")
+}
+
+#[test]
+fn raw_crawl_records_are_read_as_pages_with_the_records_fields_on_top() {
+    let body = "<p>The harbour authority said on Tuesday that dredging the channel will cost 12 million pounds.</p>\
+        <p>\u{201c}We have no other way to keep the ferries running,\u{201d} Iona Blackwood, the harbour master, said.</p>\
+        <p>Work is due to start in the autumn and last two years, the authority said.</p>";
+    let lines = [
+        crawl_line(
+            concat!(
+                r#""id": "crawl-0001", "url": "https://gazette.example/dredging", "#,
+                r#""title": "Dredging to cost 12m", "publisher": "The Harbour Gazette", "#,
+                r#""published": "2026-05-12""#
+            ),
+            &crawled_page("Channel dredging plan", body),
+        ),
+        // No fields but the page: the page's own title is kept.
+        crawl_line(
+            r#""id": "crawl-0002""#,
+            &crawled_page(
+                "Ferry timetable changes",
+                "<p>The winter timetable starts on Sunday, with two fewer sailings a day on the northern route.</p><p>The operator said fewer passengers travel in winter.</p>",
+            ),
+        ),
+        r#"{"id": "crawl-0003", "url": "https://gazette.example/broken"}"#.to_owned(),
+    ];
+    let jsonl = lines.join("\n");
+    let parsed = parse(jsonl.as_bytes(), "crawl.jsonl", &Options::default()).unwrap();
+    let [first, second] = parsed.documents.as_slice() else {
+        panic!("{:?}", parsed.documents)
+    };
+    assert_eq!(first.source.location, "crawl.jsonl");
+    assert_eq!(first.source.media_type, "text/html");
+    assert_eq!(
+        first.source.url.as_deref(),
+        Some("https://gazette.example/dredging")
+    );
+    assert_eq!(first.title.as_deref(), Some("Dredging to cost 12m"));
+    assert_eq!(first.published.as_deref(), Some("2026-05-12"));
+    assert_eq!(first.publisher.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(first.kind, DocumentKind::News);
+    // The page's furniture is not in the text; the article is.
+    assert!(
+        first.text.starts_with("The harbour authority said"),
+        "{}",
+        first.text
+    );
+    assert!(!first.text.contains("Cookie settings"), "{}", first.text);
+    assert!(!first.text.contains("Weather"), "{}", first.text);
+    assert!(
+        first.quotes.iter().any(|q| q
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.name == "Iona Blackwood")),
+        "{:?}",
+        first.quotes
+    );
+    assert!(first.check_spans().is_empty());
+    assert!(
+        second
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Ferry timetable")),
+        "{:?}",
+        second.title
+    );
+    assert_ne!(first.id, second.id);
+    // The record with neither page nor text is an error for its line only.
+    let errors: Vec<_> = parsed
+        .warnings
+        .iter()
+        .filter(|w| w.severity == veracity_model::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", parsed.warnings);
+    assert!(
+        errors[0].message.starts_with("line 3 skipped"),
+        "{:?}",
+        errors[0]
+    );
+}
+
+#[test]
+fn the_same_page_crawled_twice_is_one_document_id() {
+    let page = crawled_page(
+        "Library hours",
+        "<p>The central library will open on Sundays from June, the council announced on Friday.</p>",
+    );
+    let a = crawl_line(r#""url": "https://gazette.example/library""#, &page);
+    let b = crawl_line(
+        r#""url": "https://gazette.example/library?utm=feed""#,
+        &page,
+    );
+    let docs_a = parse(a.as_bytes(), "monday.jsonl", &Options::default())
+        .unwrap()
+        .documents;
+    let docs_b = parse(b.as_bytes(), "tuesday.json", &Options::default())
+        .unwrap()
+        .documents;
+    assert_eq!(docs_a[0].id, docs_b[0].id);
+}
