@@ -315,3 +315,51 @@ fn a_run_of_ampersands_is_linear() {
     let p = parse_ok(page.as_bytes());
     assert_eq!(p.documents.len(), 1);
 }
+
+/// A windows-1252 page whose bytes are UTF-8 "é": decoded, each becomes
+/// "Ã©", and "©" stops html5ever's escaping. The run followed a `<8`,
+/// which opens no tag, and was missed by the run splitter (a 1 MB fuzz
+/// input took 25 s).
+#[test]
+fn an_escape_heavy_run_after_a_stray_less_than_sign_is_linear() {
+    let mut page = b"<!DOCTYPE html><html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head>\
+        <body><article><h1>Caf\xe9 wins appeal</h1><p>The court ruled on Monday that the caf\xe9 may stay open.<8.<8."
+        .to_vec();
+    page.extend("é".repeat(150_000).bytes());
+    page.extend_from_slice(b"</p></article></body></html>");
+    let p = parse_ok(&page);
+    assert_eq!(p.documents.len(), 1);
+    assert!(warned(&p, "long runs of"), "{:?}", p.warnings);
+}
+
+/// `<b><i>..</b></i>` misnested by the thousand in an unclosed paragraph:
+/// `bound` dropped each stray `</i>`, which the tree builder needs to stop
+/// reopening the `<i>`, so the tree nested one level deeper per repeat and
+/// Readability's selectors recursed down it until a worker thread's stack
+/// overflowed (a 4 MB fuzz input ended the process).
+#[test]
+fn misnested_formatting_by_the_thousand_does_not_overflow() {
+    let page = format!(
+        "<html><body><div><p>Ferry fares\n<p>Fares rise {}</div></body></html>",
+        "<b><i>in spring</b></i> and ".repeat(20_000)
+    );
+    let p = on_small_stack(move || parse_ok(page.as_bytes()));
+    assert_eq!(p.documents.len(), 1);
+    assert_eq!(p.documents[0].text.matches("in spring").count(), 20_000);
+    assert!(!warned(&p, "nests"), "{:?}", p.warnings);
+}
+
+/// A formatting element left open across blocks is copied into each block
+/// (the adoption agency), one level deeper each time, whatever `bound`
+/// lets through: a tree that deep is read without Readability.
+#[test]
+fn formatting_copied_into_blocks_by_the_thousand_does_not_overflow() {
+    let page = format!(
+        "<html><body>{}</body></html>",
+        "<i><div>Tide tables</i>".repeat(5_000)
+    );
+    let p = on_small_stack(move || parse_ok(page.as_bytes()));
+    assert_eq!(p.documents.len(), 1);
+    assert!(warned(&p, "elements deep"), "{:?}", p.warnings);
+    assert_eq!(p.documents[0].text.matches("Tide tables").count(), 5_000);
+}

@@ -186,8 +186,9 @@ fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Su
                 let config = args.config(target);
                 if status.code() == Some(runner::EXIT_STALLED) {
                     total.failures.push(format!(
-                        "input #{index}: ran past {} times the limit; the worker was stopped",
-                        runner::ABORT_FACTOR
+                        "input #{index}: ran past {} times the limit of CPU (or {} times it of wall time); the worker was stopped",
+                        runner::ABORT_FACTOR,
+                        runner::STALL_FACTOR
                     ));
                 } else {
                     let bytes = runner::input(&config, seeds, index);

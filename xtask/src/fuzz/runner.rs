@@ -1,6 +1,8 @@
 //! One target's run, in a worker process: generate input after input, run
 //! each under a watchdog (a hang is saved and reported), catch panics (the
-//! input is saved), and watch the peak resident memory. Before each input
+//! input is saved), and watch the peak resident memory. A hang is measured
+//! in the CPU time of the thread running the input, so that a run on a
+//! loaded machine does not report inputs that only waited for a core. Before each input
 //! the worker writes its index to stdout, so that the parent can rebuild
 //! and save an input that killed the process (a stack overflow aborts; it
 //! cannot be caught).
@@ -28,8 +30,14 @@ pub const SUMMARY_MARK: u64 = u64::MAX;
 /// worker.
 pub const HANG_MARK: u64 = u64::MAX - 1;
 
-/// An input still running this many times its limit stops the target.
+/// An input that has used this many times its limit of CPU stops the target.
 pub const ABORT_FACTOR: u32 = 10;
+
+/// An input still running after this many times its limit of wall time
+/// stops the target even if it uses no CPU: it waits on something that
+/// never comes. Far above [`ABORT_FACTOR`], so that a loaded machine does
+/// not stop a busy input.
+pub const STALL_FACTOR: u32 = 100;
 
 /// What one worker runs.
 #[derive(Debug, Clone)]
@@ -73,7 +81,40 @@ struct Current {
     started: Instant,
     input: Arc<Vec<u8>>,
     running: bool,
+    /// Set by the watchdog when the input's CPU time passed the limit.
     hang_reported: bool,
+    /// The CPU time the input has used, as last measured by the watchdog.
+    cpu: Duration,
+}
+
+/// The CPU time (user and system) a thread has used, read from its
+/// `/proc/PID/task/TID/stat`; `None` off Linux.
+#[derive(Debug, Clone)]
+struct ThreadClock {
+    stat: PathBuf,
+}
+
+impl ThreadClock {
+    /// The calling thread's clock.
+    fn of_this_thread() -> Option<Self> {
+        let task = std::fs::read_link("/proc/thread-self").ok()?;
+        let clock = Self {
+            stat: Path::new("/proc").join(task).join("stat"),
+        };
+        clock.now().map(|_| clock)
+    }
+
+    fn now(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(&self.stat).ok()?;
+        // Fields after the command name (which may hold spaces, so it is
+        // skipped up to its closing parenthesis): utime and stime are the
+        // 14th and 15th fields, the 12th and 13th after it.
+        let mut fields = stat.get(stat.rfind(')')? + 2..)?.split(' ');
+        let utime: u64 = fields.nth(11)?.parse().ok()?;
+        let stime: u64 = fields.next()?.parse().ok()?;
+        // Clock ticks: USER_HZ is 100 on every Linux architecture.
+        Some(Duration::from_millis((utime + stime) * 10))
+    }
 }
 
 /// Builds input `index` of `config`'s target.
@@ -145,9 +186,10 @@ fn run_with(
         input: Arc::new(Vec::new()),
         running: false,
         hang_reported: false,
+        cpu: Duration::ZERO,
     }));
     let stop = Arc::new(AtomicUsize::new(0));
-    let watchdog = spawn_watchdog(config, &current, &stop);
+    let watchdog = spawn_watchdog(config, &current, &stop, ThreadClock::of_this_thread());
 
     let mut summary = Summary::default();
     let mut times =
@@ -161,6 +203,7 @@ fn run_with(
             c.index = index;
             c.input = Arc::clone(&bytes);
             c.hang_reported = false;
+            c.cpu = Duration::ZERO;
             c.running = true;
             c.started = Instant::now();
         }
@@ -175,18 +218,20 @@ fn run_with(
         let started = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| target(&bytes)));
         let elapsed = started.elapsed();
-        current
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .running = false;
+        let (hang, cpu) = {
+            let mut c = current.lock().unwrap_or_else(PoisonError::into_inner);
+            c.running = false;
+            (c.hang_reported, c.cpu)
+        };
         times.push(elapsed.as_nanos().min(u128::from(u64::MAX)) as u64);
         summary.inputs += 1;
-        if elapsed > config.per_input {
-            // The watchdog saved it while it ran (unless it ended between
-            // two of its ticks); it is reported here, where the time is known.
+        if hang {
+            // The watchdog saved it while it ran; it is reported here, where
+            // the whole time is known.
             let path = save(config, "hang", index, &bytes);
             let line = format!(
-                "input #{index}: hang: {} ms, over the limit of {} ms ({} bytes; saved to {path})",
+                "input #{index}: hang: {} ms of CPU ({} ms wall), over the limit of {} ms ({} bytes; saved to {path})",
+                cpu.as_millis(),
                 elapsed.as_millis(),
                 config.per_input.as_millis(),
                 bytes.len()
@@ -252,19 +297,27 @@ fn run_with(
     summary
 }
 
-/// The watchdog: an input past its limit is saved (and said on stderr)
-/// while it runs; one still running at `ABORT_FACTOR` times the limit ends
-/// the worker (with [`EXIT_STALLED`]), since it may never finish.
+/// The watchdog: an input past its limit of CPU time is saved (and said on
+/// stderr) while it runs; one at [`ABORT_FACTOR`] times the limit of CPU,
+/// or [`STALL_FACTOR`] times it of wall time, ends the worker (with
+/// [`EXIT_STALLED`]), since it may never finish.
+///
+/// An input's CPU time is counted from when the watchdog first saw it run:
+/// at most one tick late, well inside the limit. Without a thread clock,
+/// wall time is the measure.
 fn spawn_watchdog(
     config: &Config,
     current: &Arc<Mutex<Current>>,
     stop: &Arc<AtomicUsize>,
+    clock: Option<ThreadClock>,
 ) -> std::thread::JoinHandle<()> {
     let config = config.clone();
     let current = Arc::clone(current);
     let stop = Arc::clone(stop);
     let tick = (config.per_input / 4).clamp(Duration::from_millis(1), Duration::from_millis(50));
     std::thread::spawn(move || {
+        // The input last seen, and the thread's CPU time then.
+        let mut seen: Option<(u64, Duration)> = None;
         while stop.load(Ordering::Relaxed) == 0 {
             std::thread::sleep(tick);
             let mut c = current.lock().unwrap_or_else(PoisonError::into_inner);
@@ -272,18 +325,27 @@ fn spawn_watchdog(
                 continue;
             }
             let elapsed = c.started.elapsed();
-            if elapsed > config.per_input && !c.hang_reported {
+            let cpu_now = clock.as_ref().and_then(ThreadClock::now);
+            if seen.is_none_or(|(index, _)| index != c.index) {
+                seen = Some((c.index, cpu_now.unwrap_or_default()));
+            }
+            let used = match (cpu_now, seen) {
+                (Some(now), Some((_, at_start))) => now.saturating_sub(at_start),
+                _ => elapsed,
+            };
+            c.cpu = used;
+            if used > config.per_input && !c.hang_reported {
                 c.hang_reported = true;
                 let path = save(&config, "hang", c.index, &c.input);
                 eprintln!(
-                    "  {}: input #{} has run over {} ms ({} bytes; saved to {path})",
+                    "  {}: input #{} has used over {} ms of CPU ({} bytes; saved to {path})",
                     config.target,
                     c.index,
                     config.per_input.as_millis(),
                     c.input.len()
                 );
             }
-            if elapsed > config.per_input * ABORT_FACTOR {
+            if used > config.per_input * ABORT_FACTOR || elapsed > config.per_input * STALL_FACTOR {
                 eprintln!(
                     "  {}: input #{} still running after {} ms; the target stops here",
                     config.target,
@@ -374,13 +436,26 @@ mod tests {
         );
     }
 
+    /// Uses `time` of CPU (however long that takes on a loaded machine).
+    fn spin(time: Duration) {
+        let clock = ThreadClock::of_this_thread().expect("this test needs Linux's /proc");
+        let started = clock.now().unwrap_or_default();
+        let mut x = 0u64;
+        while clock.now().unwrap_or_default() - started < time {
+            for _ in 0..10_000 {
+                x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+            }
+        }
+    }
+
     #[test]
     fn a_broken_promise_and_a_hang_are_failures() {
         let (_dir, config, seeds) = setup(2, 40, 1 << 20);
         let summary = run_with(&config, &seeds, &mut Vec::new(), &|_| {
-            std::thread::sleep(Duration::from_millis(150));
+            spin(Duration::from_millis(150));
             Err("spans out of place".into())
         });
+        // Each input used 150 ms of CPU, and so at least as much wall time.
         assert_eq!(
             summary
                 .failures
@@ -397,6 +472,23 @@ mod tests {
                 .count(),
             2
         );
+        assert!(summary.max_ns >= 150_000_000);
+    }
+
+    #[test]
+    fn waiting_for_a_core_is_not_a_hang() {
+        assert!(
+            ThreadClock::of_this_thread().is_some(),
+            "this test needs Linux's /proc"
+        );
+        // A sleeping input stands for one that waits on a loaded machine:
+        // wall time passes, CPU time does not.
+        let (_dir, config, seeds) = setup(2, 40, 1 << 20);
+        let summary = run_with(&config, &seeds, &mut Vec::new(), &|_| {
+            std::thread::sleep(Duration::from_millis(150));
+            Ok(())
+        });
+        assert!(summary.failures.is_empty(), "{:?}", summary.failures);
         assert!(summary.max_ns >= 150_000_000);
     }
 

@@ -25,6 +25,11 @@ use std::collections::HashMap;
 
 /// Open elements at most (the tree builder may add a few implied ones).
 pub(crate) const MAX_DEPTH: usize = 256;
+/// The deepest parsed tree Readability is run on: the tree builder nests
+/// deeper than the tags `bound` lets through (tables gain implied
+/// elements; misnested formatting elements are copied into each block
+/// they overlap), and Readability recurses once per level.
+pub(crate) const MAX_TREE_DEPTH: usize = 4 * MAX_DEPTH;
 /// Elements per page at most.
 pub(crate) const MAX_ELEMENTS: usize = 200_000;
 /// Formatting elements left open at most.
@@ -449,8 +454,12 @@ pub(crate) fn bound(html: &str) -> Bounded {
                 open.pop_to(name);
                 true
             } else {
-                // A stray end tag does nothing, except these two.
-                matches!(name, "p" | "br") || is_document_element(name)
+                // A stray end tag does nothing, except these two, and a
+                // formatting element's: the tree builder takes the element
+                // off its list of formatting elements to reopen, which
+                // `<b><i>..</b></i>` needs; without it, each `<i>` is
+                // reopened inside the next, one level deeper each time.
+                matches!(name, "p" | "br") || is_document_element(name) || is_formatting(name)
             };
             if is_formatting(name)
                 && let Some(c) = open.formatting.get_mut(name).filter(|c| **c > 0)

@@ -147,10 +147,19 @@ pub fn extract_with(
     Ok(article)
 }
 
-/// One traversal of the parsed page: metadata candidates from every
-/// element, and the boilerplate elements to remove (outermost only), each
-/// with the bytes of text it holds.
-fn scan(doc: &Document) -> (meta::RawMeta, Vec<(NodeId, usize)>) {
+/// What one traversal of the parsed page found.
+struct Scan {
+    /// Metadata candidates from every element.
+    raw: meta::RawMeta,
+    /// The boilerplate elements to remove (outermost only), each with the
+    /// bytes of text it holds.
+    doomed: Vec<(NodeId, usize)>,
+    /// The depth of the deepest element.
+    max_depth: usize,
+}
+
+/// One traversal of the parsed page (see [`Scan`]).
+fn scan(doc: &Document) -> Scan {
     let root = doc.root();
     // Text lengths of every element, and the page's non-link text,
     // computed on first need.
@@ -158,14 +167,16 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<(NodeId, usize)>) {
     let mut raw = meta::RawMeta::default();
     let mut doomed = Vec::new();
     let mut buf = String::new();
-    // (node, inside an element already doomed)
-    let mut stack: Vec<(NodeRef<'_>, bool)> = Vec::new();
+    let mut max_depth = 0;
+    // (node, inside an element already doomed, depth)
+    let mut stack: Vec<(NodeRef<'_>, bool, usize)> = Vec::new();
     let mut c = root.last_child();
     while let Some(x) = c {
-        stack.push((x, false));
+        stack.push((x, false, 1));
         c = x.prev_sibling();
     }
-    while let Some((n, inside)) = stack.pop() {
+    while let Some((n, inside, depth)) = stack.pop() {
+        max_depth = max_depth.max(depth);
         let verdict = dom::with_element(&n, |e| {
             let names = dom::names_into(e, &mut buf).then_some(buf.as_str());
             raw.observe(&n, e, names);
@@ -195,12 +206,16 @@ fn scan(doc: &Document) -> (meta::RawMeta, Vec<(NodeId, usize)>) {
         let mut c = n.last_child();
         while let Some(x) = c {
             if x.is_element() {
-                stack.push((x, inside || doom));
+                stack.push((x, inside || doom, depth + 1));
             }
             c = x.prev_sibling();
         }
     }
-    (raw, doomed)
+    Scan {
+        raw,
+        doomed,
+        max_depth,
+    }
 }
 
 fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -> HtmlArticle {
@@ -210,7 +225,11 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
     let (html, splits) = runs::split_escape_runs(bounded.html);
     let doc = Document::from(html.as_str());
     drop(html);
-    let (raw, doomed) = scan(&doc);
+    let Scan {
+        raw,
+        doomed,
+        max_depth,
+    } = scan(&doc);
     let ld = jsonld::read(&stripped.json_ld);
     let meta = meta::resolve(&raw, &ld.article, source_url);
     let mut warnings = bounded.dropped.notes();
@@ -251,7 +270,20 @@ fn extract_str(html: &str, source_url: Option<&str>, registry: &ScaleRegistry) -
                     bound::MAX_DEPTH_SUM
                 ));
             }
-            let skip = splits > 0 || crowded;
+            // Readability's selectors recurse once per level of the tree.
+            // `bound` keeps the tags it sees from nesting deep, but the tree
+            // builder still nests the copies of formatting elements it makes
+            // for misnested tags (`<i><div>..</i>` by the thousand): such a
+            // tree would overflow a thread's stack in there.
+            let too_deep = max_depth > bound::MAX_TREE_DEPTH;
+            if too_deep {
+                warnings.push(format!(
+                    "main-content extraction skipped: the parsed page nests {max_depth} \
+                     elements deep (over {}); the whole cleaned body is used",
+                    bound::MAX_TREE_DEPTH
+                ));
+            }
+            let skip = splits > 0 || crowded || too_deep;
             // The cleaned body's text, to tell what Readability leaves out.
             let body_text = if !skip {
                 let mut w = walker::Walker::default();

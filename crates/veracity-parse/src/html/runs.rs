@@ -25,8 +25,8 @@ pub(crate) fn split_escape_runs(html: String) -> (String, usize) {
     let mut added = 0;
     let mut start = 0;
     while start < b.len() {
-        // A text run: from just after a `>` (or the start) to the next `<`.
-        let end = memchr::memchr(b'<', &b[start..]).map_or(b.len(), |e| start + e);
+        // A text run: from just after a `>` (or the start) to the next tag.
+        let end = next_tag(b, start);
         if end - start > RUN_BYTES && escapes(&b[start..end]).saturating_mul(end - start) > MAX_SCAN
         {
             let mut last = start;
@@ -54,6 +54,24 @@ pub(crate) fn split_escape_runs(html: String) -> (String, usize) {
     }
     out.push_str(&html[copied..]);
     (out, added)
+}
+
+/// Where the next tag (or comment, doctype, processing instruction) opens
+/// at or after `from`: a `<` followed by a letter, `/`, `!` or `?`. Any
+/// other `<` is text to the HTML tokenizer ("a <3 b"), and so part of the
+/// run; taking it for a tag would skip the run up to the next `>`.
+fn next_tag(b: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(e) = memchr::memchr(b'<', &b[at..]) {
+        let lt = at + e;
+        if b.get(lt + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+        {
+            return lt;
+        }
+        at = lt + 1;
+    }
+    b.len()
 }
 
 /// Stops of html5ever's escaping in text: `&`, and every character
@@ -88,6 +106,16 @@ mod tests {
             assert!(piece.len() <= RUN_BYTES + 16, "{}", piece.len());
         }
         assert!(out.contains("&amp;b"));
+    }
+
+    #[test]
+    fn a_less_than_sign_that_opens_no_tag_is_part_of_the_run() {
+        // "<8" is text to the tokenizer: the run after it is one text node.
+        let run = format!("<8.<8.{}", "\u{a9}".repeat(20_000));
+        let page = format!("<p>{run}</p>");
+        let (out, added) = split_escape_runs(page.clone());
+        assert!(added > 0, "the run after `<8` was not split");
+        assert_eq!(out.replace("<wbr>", ""), page);
     }
 
     #[test]
