@@ -27,7 +27,7 @@ pub struct FuzzArgs {
     /// The target: sniff, text, html, json, envelope, or all.
     #[arg(long, default_value = "all")]
     target: String,
-    /// Generated inputs per target.
+    /// Generated inputs per target: the run is inputs `--from`..`--inputs`.
     #[arg(long, default_value_t = 1_000_000)]
     inputs: u64,
     /// The seed of the generator (the same seed gives the same inputs).
@@ -55,8 +55,10 @@ pub struct FuzzArgs {
     /// Internal: run as the worker of one target.
     #[arg(long, hide = true)]
     worker: bool,
-    /// Internal: the worker's first input index.
-    #[arg(long, hide = true, default_value_t = 0)]
+    /// The first input's index: a long run can be made in parts
+    /// (`--from 250000 --inputs 500000` runs the second quarter of a
+    /// million), each input being the same as in one whole run.
+    #[arg(long = "from", default_value_t = 0)]
     start: u64,
 }
 
@@ -105,8 +107,8 @@ pub fn run(args: &FuzzArgs) -> Result<bool> {
     // Fail on bad seeds here, not in every worker.
     let seeds = seeds::load(&root)?;
     println!(
-        "fuzz: {} inputs per target, seed {}, {} ms per input, {} MB peak memory, depth up to {}",
-        args.inputs, args.seed, args.per_input_ms, args.max_rss_mb, args.max_depth
+        "fuzz: inputs {}..{} per target, seed {}, {} ms of CPU per input, {} MB peak memory, depth up to {}",
+        args.start, args.inputs, args.seed, args.per_input_ms, args.max_rss_mb, args.max_depth
     );
     println!(
         "{:<9} {:>9} {:>12} {:>12} {:>10} {:>9}",
@@ -149,13 +151,13 @@ pub fn run(args: &FuzzArgs) -> Result<bool> {
 fn fuzz_target(args: &FuzzArgs, target: &str, seeds: &seeds::Seeds) -> Result<Summary> {
     let exe = std::env::current_exe().context("finding the xtask binary")?;
     let mut total = Summary::default();
-    let mut start = 0;
+    let mut start = args.start;
     let mut crashes = 0;
     while start < args.inputs {
         let mut child = Command::new(&exe)
             .args(["fuzz", "--worker", "--target", target])
             .args(["--inputs", &args.inputs.to_string()])
-            .args(["--start", &start.to_string()])
+            .args(["--from", &start.to_string()])
             .args(["--seed", &args.seed.to_string()])
             .args(["--per-input-ms", &args.per_input_ms.to_string()])
             .args(["--max-rss-mb", &args.max_rss_mb.to_string()])
