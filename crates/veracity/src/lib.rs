@@ -28,6 +28,8 @@ pub use veracity_model as model;
 pub use veracity_parse as parse;
 pub use veracity_verdict as verdict;
 
+pub mod scatter;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -125,6 +127,9 @@ pub enum Error {
     /// build, which must not quietly fall back to a weaker scorer.
     #[error("cannot load the built-in stance model; rebuild veracity: {0}")]
     StanceModel(#[from] veracity_stance::LoadError),
+    /// Shards' answers that cannot be used together.
+    #[error(transparent)]
+    Shard(#[from] scatter::ShardError),
     /// The engine failed on one claim.
     #[error("rating claim {claim}: {source}")]
     Claim {
@@ -149,10 +154,22 @@ pub fn ingest_with_progress(
     options: &IngestOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Corpus {
+    ingest_counted(paths, options, progress).0
+}
+
+/// [`ingest_with_progress`], with how many of the corpus's diagnostics,
+/// the first ones, are about finding the inputs rather than parsing them
+/// (a sharded check lists those of every shard first, as one run would).
+pub fn ingest_counted(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, usize) {
     let found = veracity_parse::gather_inputs(paths);
     let inputs = found.inputs;
     let mut diagnostics: Vec<Diagnostic> = found.errors.iter().map(error_diagnostic).collect();
     diagnostics.extend(found.notes);
+    let finding = diagnostics.len();
     let mut documents = Vec::new();
     let jobs = jobs_or_cores(options.jobs);
     let total = inputs.len();
@@ -169,11 +186,12 @@ pub fn ingest_with_progress(
     // The same document read twice (same content) is kept once.
     let mut seen = BTreeSet::new();
     documents.retain(|d| seen.insert(d.id.clone()));
-    Corpus {
+    let corpus = Corpus {
         documents,
         diagnostics,
         inputs: total,
-    }
+    };
+    (corpus, finding)
 }
 
 /// A parse error as a report diagnostic. The file is named once, in `source`.
@@ -338,18 +356,7 @@ pub fn check_documents(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Checked, Error> {
-    let engine = engines.require(&options.engine)?;
-    let scale = scales
-        .get(&options.scale)
-        .ok_or_else(|| Error::UnknownScale {
-            scale: options.scale.clone(),
-            known: scales
-                .scales()
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+    let (engine, scale) = engine_and_scale(options, engines, scales)?;
     if documents.is_empty() && claims.is_empty() {
         return Err(Error::NothingToCheck);
     }
@@ -365,22 +372,60 @@ pub fn check_documents(
             sentences: true,
         },
     );
-    let mut verdicts = Vec::with_capacity(found.len());
-    for claim in &found {
-        verdicts.push(
-            checker
-                .verdict(claim, engine, scale, options.top_k)
-                .map_err(|source| Error::Claim {
-                    claim: claim.id.to_string(),
-                    source,
-                })?,
-        );
-    }
+    let verdicts = rate(&checker, &found, engine, scale, options.top_k)?;
     Ok(Checked {
         claims: found,
         verdicts,
         count,
     })
+}
+
+/// The engine and the scale `options` name.
+fn engine_and_scale<'r>(
+    options: &CheckOptions,
+    engines: &'r EngineRegistry,
+    scales: &'r ScaleRegistry,
+) -> Result<
+    (
+        &'r dyn veracity_verdict::Engine,
+        &'r veracity_model::RatingScale,
+    ),
+    Error,
+> {
+    let engine = engines.require(&options.engine)?;
+    let scale = scales
+        .get(&options.scale)
+        .ok_or_else(|| Error::UnknownScale {
+            scale: options.scale.clone(),
+            known: scales
+                .scales()
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    Ok((engine, scale))
+}
+
+/// The verdict on each of `claims`, in order.
+fn rate(
+    checker: &Checker,
+    claims: &[veracity_model::Claim],
+    engine: &dyn veracity_verdict::Engine,
+    scale: &veracity_model::RatingScale,
+    top_k: usize,
+) -> Result<Vec<veracity_model::Verdict>, Error> {
+    claims
+        .iter()
+        .map(|claim| {
+            checker
+                .verdict(claim, engine, scale, top_k)
+                .map_err(|source| Error::Claim {
+                    claim: claim.id.to_string(),
+                    source,
+                })
+        })
+        .collect()
 }
 
 /// The report of a check of `corpus`: its documents and diagnostics, the

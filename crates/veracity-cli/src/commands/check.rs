@@ -4,7 +4,8 @@ use crate::Outcome;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use veracity_model::{Claim, ScaleRegistry};
+use veracity_model::scatter::ShardCandidates;
+use veracity_model::{Claim, ScaleRegistry, SchemaKind};
 use veracity_verdict::EngineRegistry;
 
 /// The parsed arguments of `veracity check`.
@@ -12,6 +13,9 @@ pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
     /// `--index`: check against a persistent index instead of `inputs`.
     pub index: Option<PathBuf>,
+    /// `veracity merge`: every shard's candidates, instead of `inputs`
+    /// (claims, `top_k` and the limit are the shards').
+    pub shards: Vec<PathBuf>,
     pub claim: Vec<String>,
     pub claims: Option<PathBuf>,
     pub engine: String,
@@ -98,6 +102,26 @@ pub fn run(
         max_claims: args.max_claims,
     };
     let (report, read_problems, unused) = match &args.index {
+        _ if !args.shards.is_empty() => {
+            let parts = args
+                .shards
+                .iter()
+                .map(|p| super::scatter::read_file(p, SchemaKind::ShardCandidates))
+                .collect::<Result<Vec<ShardCandidates>>>()?;
+            // The shards printed their inputs' problems; the exit status
+            // still says some inputs were left out.
+            let noted: Vec<&veracity_model::Diagnostic> = parts
+                .iter()
+                .flat_map(|p| p.input_diagnostics.iter().chain(&p.parse_diagnostics))
+                .collect();
+            let read_problems = noted.len();
+            let unused = noted
+                .iter()
+                .filter(|d| d.severity == veracity_model::Severity::Error)
+                .count();
+            let report = veracity::scatter::merge_candidates(parts, &options, &engines, registry)?;
+            (report, read_problems, unused)
+        }
         Some(path) => {
             // The notes made when the index was built are in the report,
             // not printed again.
