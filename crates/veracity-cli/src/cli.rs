@@ -60,7 +60,9 @@ pub enum Command {
     )]
     Schema {
         /// The type: document, claim, verdict, report, rating-scales,
-        /// plugin-manifest, plugin-request, plugin-response.
+        /// plugin-manifest, plugin-request, plugin-response, and the files
+        /// of a sharded check: shard-stats, shard-claims, claim-set,
+        /// shard-candidates.
         #[arg(value_name = "TYPE")]
         kind: Option<String>,
     },
@@ -470,7 +472,9 @@ pub struct CheckCmd {
     /// A claim to check (repeatable); without it, claims are found in the documents.
     #[arg(long, value_name = "TEXT", value_parser = non_blank)]
     pub claim: Vec<String>,
-    /// A file of claims: one per line, or a JSON list of strings or claims.
+    /// A file of claims: one per line, a JSON list of strings or claims
+    /// (their texts), or a claim set from `veracity claims --merge` (whole
+    /// claims, as a sharded check takes them).
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
     /// The verdict engine (`evidence`, `review`, or a registered plugin).

@@ -189,10 +189,14 @@ fn shards_give_the_report_of_one_check() {
         &sharded(&work, &shards, &["--claim", CLAIM], &[]),
         "--claim",
     );
+    let found = single(&root, &[]);
+    assert_same(&found, &sharded(&work, &shards, &[], &[]), "claims found");
+    // The merged claim set, given whole to one check, is the claims it finds.
+    let claim_set = work.join("claims.json");
     assert_same(
-        &single(&root, &[]),
-        &sharded(&work, &shards, &[], &[]),
-        "claims found",
+        &found,
+        &single(&root, &["--claims", path(&claim_set)]),
+        "check --claims CLAIM-SET",
     );
     assert_same(
         &single(&root, &["--limit", "2"]),

@@ -380,6 +380,40 @@ pub fn check_documents(
     })
 }
 
+/// [`check_documents`] for claims found or given before, kept whole (a
+/// claim set from `veracity claims --merge`, see [`scatter`]): their
+/// appearances are completed from `documents`, their count kept for the
+/// report's note, and `options.max_claims` does not apply.
+pub fn check_claim_set(
+    documents: &[Document],
+    retriever: Option<&dyn Retriever>,
+    set: veracity_model::scatter::ClaimSet,
+    options: &CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<Checked, Error> {
+    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    if documents.is_empty() && set.claims.is_empty() {
+        return Err(Error::NothingToCheck);
+    }
+    let scorer = veracity_stance::StanceModel::try_builtin()?;
+    let checker = match retriever {
+        Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
+        None => Checker::new(documents, scorer),
+    };
+    let mut claims = set.claims;
+    checker.complete_claims(&mut claims);
+    let verdicts = rate(&checker, &claims, engine, scale, options.top_k)?;
+    Ok(Checked {
+        claims,
+        verdicts,
+        count: veracity_verdict::ClaimCount {
+            found: usize::try_from(set.found).unwrap_or(usize::MAX),
+            more: set.more,
+        },
+    })
+}
+
 /// The engine and the scale `options` name.
 fn engine_and_scale<'r>(
     options: &CheckOptions,

@@ -93,6 +93,15 @@ fn claim_set(given: &[String], file: Option<&Path>) -> Result<ClaimSet> {
     Ok(veracity::scatter::given_claims(&texts))
 }
 
+/// The claim set in `path`, when it holds one (`veracity claims --merge`).
+pub fn read_claim_set(path: &Path) -> Result<Option<ClaimSet>> {
+    let bytes = output::read_input(path)?;
+    if !is_kind(&bytes, SchemaKind::ClaimSet) {
+        return Ok(None);
+    }
+    parse(path, &bytes, SchemaKind::ClaimSet).map(Some)
+}
+
 /// Reads a shard's inputs as `check` reads its own: the corpus, how many
 /// of its diagnostics are about finding the inputs, and how many inputs
 /// could not be used.
