@@ -614,6 +614,48 @@ mod tests {
     }
 
     #[test]
+    fn a_shard_with_the_whole_statistics_scores_as_the_whole() {
+        let docs: Vec<_> = (0..6)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    &format!(
+                        "Bulletin {i}. The ferry carried {i}1 hundred riders on the river route. Tolls rose {i} percent."
+                    ),
+                )
+            })
+            .collect();
+        let whole = Index::build(&docs);
+        let (a, b) = docs.split_at(2);
+        let mut sum = Index::build(a).statistics();
+        sum.add(&Index::build(b).statistics());
+        assert_eq!(sum, whole.statistics());
+        // The second shard's passages come after the first's in the whole.
+        let offset = Index::build(a).len() as u32;
+        let shard = Index::build(b).with_statistics(sum);
+        for q in ["ferry riders river route", "tolls rose percent", "bulletin 3"] {
+            let expected: Vec<Hit> = whole
+                .search(q, 100)
+                .into_iter()
+                .filter(|h| h.passage >= offset)
+                .map(|h| Hit {
+                    passage: h.passage - offset,
+                    ..h
+                })
+                .collect();
+            assert_eq!(shard.search(q, 100), expected, "{q}");
+            let all: Vec<u32> = (0..shard.len() as u32).collect();
+            let scored: Vec<f32> = shard.score(q, &all).iter().map(|h| h.score).collect();
+            let in_whole: Vec<f32> = whole
+                .score(q, &all.iter().map(|p| p + offset).collect::<Vec<_>>())
+                .iter()
+                .map(|h| h.score)
+                .collect();
+            assert_eq!(scored, in_whole, "{q}");
+        }
+    }
+
+    #[test]
     fn indexed_passages_are_the_index_passages() {
         let mut docs: Vec<_> = (0..4)
             .map(|i| {

@@ -190,14 +190,19 @@ impl GatheredRetriever {
         let mut scored: FxHashMap<String, FxHashMap<u32, Hit>> = FxHashMap::default();
         for &(query, d, s, score, relevance) in &answers {
             let p = number[&(d, s.start(), s.end())];
-            scored.entry(query.to_owned()).or_default().insert(
-                p,
-                Hit {
-                    passage: p,
-                    score,
-                    relevance,
-                },
-            );
+            let hit = Hit {
+                passage: p,
+                score,
+                relevance,
+            };
+            match scored.get_mut(query) {
+                Some(hits) => {
+                    hits.insert(p, hit);
+                }
+                None => {
+                    scored.insert(query.to_owned(), FxHashMap::from_iter([(p, hit)]));
+                }
+            }
         }
         let ranked = scored
             .iter()

@@ -18,6 +18,9 @@
 //! }
 //! ```
 //!
+//! A collection split into shards, on one machine or many, is checked in
+//! rounds by [`scatter`], whose report equals [`check`]'s on the whole.
+//!
 //! Nothing here prints or exits; problems with single inputs are kept as
 //! [`Diagnostic`]s in the report and the rest still runs.
 
