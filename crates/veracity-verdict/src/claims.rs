@@ -505,8 +505,9 @@ pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>,
 }
 
 /// The candidate claims of a collection that is one shard of a larger one,
-/// in collection order: the first half of [`extract_counted`], whose
-/// second half, [`merge_shards`], takes every shard's candidates.
+/// in collection order: the first half of claim extraction
+/// (`extract_counted`), whose second half, [`merge_shards`], takes every
+/// shard's candidates.
 pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCandidate> {
     let parts = crate::parallel::map_runs(docs, |run, first| {
         let mut vocabulary = Vocabulary::new();
@@ -542,8 +543,8 @@ pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCa
 }
 
 /// Merges the candidate claims of every shard of a collection, given in
-/// shard order, into the claims [`extract_counted`] finds in the whole
-/// collection.
+/// shard order, into the claims extraction (`extract_counted`) finds in
+/// the whole collection.
 pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
     let mut numbers: FxHashMap<&DocumentId, u32> = FxHashMap::default();
     let mut places = merge::Places {
