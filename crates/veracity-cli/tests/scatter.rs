@@ -282,3 +282,36 @@ fn candidates_need_statistics_that_count_the_shard() {
     let out = run(&["merge", path(&s0), "-o", path(&tmp.path().join("r.json"))]);
     assert_fails_with(&out, 2, "is not a shard-candidates file");
 }
+
+#[test]
+fn damaged_candidates_are_refused_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    write_corpus(&root);
+    let stats = tmp.path().join("stats.json");
+    ok(&["stats", path(&root), "-o", path(&stats)]);
+    let cand = tmp.path().join("c.json");
+    ok(&[
+        "candidates",
+        path(&root),
+        "--global-stats",
+        path(&stats),
+        "--claim",
+        CLAIM,
+        "-o",
+        path(&cand),
+    ]);
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&cand).unwrap()).unwrap();
+    value["candidates"][0]["searches"][0]["hits"][0]["document"] = 999.into();
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(&bad, serde_json::to_vec(&value).unwrap()).unwrap();
+    let out = run(&["merge", path(&bad), "--format", "json"]);
+    assert_fails_with(&out, 2, "is not in the collection");
+    let bytes = std::fs::read(&cand).unwrap();
+    let cut = tmp.path().join("cut.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = run(&["merge", path(&cut), "--format", "json"]);
+    assert_fails_with(&out, 2, "is not valid JSON");
+    assert!(stderr(&out).contains("cut.json"), "{}", stderr(&out));
+}

@@ -633,7 +633,11 @@ mod tests {
         // The second shard's passages come after the first's in the whole.
         let offset = Index::build(a).len() as u32;
         let shard = Index::build(b).with_statistics(sum);
-        for q in ["ferry riders river route", "tolls rose percent", "bulletin 3"] {
+        for q in [
+            "ferry riders river route",
+            "tolls rose percent",
+            "bulletin 3",
+        ] {
             let expected: Vec<Hit> = whole
                 .search(q, 100)
                 .into_iter()

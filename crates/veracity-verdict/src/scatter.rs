@@ -92,6 +92,8 @@ impl Checker<'_> {
 pub struct ShardAnswers<'a> {
     /// The collection index of the shard's first document.
     pub first_document: u32,
+    /// How many documents the shard has.
+    pub documents: u32,
     /// Its answers, per claim.
     pub candidates: &'a [ShardClaimCandidates],
 }
@@ -123,14 +125,16 @@ pub struct GatheredRetriever {
     scored: FxHashMap<String, FxHashMap<u32, Hit>>,
 }
 
-/// A hit of a shard as this collection numbers its documents.
-fn placed(first: u32, h: &PassageHit) -> (u32, Span, f32, f32) {
-    (
-        first.saturating_add(h.document),
-        h.span,
-        h.score as f32,
-        h.relevance as f32,
-    )
+/// A hit of a shard as this collection numbers its documents; a hit
+/// naming no document of its shard is placed past the collection (and
+/// refused).
+fn placed(shard: &ShardAnswers, h: &PassageHit) -> (u32, Span, f32, f32) {
+    let doc = if h.document < shard.documents {
+        shard.first_document.saturating_add(h.document)
+    } else {
+        u32::MAX
+    };
+    (doc, h.span, h.score as f32, h.relevance as f32)
 }
 
 impl GatheredRetriever {
@@ -147,12 +151,12 @@ impl GatheredRetriever {
             for c in shard.candidates {
                 for search in &c.searches {
                     for h in &search.hits {
-                        let (d, s, score, rel) = placed(shard.first_document, h);
+                        let (d, s, score, rel) = placed(shard, h);
                         answers.push((&search.query, d, s, score, rel));
                     }
                 }
                 for p in &c.passages {
-                    let (d, s, score, rel) = placed(shard.first_document, &p.hit);
+                    let (d, s, score, rel) = placed(shard, &p.hit);
                     answers.push((&c.claim, d, s, score, rel));
                 }
             }
@@ -289,7 +293,7 @@ impl<'a> GatheredScorer<'a> {
         for shard in shards {
             for c in shard.candidates {
                 for p in &c.passages {
-                    let d = shard.first_document.saturating_add(p.hit.document) as usize;
+                    let d = placed(shard, &p.hit).0 as usize;
                     if let Some(doc) = docs.get(d)
                         && p.hit.span.check(&doc.text).is_ok()
                     {

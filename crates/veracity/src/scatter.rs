@@ -216,6 +216,7 @@ pub fn merge_candidates(
     let mut documents = Vec::new();
     let mut finding = Vec::new();
     let mut parsing = Vec::new();
+    // Per shard: its first document's place in the collection, its size.
     let mut firsts = Vec::with_capacity(parts.len());
     let mut seen: FxHashMap<DocumentId, usize> = FxHashMap::default();
     let mut answers = Vec::with_capacity(parts.len());
@@ -231,7 +232,10 @@ pub fn merge_candidates(
             }
             seen.insert(d.id.clone(), i);
         }
-        firsts.push(u32::try_from(documents.len()).unwrap_or(u32::MAX));
+        firsts.push((
+            u32::try_from(documents.len()).unwrap_or(u32::MAX),
+            u32::try_from(part.documents.len()).unwrap_or(u32::MAX),
+        ));
         documents.extend(part.documents);
         finding.extend(part.input_diagnostics);
         parsing.extend(part.parse_diagnostics);
@@ -243,8 +247,9 @@ pub fn merge_candidates(
     let shards: Vec<ShardAnswers> = answers
         .iter()
         .zip(&firsts)
-        .map(|(candidates, &first_document)| ShardAnswers {
+        .map(|(candidates, &(first_document, documents))| ShardAnswers {
             first_document,
+            documents,
             candidates,
         })
         .collect();

@@ -136,6 +136,12 @@ fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], kind: SchemaKind) -> Re
 /// One file of a scatter-gather round.
 pub fn read_file<T: DeserializeOwned>(path: &Path, kind: SchemaKind) -> Result<T> {
     let bytes = output::read_input(path)?;
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
+        bail!(
+            "{} is not valid JSON ({e}); was it written completely?",
+            path.display()
+        );
+    }
     if !is_kind(&bytes, kind) {
         bail!(
             "{} is not a {kind} file (its `$schema` should be {}); see `veracity schema {kind}`",
