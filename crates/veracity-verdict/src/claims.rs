@@ -652,8 +652,8 @@ fn candidates_of<'a>(
 }
 
 /// Turns user-given texts into claims, each without its "X says" frame and
-/// with X as its claimant (see [`split_claimant`]); their appearances are
-/// found with the index (passages at least [`MERGE_THRESHOLD`] similar).
+/// with X as its claimant; their appearances are found later, with the
+/// index (`Checker::complete_claims`).
 pub fn given(texts: &[String]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for t in texts {
