@@ -60,7 +60,9 @@ pub enum Command {
     )]
     Schema {
         /// The type: document, claim, verdict, report, rating-scales,
-        /// plugin-manifest, plugin-request, plugin-response.
+        /// plugin-manifest, plugin-request, plugin-response, and the files
+        /// of a sharded check: shard-stats, shard-claims, claim-set,
+        /// shard-candidates.
         #[arg(value_name = "TYPE")]
         kind: Option<String>,
     },
@@ -178,6 +180,29 @@ pub enum Command {
                       veracity check --index corpus.idx --claim \"The plant supplies 40% of the water\""
     )]
     Index(IndexCmd),
+
+    /// Scatter-gather, round 1: the BM25 statistics of one shard of a
+    /// collection, or (--merge) the sum of several shards' statistics.
+    #[command(after_help = SCATTER_HELP)]
+    Stats(StatsCmd),
+
+    /// Scatter-gather, round 2 (claims found, not given): the candidate
+    /// claims of one shard, or (--merge) the claims of the whole collection
+    /// from every shard's candidates, in shard order.
+    #[command(after_help = SCATTER_HELP)]
+    Claims(ClaimsCmd),
+
+    /// Scatter-gather, round 3: what one shard finds for each claim (its
+    /// appearances, its top passages with their scores under the global
+    /// statistics and their stance) and the shard's documents.
+    #[command(after_help = SCATTER_HELP)]
+    Candidates(CandidatesCmd),
+
+    /// Scatter-gather, round 4: the report of the whole collection from
+    /// every shard's candidates, in shard order; the same report `veracity
+    /// check` gives on the whole collection.
+    #[command(after_help = SCATTER_HELP)]
+    Merge(MergeCmd),
 
     /// List and try plugins (format plugins and verdict engines).
     #[command(
@@ -321,6 +346,119 @@ pub struct IndexCmd {
     pub batch: BatchArgs,
 }
 
+/// The scatter-gather commands' help epilogue.
+const SCATTER_HELP: &str = "A sharded check (docs/scale-out.md) gives the report of `veracity check` \
+     on the whole collection; shards are given in collection order (the order `check` reads \
+     the whole: shard-00/, shard-01/, ...) and a document must be in one shard only.\n\n\
+     Example (claims found in the documents):\n  \
+     veracity stats shard-0 -o s0.json;  veracity stats shard-1 -o s1.json\n  \
+     veracity stats --merge s0.json s1.json -o stats.json\n  \
+     veracity claims shard-0 -o k0.json;  veracity claims shard-1 -o k1.json\n  \
+     veracity claims --merge k0.json k1.json -o claims.json\n  \
+     veracity candidates shard-0 --global-stats stats.json --claims claims.json -o c0.json\n  \
+     veracity candidates shard-1 --global-stats stats.json --claims claims.json -o c1.json\n  \
+     veracity merge c0.json c1.json --format json -o report.json\n\n\
+     With given claims, skip the claims round: candidates --claim TEXT (or --claims FILE of texts).";
+
+/// Arguments of `veracity stats`.
+#[derive(Args)]
+pub struct StatsCmd {
+    /// The shard's files or directories; with --merge, statistics files.
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Sum statistics files (of shards, or of groups of shards) instead of
+    /// reading documents.
+    #[arg(long)]
+    pub merge: bool,
+    /// Write the statistics (JSON, `veracity schema shard-stats`) to this file.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Arguments of `veracity claims`.
+#[derive(Args)]
+pub struct ClaimsCmd {
+    /// The shard's files or directories; with --merge, every shard's
+    /// candidate-claims file, in shard order.
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Merge the shards' candidate claims into the claims to check (a
+    /// claim-set file for `veracity candidates --claims`).
+    #[arg(long)]
+    pub merge: bool,
+    /// With --merge: the most claims to keep (as `check --limit`).
+    #[arg(long = "limit", default_value_t = 10, value_name = "N", value_parser = at_least_one,
+          requires = "merge")]
+    pub max_claims: usize,
+    /// With --merge: keep every claim found (as `check --all`).
+    #[arg(long, conflicts_with = "max_claims", requires = "merge")]
+    pub all: bool,
+    /// Write the output (JSON) to this file.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Arguments of `veracity candidates`.
+#[derive(Args)]
+pub struct CandidatesCmd {
+    /// The shard's files or directories.
+    #[arg(value_name = "INPUTS", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The whole collection's statistics (`veracity stats --merge`).
+    #[arg(long, value_name = "FILE")]
+    pub global_stats: PathBuf,
+    /// A claim to check (repeatable).
+    #[arg(long, value_name = "TEXT", value_parser = non_blank)]
+    pub claim: Vec<String>,
+    /// The claims: a claim-set file (`veracity claims --merge`), whole
+    /// claims kept; or, as for `check --claims`, texts one per line or a
+    /// JSON list.
+    #[arg(long, value_name = "FILE")]
+    pub claims: Option<PathBuf>,
+    /// Passages retrieved per claim (as `check --top-k`).
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
+    pub top_k: usize,
+    /// Write the candidates (JSON, `veracity schema shard-candidates`) to this file.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Arguments of `veracity merge`.
+#[derive(Args)]
+pub struct MergeCmd {
+    /// Every shard's candidates file, in shard order.
+    #[arg(value_name = "CANDIDATES", required = true)]
+    pub candidates: Vec<PathBuf>,
+    /// The verdict engine (`evidence`, `review`, or a registered plugin).
+    #[arg(long, default_value = "evidence", value_name = "NAME")]
+    pub engine: String,
+    /// Report ratings on this scale (as `check --scale`).
+    #[arg(long, value_name = "NAME")]
+    pub scale: Option<String>,
+    /// Wrap the summary at N columns.
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub width: Option<usize>,
+    /// Output format, as for `check`: summary, json, jsonl, claimreview,
+    /// markdown, html, csv or a format plugin; default: from the extension
+    /// of `-o`, else summary.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write the output to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub publish: PublishArgs,
+    /// An option `KEY=VALUE` for a verdict plugin (repeatable).
+    #[arg(long = "engine-option", value_name = "KEY=VALUE")]
+    pub engine_option: Vec<String>,
+}
+
 /// Arguments of `veracity check`.
 #[derive(Args)]
 pub struct CheckCmd {
@@ -334,7 +472,9 @@ pub struct CheckCmd {
     /// A claim to check (repeatable); without it, claims are found in the documents.
     #[arg(long, value_name = "TEXT", value_parser = non_blank)]
     pub claim: Vec<String>,
-    /// A file of claims: one per line, or a JSON list of strings or claims.
+    /// A file of claims: one per line, a JSON list of strings or claims
+    /// (their texts), or a claim set from `veracity claims --merge` (whole
+    /// claims, as a sharded check takes them).
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
     /// The verdict engine (`evidence`, `review`, or a registered plugin).

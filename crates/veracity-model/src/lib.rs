@@ -17,6 +17,7 @@ pub mod rating;
 pub mod report;
 pub mod review;
 pub mod scale;
+pub mod scatter;
 pub mod schema;
 pub mod span;
 #[cfg(feature = "validate")]

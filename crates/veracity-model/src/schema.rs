@@ -27,11 +27,19 @@ pub enum SchemaKind {
     PluginRequest,
     /// [`crate::PluginResponse`].
     PluginResponse,
+    /// [`crate::scatter::ShardStats`].
+    ShardStats,
+    /// [`crate::scatter::ShardClaims`].
+    ShardClaims,
+    /// [`crate::scatter::ClaimSet`].
+    ClaimSet,
+    /// [`crate::scatter::ShardCandidates`].
+    ShardCandidates,
 }
 
 impl SchemaKind {
     /// Every kind, in file order.
-    pub const ALL: [SchemaKind; 8] = [
+    pub const ALL: [SchemaKind; 12] = [
         SchemaKind::Document,
         SchemaKind::Claim,
         SchemaKind::Verdict,
@@ -40,6 +48,10 @@ impl SchemaKind {
         SchemaKind::PluginManifest,
         SchemaKind::PluginRequest,
         SchemaKind::PluginResponse,
+        SchemaKind::ShardStats,
+        SchemaKind::ShardClaims,
+        SchemaKind::ClaimSet,
+        SchemaKind::ShardCandidates,
     ];
 
     /// The kebab-case name used on the command line and in file names.
@@ -53,6 +65,10 @@ impl SchemaKind {
             SchemaKind::PluginManifest => "plugin-manifest",
             SchemaKind::PluginRequest => "plugin-request",
             SchemaKind::PluginResponse => "plugin-response",
+            SchemaKind::ShardStats => "shard-stats",
+            SchemaKind::ShardClaims => "shard-claims",
+            SchemaKind::ClaimSet => "claim-set",
+            SchemaKind::ShardCandidates => "shard-candidates",
         }
     }
 
@@ -130,6 +146,10 @@ pub fn generate(kind: SchemaKind) -> Value {
         SchemaKind::PluginManifest => root_schema::<crate::PluginManifest>(),
         SchemaKind::PluginRequest => root_schema::<crate::PluginRequest>(),
         SchemaKind::PluginResponse => root_schema::<crate::PluginResponse>(),
+        SchemaKind::ShardStats => root_schema::<crate::scatter::ShardStats>(),
+        SchemaKind::ShardClaims => root_schema::<crate::scatter::ShardClaims>(),
+        SchemaKind::ClaimSet => root_schema::<crate::scatter::ClaimSet>(),
+        SchemaKind::ShardCandidates => root_schema::<crate::scatter::ShardCandidates>(),
     };
     if let Value::Object(map) = &mut schema {
         map.insert("$id".into(), Value::String(kind.urn()));

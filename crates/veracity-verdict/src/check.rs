@@ -5,7 +5,7 @@
 use crate::claims::{self, ClaimOptions, MERGE_THRESHOLD};
 use crate::cues;
 use crate::engine::{Engine, EngineError, EngineRequest, Sources};
-use crate::index::Index;
+use crate::index::{Hit, Index};
 use crate::model::{DocumentVoice, VerdictModel};
 use crate::provenance::{self, Scored};
 use crate::retrieve::Retriever;
@@ -24,12 +24,14 @@ pub const DEFAULT_TOP_K: usize = 20;
 pub const POOL_FACTOR: usize = 4;
 /// Copies of one passage text a query lets into the candidate pool.
 pub const MAX_COPIES: usize = 3;
+/// Passages searched for the places a claim appears.
+pub const APPEARANCE_HITS: usize = 50;
 
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
-    docs: &'a [Document],
-    retriever: Box<dyn Retriever + 'a>,
-    scorer: &'a dyn StanceScorer,
+    pub(crate) docs: &'a [Document],
+    pub(crate) retriever: Box<dyn Retriever + 'a>,
+    pub(crate) scorer: &'a dyn StanceScorer,
     sources: Sources,
     reviews: Vec<ReviewEntry<'a>>,
     model: Option<&'a VerdictModel>,
@@ -144,13 +146,27 @@ impl<'a> Checker<'a> {
             let found = claims.len();
             (claims, claims::ClaimCount { found, more: false })
         };
-        for c in &mut claims {
-            claims::find_appearances(c, self.docs, &self.positions, self.retriever(), 50);
+        self.complete_claims(&mut claims);
+        (claims, count)
+    }
+
+    /// Completes claims found or given elsewhere (a sharded run's claims
+    /// file): adds the places the collection states each one
+    /// ([`APPEARANCE_HITS`] best passages searched) and, when it has none,
+    /// its claimant from those places.
+    pub fn complete_claims(&self, claims: &mut [Claim]) {
+        for c in claims {
+            claims::find_appearances(
+                c,
+                self.docs,
+                &self.positions,
+                self.retriever(),
+                APPEARANCE_HITS,
+            );
             if c.claimant.is_none() {
                 c.claimant = self.claimant_from_appearances(c);
             }
         }
-        (claims, count)
     }
 
     /// The speaker of a quote that states the claim, or the claimant of a
@@ -283,24 +299,11 @@ impl<'a> Checker<'a> {
     /// digits, case-folded) enter per query: a quote repeated by thousands of
     /// documents must not crowd everything else out of the pool.
     fn candidates(&self, claim: &str, prepared: &cues::PreparedClaim, k: usize) -> Vec<(u32, f32)> {
-        let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
-        let mut search = |query: &str| -> Vec<u32> {
-            copies.clear();
-            self.retriever
-                .search_where(query, k, &mut |p| {
-                    let n = copies.entry(self.text_key(p)).or_insert(0);
-                    *n += 1;
-                    *n <= MAX_COPIES
-                })
-                .iter()
-                .map(|h| h.passage)
-                .collect()
-        };
-        let mut found = search(claim);
+        let mut found: Vec<u32> = Vec::new();
+        for query in candidate_queries(claim, prepared) {
+            found.extend(self.capped_search(query, k).iter().map(|h| h.passage));
+        }
         if prepared.parts().count() > 1 {
-            for part in prepared.parts() {
-                found.extend(search(part));
-            }
             found.sort_unstable();
             found.dedup();
         }
@@ -322,9 +325,20 @@ impl<'a> Checker<'a> {
         hits
     }
 
+    /// The `k` passages ranking highest against `query`, at most
+    /// [`MAX_COPIES`] of one text.
+    pub(crate) fn capped_search(&self, query: &str, k: usize) -> Vec<Hit> {
+        let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
+        self.retriever.search_where(query, k, &mut |p| {
+            let n = copies.entry(self.text_key(p)).or_insert(0);
+            *n += 1;
+            *n <= MAX_COPIES
+        })
+    }
+
     /// A hash of a passage's letters and digits, case-folded: equal for
     /// copies of one text.
-    fn text_key(&self, passage: u32) -> u64 {
+    pub(crate) fn text_key(&self, passage: u32) -> u64 {
         use std::hash::Hasher;
         let p = self.retriever.passage(passage);
         let mut h = veracity_text::hash::FxHasher::default();
@@ -486,6 +500,19 @@ impl<'a> Checker<'a> {
             })
             .collect()
     }
+}
+
+/// The queries a claim's candidate passages are searched with: the whole
+/// claim and, for a claim of several parts, each part.
+pub(crate) fn candidate_queries<'c>(
+    claim: &'c str,
+    prepared: &'c cues::PreparedClaim,
+) -> Vec<&'c str> {
+    let mut queries = vec![claim];
+    if prepared.parts().count() > 1 {
+        queries.extend(prepared.parts());
+    }
+    queries
 }
 
 /// Chooses `top_k` of the scored candidates (given most relevant first):

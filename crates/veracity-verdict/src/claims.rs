@@ -13,6 +13,7 @@ mod merge;
 use crate::index::passage_spans;
 use crate::retrieve::Retriever;
 use merge::Candidate;
+use veracity_model::scatter::ClaimCandidate;
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, DocumentKind, Span};
 use veracity_text::hash::FxHashMap;
 use veracity_text::lexicon::{
@@ -495,7 +496,80 @@ pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>,
             c
         }));
     }
-    merge::merge(cands, docs, vocabulary.len(), options.max_claims)
+    merge::merge(
+        cands,
+        &merge::Places::of(docs),
+        vocabulary.len(),
+        options.max_claims,
+    )
+}
+
+/// The candidate claims of a collection that is one shard of a larger one,
+/// in collection order: the first half of claim extraction
+/// (`extract_counted`), whose second half, [`merge_shards`], takes every
+/// shard's candidates.
+pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCandidate> {
+    let parts = crate::parallel::map_runs(docs, |run, first| {
+        let mut vocabulary = Vocabulary::new();
+        let mut cands = Vec::new();
+        for (d, doc) in run.iter().enumerate() {
+            if crate::language::carries_weight(doc) {
+                candidates_of(
+                    doc,
+                    (first + d) as u32,
+                    options,
+                    &mut vocabulary,
+                    &mut cands,
+                );
+            }
+        }
+        cands
+            .into_iter()
+            .map(|c| {
+                let doc = &docs[c.doc as usize];
+                ClaimCandidate {
+                    text: c.text.to_owned(),
+                    claimant: c.claimant,
+                    origin: c.origin,
+                    score: c.score,
+                    document: doc.id.clone(),
+                    span: c.span,
+                    date: date_part(doc.published.as_deref()),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
+}
+
+/// Merges the candidate claims of every shard of a collection, given in
+/// shard order, into the claims extraction (`extract_counted`) finds in
+/// the whole collection.
+pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
+    let mut numbers: FxHashMap<&DocumentId, u32> = FxHashMap::default();
+    let mut places = merge::Places {
+        ids: Vec::new(),
+        dates: Vec::new(),
+    };
+    let mut vocabulary = Vocabulary::new();
+    let mut list = Vec::with_capacity(cands.len());
+    for c in cands {
+        let doc = *numbers.entry(&c.document).or_insert_with(|| {
+            places.ids.push(&c.document);
+            places.dates.push(c.date.clone());
+            (places.ids.len() - 1) as u32
+        });
+        list.push(Candidate {
+            statement: vocabulary.statement(&words::terms(&c.text)),
+            text: &c.text,
+            claimant: c.claimant.clone(),
+            origin: c.origin,
+            score: c.score,
+            doc,
+            span: c.span,
+        });
+    }
+    merge::merge(list, &places, vocabulary.len(), max_claims)
 }
 
 /// Appends the candidate claims of `doc` (number `d` of the collection):
@@ -578,8 +652,8 @@ fn candidates_of<'a>(
 }
 
 /// Turns user-given texts into claims, each without its "X says" frame and
-/// with X as its claimant (see [`split_claimant`]); their appearances are
-/// found with the index (passages at least [`MERGE_THRESHOLD`] similar).
+/// with X as its claimant; their appearances are found later, with the
+/// index (`Checker::complete_claims`).
 pub fn given(texts: &[String]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for t in texts {

@@ -65,6 +65,34 @@ pub struct Index {
     total_len: u64,
     vocab: FxHashMap<String, u32>,
     postings: Vec<Vec<(u32, u32)>>,
+    /// The statistics BM25 scores with, when they are those of a larger
+    /// collection this index is one shard of.
+    global: Option<Statistics>,
+}
+
+/// What BM25 needs to know of a collection: its passages, their total
+/// length and, per term, how many passages hold it. A shard scored with
+/// the statistics of the whole collection gives every passage the score
+/// the whole collection's index gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Statistics {
+    /// Passages indexed.
+    pub passages: u64,
+    /// Their total length in words (BM25's lengths).
+    pub total_length: u64,
+    /// Per term, the number of passages holding it.
+    pub frequencies: FxHashMap<String, u64>,
+}
+
+impl Statistics {
+    /// Adds another collection's statistics (a shard's) to these.
+    pub fn add(&mut self, other: &Statistics) {
+        self.passages += other.passages;
+        self.total_length += other.total_length;
+        for (term, &n) in &other.frequencies {
+            *self.frequencies.entry(term.clone()).or_insert(0) += n;
+        }
+    }
 }
 
 /// One passage as an index stores it: what [`Index::build`] makes of it.
@@ -295,6 +323,7 @@ impl Index {
                 total_len,
                 vocab,
                 mut postings,
+                ..
             } = part;
             out.passages.extend(passages);
             out.lengths.extend(lengths);
@@ -378,23 +407,61 @@ impl Index {
         self.vocab.len()
     }
 
-    fn idf(&self, df: usize) -> f32 {
-        Bm25::idf(self.passages.len() as f32, df as f32)
+    /// This index's own statistics: what a shard contributes to those of
+    /// the whole collection.
+    pub fn statistics(&self) -> Statistics {
+        Statistics {
+            passages: self.passages.len() as u64,
+            total_length: self.total_len,
+            frequencies: self
+                .vocab
+                .iter()
+                .map(|(t, &id)| (t.clone(), self.postings[id as usize].len() as u64))
+                .collect(),
+        }
+    }
+
+    /// The same index scoring with `global`, the statistics of the whole
+    /// collection this index is a shard of: its hits then score as they
+    /// would in an index of the whole collection.
+    pub fn with_statistics(mut self, global: Statistics) -> Index {
+        self.global = Some(global);
+        self
+    }
+
+    /// The number of passages BM25 counts: the whole collection's, for a
+    /// shard.
+    fn collection_len(&self) -> u64 {
+        self.global
+            .as_ref()
+            .map_or(self.passages.len() as u64, |g| g.passages)
+    }
+
+    fn idf(&self, df: u64) -> f32 {
+        Bm25::idf(self.collection_len() as f32, df as f32)
     }
 
     /// The posting lists of a query's distinct terms that occur in the
     /// collection, each with its idf, and the normaliser of its scores: every
-    /// such term matched once in a passage of average length.
+    /// such term matched once in a passage of average length. A shard's
+    /// lists are its own postings, its idfs the whole collection's (a term
+    /// the shard lacks still counts towards the normaliser).
     fn query(&self, query: &str) -> (Vec<(&Postings, f32)>, f32) {
         let mut qterms: Vec<String> = words::terms(query);
         qterms.sort_unstable();
         qterms.dedup();
         let lists: Vec<(&Postings, f32)> = qterms
             .iter()
-            .filter_map(|t| self.vocab.get(t))
-            .map(|&id| {
-                let list = self.postings[id as usize].as_slice();
-                (list, self.idf(list.len()))
+            .filter_map(|t| {
+                let list = self
+                    .vocab
+                    .get(t)
+                    .map_or(&[][..], |&id| self.postings[id as usize].as_slice());
+                let df = match &self.global {
+                    Some(g) => g.frequencies.get(t).copied().unwrap_or(0),
+                    None => list.len() as u64,
+                };
+                (df > 0).then(|| (list, self.idf(df)))
             })
             .collect();
         let ideal = lists.iter().map(|&(_, idf)| idf).sum();
@@ -409,7 +476,11 @@ impl Index {
     }
 
     fn avg_len(&self) -> f32 {
-        self.total_len as f32 / self.passages.len() as f32
+        let total = self
+            .global
+            .as_ref()
+            .map_or(self.total_len, |g| g.total_length);
+        total as f32 / self.collection_len() as f32
     }
 
     /// How `passages` rank against `query`: the same scores as [`search`]
@@ -539,6 +610,52 @@ mod tests {
             "report",
         ] {
             assert_eq!(whole.search(q, 10), joined.search(q, 10), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_shard_with_the_whole_statistics_scores_as_the_whole() {
+        let docs: Vec<_> = (0..6)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    &format!(
+                        "Bulletin {i}. The ferry carried {i}1 hundred riders on the river route. Tolls rose {i} percent."
+                    ),
+                )
+            })
+            .collect();
+        let whole = Index::build(&docs);
+        let (a, b) = docs.split_at(2);
+        let mut sum = Index::build(a).statistics();
+        sum.add(&Index::build(b).statistics());
+        assert_eq!(sum, whole.statistics());
+        // The second shard's passages come after the first's in the whole.
+        let offset = Index::build(a).len() as u32;
+        let shard = Index::build(b).with_statistics(sum);
+        for q in [
+            "ferry riders river route",
+            "tolls rose percent",
+            "bulletin 3",
+        ] {
+            let expected: Vec<Hit> = whole
+                .search(q, 100)
+                .into_iter()
+                .filter(|h| h.passage >= offset)
+                .map(|h| Hit {
+                    passage: h.passage - offset,
+                    ..h
+                })
+                .collect();
+            assert_eq!(shard.search(q, 100), expected, "{q}");
+            let all: Vec<u32> = (0..shard.len() as u32).collect();
+            let scored: Vec<f32> = shard.score(q, &all).iter().map(|h| h.score).collect();
+            let in_whole: Vec<f32> = whole
+                .score(q, &all.iter().map(|p| p + offset).collect::<Vec<_>>())
+                .iter()
+                .map(|h| h.score)
+                .collect();
+            assert_eq!(scored, in_whole, "{q}");
         }
     }
 

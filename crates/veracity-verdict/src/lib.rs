@@ -45,20 +45,26 @@ mod model;
 mod parallel;
 mod provenance;
 mod retrieve;
+mod scatter;
 mod scorer;
 mod voice;
 
 #[cfg(test)]
 mod testutil;
 
-pub use check::{Checker, DEFAULT_TOP_K, HEADLINE_COVERAGE};
-pub use claims::{ClaimCount, ClaimOptions};
+pub use check::{
+    APPEARANCE_HITS, Checker, DEFAULT_TOP_K, HEADLINE_COVERAGE, MAX_COPIES, POOL_FACTOR,
+};
+pub use claims::{
+    ClaimCount, ClaimOptions, given as given_claims, merge_shards as merge_claim_candidates,
+    shard_candidates as claim_candidates,
+};
 pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
 pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
     ReviewEngine, SENTENCE_DECISIVE, Sources, aggregate, aggregate_totals, decide, rating_on,
 };
-pub use index::{Hit, Index, IndexedPassage, Passage, indexed_passages};
+pub use index::{Hit, Index, IndexedPassage, Passage, Statistics, indexed_passages};
 pub use language::{MIN_LANGUAGE_CONFIDENCE, MODEL_LANGUAGES, carries_weight, set_aside};
 pub use model::{
     CLAIM_CLASSES, CLAIM_FEATURES, DocumentVoice, Logistic, MODEL_FORMAT, ModelError,
@@ -66,6 +72,7 @@ pub use model::{
 };
 pub use provenance::{Scored, assess as assess_provenance, source_names};
 pub use retrieve::Retriever;
+pub use scatter::{GatherError, GatheredRetriever, GatheredScorer, ShardAnswers};
 pub use scorer::{LexicalScorer, StanceScorer};
 pub use voice::{
     CueFlags, LEAD_WORDS, VOICE_FEATURES, Voice, VoiceInput, VoiceLabel,

@@ -18,6 +18,9 @@
 //! }
 //! ```
 //!
+//! A collection split into shards, on one machine or many, is checked in
+//! rounds by [`scatter`], whose report equals [`check`]'s on the whole.
+//!
 //! Nothing here prints or exits; problems with single inputs are kept as
 //! [`Diagnostic`]s in the report and the rest still runs.
 
@@ -27,6 +30,8 @@ pub use veracity_format as format;
 pub use veracity_model as model;
 pub use veracity_parse as parse;
 pub use veracity_verdict as verdict;
+
+pub mod scatter;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -125,6 +130,9 @@ pub enum Error {
     /// build, which must not quietly fall back to a weaker scorer.
     #[error("cannot load the built-in stance model; rebuild veracity: {0}")]
     StanceModel(#[from] veracity_stance::LoadError),
+    /// Shards' answers that cannot be used together.
+    #[error(transparent)]
+    Shard(#[from] scatter::ShardError),
     /// The engine failed on one claim.
     #[error("rating claim {claim}: {source}")]
     Claim {
@@ -149,10 +157,22 @@ pub fn ingest_with_progress(
     options: &IngestOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Corpus {
+    ingest_counted(paths, options, progress).0
+}
+
+/// [`ingest_with_progress`], with how many of the corpus's diagnostics,
+/// the first ones, are about finding the inputs rather than parsing them
+/// (a sharded check lists those of every shard first, as one run would).
+pub fn ingest_counted(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> (Corpus, usize) {
     let found = veracity_parse::gather_inputs(paths);
     let inputs = found.inputs;
     let mut diagnostics: Vec<Diagnostic> = found.errors.iter().map(error_diagnostic).collect();
     diagnostics.extend(found.notes);
+    let finding = diagnostics.len();
     let mut documents = Vec::new();
     let jobs = jobs_or_cores(options.jobs);
     let total = inputs.len();
@@ -169,11 +189,12 @@ pub fn ingest_with_progress(
     // The same document read twice (same content) is kept once.
     let mut seen = BTreeSet::new();
     documents.retain(|d| seen.insert(d.id.clone()));
-    Corpus {
+    let corpus = Corpus {
         documents,
         diagnostics,
         inputs: total,
-    }
+    };
+    (corpus, finding)
 }
 
 /// A parse error as a report diagnostic. The file is named once, in `source`.
@@ -338,18 +359,7 @@ pub fn check_documents(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Checked, Error> {
-    let engine = engines.require(&options.engine)?;
-    let scale = scales
-        .get(&options.scale)
-        .ok_or_else(|| Error::UnknownScale {
-            scale: options.scale.clone(),
-            known: scales
-                .scales()
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+    let (engine, scale) = engine_and_scale(options, engines, scales)?;
     if documents.is_empty() && claims.is_empty() {
         return Err(Error::NothingToCheck);
     }
@@ -365,22 +375,94 @@ pub fn check_documents(
             sentences: true,
         },
     );
-    let mut verdicts = Vec::with_capacity(found.len());
-    for claim in &found {
-        verdicts.push(
-            checker
-                .verdict(claim, engine, scale, options.top_k)
-                .map_err(|source| Error::Claim {
-                    claim: claim.id.to_string(),
-                    source,
-                })?,
-        );
-    }
+    let verdicts = rate(&checker, &found, engine, scale, options.top_k)?;
     Ok(Checked {
         claims: found,
         verdicts,
         count,
     })
+}
+
+/// [`check_documents`] for claims found or given before, kept whole (a
+/// claim set from `veracity claims --merge`, see [`scatter`]): their
+/// appearances are completed from `documents`, their count kept for the
+/// report's note, and `options.max_claims` does not apply.
+pub fn check_claim_set(
+    documents: &[Document],
+    retriever: Option<&dyn Retriever>,
+    set: veracity_model::scatter::ClaimSet,
+    options: &CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<Checked, Error> {
+    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    if documents.is_empty() && set.claims.is_empty() {
+        return Err(Error::NothingToCheck);
+    }
+    let scorer = veracity_stance::StanceModel::try_builtin()?;
+    let checker = match retriever {
+        Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
+        None => Checker::new(documents, scorer),
+    };
+    let mut claims = set.claims;
+    checker.complete_claims(&mut claims);
+    let verdicts = rate(&checker, &claims, engine, scale, options.top_k)?;
+    Ok(Checked {
+        claims,
+        verdicts,
+        count: veracity_verdict::ClaimCount {
+            found: usize::try_from(set.found).unwrap_or(usize::MAX),
+            more: set.more,
+        },
+    })
+}
+
+/// The engine and the scale `options` name.
+fn engine_and_scale<'r>(
+    options: &CheckOptions,
+    engines: &'r EngineRegistry,
+    scales: &'r ScaleRegistry,
+) -> Result<
+    (
+        &'r dyn veracity_verdict::Engine,
+        &'r veracity_model::RatingScale,
+    ),
+    Error,
+> {
+    let engine = engines.require(&options.engine)?;
+    let scale = scales
+        .get(&options.scale)
+        .ok_or_else(|| Error::UnknownScale {
+            scale: options.scale.clone(),
+            known: scales
+                .scales()
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    Ok((engine, scale))
+}
+
+/// The verdict on each of `claims`, in order.
+fn rate(
+    checker: &Checker,
+    claims: &[veracity_model::Claim],
+    engine: &dyn veracity_verdict::Engine,
+    scale: &veracity_model::RatingScale,
+    top_k: usize,
+) -> Result<Vec<veracity_model::Verdict>, Error> {
+    claims
+        .iter()
+        .map(|claim| {
+            checker
+                .verdict(claim, engine, scale, top_k)
+                .map_err(|source| Error::Claim {
+                    claim: claim.id.to_string(),
+                    source,
+                })
+        })
+        .collect()
 }
 
 /// The report of a check of `corpus`: its documents and diagnostics, the

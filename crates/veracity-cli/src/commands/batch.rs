@@ -15,6 +15,12 @@ use veracity_model::Severity;
 /// prints every diagnostic to stderr, and applies the contract: an error
 /// without `--keep-going`, or no document at all, ends the command here.
 pub fn read(inputs: &[PathBuf], args: &BatchArgs) -> Result<Corpus> {
+    read_counted(inputs, args).map(|(corpus, _)| corpus)
+}
+
+/// [`read`], with how many of the corpus's diagnostics (the first ones)
+/// are about finding the inputs.
+pub fn read_counted(inputs: &[PathBuf], args: &BatchArgs) -> Result<(Corpus, usize)> {
     let progress = super::inputs::Progress::new();
     let options = veracity::IngestOptions {
         parse: veracity_parse::Options {
@@ -22,8 +28,8 @@ pub fn read(inputs: &[PathBuf], args: &BatchArgs) -> Result<Corpus> {
         },
         jobs: args.jobs,
     };
-    let corpus =
-        veracity::ingest_with_progress(inputs, &options, &|done, total| progress.tick(done, total));
+    let (corpus, finding) =
+        veracity::ingest_counted(inputs, &options, &|done, total| progress.tick(done, total));
     progress.finish();
     for d in &corpus.diagnostics {
         print_diagnostic(d);
@@ -42,7 +48,7 @@ pub fn read(inputs: &[PathBuf], args: &BatchArgs) -> Result<Corpus> {
              inputs, or pass --keep-going to use the rest (the exit status is still 2)"
         );
     }
-    Ok(corpus)
+    Ok((corpus, finding))
 }
 
 /// After the output is written: with `--keep-going`, inputs left out still

@@ -4,7 +4,8 @@ use crate::Outcome;
 use crate::output;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use veracity_model::{Claim, ScaleRegistry};
+use veracity_model::scatter::ShardCandidates;
+use veracity_model::{Claim, ScaleRegistry, SchemaKind};
 use veracity_verdict::EngineRegistry;
 
 /// The parsed arguments of `veracity check`.
@@ -12,6 +13,9 @@ pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
     /// `--index`: check against a persistent index instead of `inputs`.
     pub index: Option<PathBuf>,
+    /// `veracity merge`: every shard's candidates, instead of `inputs`
+    /// (claims, `top_k` and the limit are the shards').
+    pub shards: Vec<PathBuf>,
     pub claim: Vec<String>,
     pub claims: Option<PathBuf>,
     pub engine: String,
@@ -84,10 +88,21 @@ pub fn run(
     })?;
 
     let mut given = args.claim.clone();
+    // A claim set (`veracity claims --merge`) is taken whole; other files
+    // are texts.
+    let mut set = None;
     if let Some(file) = &args.claims {
-        given.extend(read_claims_file(file)?);
+        set = super::scatter::read_claim_set(file)?;
+        if set.is_none() {
+            given.extend(read_claims_file(file)?);
+        } else if !given.is_empty() {
+            bail!(
+                "{} is a claim-set file: it holds every claim to check; give it without --claim",
+                file.display()
+            );
+        }
     }
-    if args.claims.is_some() && given.is_empty() {
+    if args.claims.is_some() && set.is_none() && given.is_empty() {
         bail!("the claims file names no claims; write one claim per line or a JSON list");
     }
 
@@ -98,17 +113,50 @@ pub fn run(
         max_claims: args.max_claims,
     };
     let (report, read_problems, unused) = match &args.index {
+        _ if !args.shards.is_empty() => {
+            let parts = args
+                .shards
+                .iter()
+                .map(|p| super::scatter::read_file(p, SchemaKind::ShardCandidates))
+                .collect::<Result<Vec<ShardCandidates>>>()?;
+            // The shards printed their inputs' problems; the exit status
+            // still says some inputs were left out.
+            let noted: Vec<&veracity_model::Diagnostic> = parts
+                .iter()
+                .flat_map(|p| p.input_diagnostics.iter().chain(&p.parse_diagnostics))
+                .collect();
+            let read_problems = noted.len();
+            let unused = noted
+                .iter()
+                .filter(|d| d.severity == veracity_model::Severity::Error)
+                .count();
+            let report = veracity::scatter::merge_candidates(parts, &options, &engines, registry)?;
+            (report, read_problems, unused)
+        }
         Some(path) => {
             // The notes made when the index was built are in the report,
             // not printed again.
-            let (report, notes) = check_index(path, &given, &options, &engines, registry)?;
+            let (report, notes) = check_index(path, &given, set, &options, &engines, registry)?;
             (report, notes, 0)
         }
         None => {
             let corpus = super::batch::read(&args.inputs, &args.batch)?;
             let unused = corpus.unused_inputs();
             let read_problems = corpus.diagnostics.len();
-            let report = veracity::check_with(corpus, &given, &options, &engines, registry)?;
+            let report = match set {
+                Some(set) => {
+                    let checked = veracity::check_claim_set(
+                        &corpus.documents,
+                        None,
+                        set,
+                        &options,
+                        &engines,
+                        registry,
+                    )?;
+                    veracity::report(corpus, checked)
+                }
+                None => veracity::check_with(corpus, &given, &options, &engines, registry)?,
+            };
             (report, read_problems, unused)
         }
     };
@@ -145,20 +193,31 @@ pub fn run(
 fn check_index(
     path: &Path,
     given: &[String],
+    set: Option<veracity_model::scatter::ClaimSet>,
     options: &veracity::CheckOptions,
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<(veracity_model::Report, usize)> {
     let index = veracity_index::EvidenceIndex::open(path)?;
     let retriever = index.retriever();
-    let checked = veracity::check_documents(
-        &index.documents,
-        Some(&retriever),
-        given,
-        options,
-        engines,
-        scales,
-    )?;
+    let checked = match set {
+        Some(set) => veracity::check_claim_set(
+            &index.documents,
+            Some(&retriever),
+            set,
+            options,
+            engines,
+            scales,
+        )?,
+        None => veracity::check_documents(
+            &index.documents,
+            Some(&retriever),
+            given,
+            options,
+            engines,
+            scales,
+        )?,
+    };
     let veracity_index::EvidenceIndex {
         documents,
         diagnostics,

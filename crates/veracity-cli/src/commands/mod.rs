@@ -11,6 +11,7 @@ mod plugin_host;
 pub mod plugins;
 mod render;
 mod scales;
+mod scatter;
 mod schema;
 mod validate;
 
@@ -69,6 +70,7 @@ pub fn run(cli: Cli, relaunch: Option<&[OsString]>) -> Result<Outcome> {
             check::CheckArgs {
                 inputs: args.inputs,
                 index: args.index,
+                shards: Vec::new(),
                 claim: args.claim,
                 claims: args.claims,
                 engine: args.engine,
@@ -110,6 +112,37 @@ pub fn run(cli: Cli, relaunch: Option<&[OsString]>) -> Result<Outcome> {
                     predictions,
                 },
         } => eval::emergent(&data, max_size, predictions.as_deref()),
+        Command::Stats(args) => scatter::stats(&args),
+        Command::Claims(args) => scatter::claims(&args),
+        Command::Candidates(args) => scatter::candidates(&args),
+        Command::Merge(args) => check::run(
+            &registry()?,
+            check::CheckArgs {
+                inputs: Vec::new(),
+                index: None,
+                shards: args.candidates,
+                claim: Vec::new(),
+                claims: None,
+                engine: args.engine,
+                scale: args.scale,
+                top_k: veracity_verdict::DEFAULT_TOP_K,
+                max_claims: usize::MAX,
+                width: args.width,
+                format: args.format,
+                output: args.output,
+                batch: crate::cli::BatchArgs {
+                    jobs: None,
+                    max_size: veracity_parse::DEFAULT_MAX_SIZE,
+                    keep_going: false,
+                },
+                format_args: crate::cli::FormatArgs {
+                    publish: args.publish,
+                    scale: None,
+                },
+                engine_options: args.engine_option,
+            },
+            &load_plugins()?,
+        ),
         Command::Index(args) => index::run(index::Args {
             inputs: &args.inputs,
             output: args.output.as_deref(),

@@ -4,7 +4,7 @@
 
 use super::blocks::Blocks;
 use super::{ClaimCount, MERGE_THRESHOLD, PREFILTER_CONTAINMENT, date_part};
-use veracity_model::{Appearance, Claim, ClaimOrigin, Document, Span};
+use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, Span};
 use veracity_text::hash::{FxHashMap, FxHashSet};
 use veracity_text::words::IdStatement;
 
@@ -44,23 +44,46 @@ struct Group<'a> {
     seen: FxHashSet<(u32, Span)>,
 }
 
-/// The collection's documents by the first index holding each id: copies
-/// of one document are one place.
-fn first_of_id(docs: &[Document]) -> Vec<u32> {
-    let mut first: FxHashMap<&str, u32> = FxHashMap::default();
-    docs.iter()
-        .enumerate()
-        .map(|(i, d)| *first.entry(d.id.as_str()).or_insert(i as u32))
-        .collect()
+/// What merging reads of the collection: each document's id and
+/// publication day, by its number in the collection.
+pub struct Places<'a> {
+    /// The documents' ids.
+    pub ids: Vec<&'a DocumentId>,
+    /// The day each was published (YYYY-MM-DD), when known.
+    pub dates: Vec<Option<String>>,
 }
 
-/// A candidate's date: the day its document was published (reviewed claims
-/// have none of their own).
-fn date_of(c: &Candidate, docs: &[Document]) -> Option<String> {
-    if c.origin == ClaimOrigin::Reviewed {
-        return None;
+impl<'a> Places<'a> {
+    /// The places of a collection's documents.
+    pub fn of(docs: &'a [Document]) -> Places<'a> {
+        Places {
+            ids: docs.iter().map(|d| &d.id).collect(),
+            dates: docs
+                .iter()
+                .map(|d| date_part(d.published.as_deref()))
+                .collect(),
+        }
     }
-    date_part(docs[c.doc as usize].published.as_deref())
+
+    /// The documents by the first number holding each id: copies of one
+    /// document are one place.
+    fn first_of_id(&self) -> Vec<u32> {
+        let mut first: FxHashMap<&str, u32> = FxHashMap::default();
+        self.ids
+            .iter()
+            .enumerate()
+            .map(|(i, d)| *first.entry(d.as_str()).or_insert(i as u32))
+            .collect()
+    }
+
+    /// A candidate's date: the day its document was published (reviewed
+    /// claims have none of their own).
+    fn date_of(&self, c: &Candidate) -> Option<String> {
+        if c.origin == ClaimOrigin::Reviewed {
+            return None;
+        }
+        self.dates.get(c.doc as usize).cloned().flatten()
+    }
 }
 
 /// Merges `cands` (from `docs`, their statements numbered in a vocabulary
@@ -68,7 +91,7 @@ fn date_of(c: &Candidate, docs: &[Document]) -> Option<String> {
 /// order, then by check-worthiness, then by text.
 pub fn merge(
     mut cands: Vec<Candidate<'_>>,
-    docs: &[Document],
+    docs: &Places,
     vocabulary: usize,
     max_claims: usize,
 ) -> (Vec<Claim>, ClaimCount) {
@@ -80,7 +103,7 @@ pub fn merge(
             .then(b.score.total_cmp(&a.score))
             .then_with(|| a.text.cmp(b.text))
     });
-    let place = first_of_id(docs);
+    let place = docs.first_of_id();
     let mut blocks = Blocks::new(vocabulary, cands.iter().map(|c| &c.statement));
     let mut groups: Vec<Group> = Vec::new();
     let cap = max_claims.saturating_mul(4).max(max_claims);
@@ -99,7 +122,7 @@ pub fn merge(
                 if group.claimant.is_none() {
                     group.claimant = c.claimant.clone();
                 }
-                let date = date_of(&c, docs);
+                let date = docs.date_of(&c);
                 if group.date.is_none() || (date.is_some() && date < group.date) {
                     group.date = date.or(group.date.take());
                 }
@@ -113,7 +136,7 @@ pub fn merge(
                 blocks.add(groups.len() as u32, &c.statement);
                 groups.push(Group {
                     claimant: c.claimant.clone(),
-                    date: date_of(&c, docs),
+                    date: docs.date_of(&c),
                     appearances: appearance.into_iter().collect(),
                     seen: appearance
                         .map(|(d, span)| (place[d as usize], span))
@@ -140,7 +163,7 @@ pub fn merge(
                 .appearances
                 .into_iter()
                 .map(|(d, span)| Appearance {
-                    document: docs[d as usize].id.clone(),
+                    document: docs.ids[d as usize].clone(),
                     span,
                 })
                 .collect();
