@@ -98,6 +98,27 @@ impl Documents {
     }
 }
 
+impl Documents {
+    /// The documents checked against the schema, as a corpus with their
+    /// diagnostics; the GIL is released while checking.
+    pub fn into_corpus(self, py: Python<'_>) -> PyResult<veracity::Corpus> {
+        let Documents {
+            values,
+            diagnostics,
+        } = self;
+        py.detach(|| {
+            let documents = values
+                .into_iter()
+                .map(|(name, value)| document(&name, value))
+                .collect::<Result<Vec<Document>, _>>()
+                .map_err(|e| errors::parse_error(&e))?;
+            let mut corpus = veracity::Corpus::from_documents(documents);
+            corpus.diagnostics = diagnostics;
+            Ok(corpus)
+        })
+    }
+}
+
 /// A document given as JSON, checked as the parser checks a JSON document
 /// file: against the schema, its spans against its text.
 pub fn document(name: &str, value: serde_json::Value) -> Result<Document, ParseError> {

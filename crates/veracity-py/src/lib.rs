@@ -6,6 +6,7 @@
 mod convert;
 mod errors;
 mod inputs;
+mod scatter;
 
 use convert::{CollectorPaused, to_python};
 use inputs::{Data, Documents};
@@ -14,7 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::ffi::OsString;
 use std::path::PathBuf;
-use veracity::model::{Document, Report};
+use veracity::model::Report;
 use veracity::parse::{DEFAULT_MAX_SIZE, Options, Parsed};
 
 /// Where a `parse` input is said to come from when no URL names it.
@@ -194,9 +195,14 @@ fn check_json(
     limit: Option<usize>,
 ) -> PyResult<String> {
     let report = run_check(py, documents, claims, engine, scale, top_k, limit)?;
+    render(py, &report, "json")
+}
+
+/// `report` in `format`, as the CLI writes it with that `--format`.
+fn render(py: Python<'_>, report: &Report, format: &str) -> PyResult<String> {
     py.detach(|| {
         let bytes = veracity::format::FormatRegistry::builtin()
-            .render("json", &report, &veracity::format::FormatOptions::default())
+            .render(format, report, &veracity::format::FormatOptions::default())
             .map_err(|e| e.to_string())?;
         String::from_utf8(bytes).map_err(|e| e.to_string())
     })
@@ -218,7 +224,7 @@ fn run_check(
             return Err(PyValueError::new_err(format!("{name} must be at least 1")));
         }
     }
-    let given = Documents::extract(documents)?;
+    let corpus = Documents::extract(documents)?.into_corpus(py)?;
     let claims = inputs::claims(claims)?;
     let options = veracity::CheckOptions {
         engine: engine.to_owned(),
@@ -226,17 +232,8 @@ fn run_check(
         top_k,
         max_claims: limit.unwrap_or(usize::MAX),
     };
-    py.detach(|| {
-        let documents = given
-            .values
-            .into_iter()
-            .map(|(name, value)| inputs::document(&name, value))
-            .collect::<Result<Vec<Document>, _>>()
-            .map_err(|e| errors::parse_error(&e))?;
-        let mut corpus = veracity::Corpus::from_documents(documents);
-        corpus.diagnostics = given.diagnostics;
-        veracity::check(corpus, &claims, &options).map_err(|e| errors::check_error(&e))
-    })
+    py.detach(|| veracity::check(corpus, &claims, &options))
+        .map_err(|e| errors::check_error(&e))
 }
 
 /// Runs the `veracity` command line (for `python -m veracity`); returns its
@@ -285,6 +282,12 @@ fn _veracity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ingest, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::shard_stats, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::merge_stats, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::shard_claims, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::merge_claims, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::shard_candidates, m)?)?;
+    m.add_function(wrap_pyfunction!(scatter::merge_candidates, m)?)?;
     m.add_function(wrap_pyfunction!(_cli, m)?)?;
     m.add("VeracityError", py.get_type::<errors::VeracityError>())?;
     m.add("ParseError", py.get_type::<errors::ParseError>())?;

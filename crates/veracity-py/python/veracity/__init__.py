@@ -15,6 +15,12 @@ functions release the GIL and use every core; ``parse`` releases it too, so
 threads parse in parallel. Bad input raises ``ParseError`` (one input) or
 is kept as a diagnostic (batches: ``ingest``, ``parse_many``), and the rest
 of the batch goes on. ``python -m veracity`` runs the command line.
+
+A collection split into shards is checked in rounds whose merge gives the
+report of one check on the whole (docs/scale-out.md): ``shard_stats`` and
+``merge_stats``, ``shard_claims`` and ``merge_claims`` (for claims found
+rather than given), ``shard_candidates`` and ``merge_candidates``; the
+same Rust as ``veracity stats``, ``claims``, ``candidates`` and ``merge``.
 """
 
 from ._veracity import (
@@ -26,8 +32,14 @@ from ._veracity import (
     check,
     check_json,
     ingest,
+    merge_candidates,
+    merge_claims,
+    merge_stats,
     parse,
     parse_many,
+    shard_candidates,
+    shard_claims,
+    shard_stats,
 )
 
 __all__ = [
@@ -39,6 +51,12 @@ __all__ = [
     "check",
     "check_json",
     "ingest",
+    "merge_candidates",
+    "merge_claims",
+    "merge_stats",
     "parse",
     "parse_many",
+    "shard_candidates",
+    "shard_claims",
+    "shard_stats",
 ]

@@ -2,7 +2,7 @@
 # themselves (help(veracity.check)).
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, TypedDict, Union
+from typing import Any, Literal, TypedDict, Union, overload
 
 __version__: str
 DEFAULT_MAX_SIZE: int
@@ -13,6 +13,12 @@ StrPath = Union[str, os.PathLike[str]]
 # (`veracity schema document`, `veracity schema report`).
 Document = dict[str, Any]
 Report = dict[str, Any]
+# The results of the rounds of a sharded check (`veracity schema
+# shard-stats`, `shard-claims`, `claim-set`, `shard-candidates`).
+ShardStats = dict[str, Any]
+ShardClaims = dict[str, Any]
+ClaimSet = dict[str, Any]
+ShardCandidates = dict[str, Any]
 
 class Diagnostic(TypedDict):
     severity: Literal["warning", "error"]
@@ -27,6 +33,8 @@ class Corpus(TypedDict):
     documents: list[Document]
     diagnostics: list[Diagnostic]
     inputs: int
+
+Documents = Union[Parsed, Corpus, Iterable[Document]]
 
 class VeracityError(Exception): ...
 class ParseError(VeracityError): ...
@@ -69,5 +77,32 @@ def check_json(
     scale: str = "veracity",
     top_k: int = 20,
     limit: int | None = 10,
+) -> str: ...
+def shard_stats(documents: Documents) -> ShardStats: ...
+def merge_stats(parts: Iterable[ShardStats]) -> ShardStats: ...
+def shard_claims(documents: Documents) -> ShardClaims: ...
+def merge_claims(parts: Iterable[ShardClaims], *, limit: int | None = 10) -> ClaimSet: ...
+def shard_candidates(
+    documents: Documents,
+    global_stats: ShardStats,
+    claims: ClaimSet | str | Sequence[str],
+    *,
+    top_k: int = 20,
+) -> ShardCandidates: ...
+@overload
+def merge_candidates(
+    parts: Iterable[ShardCandidates],
+    *,
+    engine: str = "evidence",
+    scale: str = "veracity",
+    format: None = None,
+) -> Report: ...
+@overload
+def merge_candidates(
+    parts: Iterable[ShardCandidates],
+    *,
+    engine: str = "evidence",
+    scale: str = "veracity",
+    format: str,
 ) -> str: ...
 def _cli(args: Sequence[str], relaunch: Sequence[str]) -> int: ...
