@@ -363,3 +363,18 @@ fn formatting_copied_into_blocks_by_the_thousand_does_not_overflow() {
     assert!(warned(&p, "elements deep"), "{:?}", p.warnings);
     assert_eq!(p.documents[0].text.matches("Tide tables").count(), 5_000);
 }
+
+/// `<style>` inside `<svg>` is an SVG element whose content is markup, not
+/// CSS text: the nested lists after it reached the tree builder, whose
+/// scope checks walk its stack of open elements (a 433 KB fuzz input took
+/// 10 s).
+#[test]
+fn markup_after_a_style_inside_svg_is_bounded_too() {
+    let page = format!(
+        "<html><body><article><h1>Tides<svg><style>{}Harbour notes{}</article></body></html>",
+        "<ul><li>".repeat(20_000),
+        "</li></ul>".repeat(20_000)
+    );
+    let p = on_small_stack(move || parse_ok(page.as_bytes()));
+    assert!(warned(&p, "nested deeper than"), "{:?}", p.warnings);
+}

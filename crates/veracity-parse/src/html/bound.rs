@@ -528,7 +528,10 @@ pub(crate) fn bound(html: &str) -> Bounded {
                 out.push_str(if tag.self_closing { "/>" } else { ">" });
                 copied = tag.end;
             }
-            if !leaf && is_raw_text(name) {
+            // Inside `svg` or `math`, `<style>` and `<script>` are elements
+            // like any other, their content parsed as markup: skipping it as
+            // text let 24,000 nested lists after an `<svg><style>` through.
+            if !leaf && is_raw_text(name) && open.foreign == 0 {
                 // Its text holds no tags: skip to its end tag.
                 match find_end_tag(b, tag.end, name) {
                     Some(e) => i = e,
