@@ -378,3 +378,22 @@ fn markup_after_a_style_inside_svg_is_bounded_too() {
     let p = on_small_stack(move || parse_ok(page.as_bytes()));
     assert!(warned(&p, "nested deeper than"), "{:?}", p.warnings);
 }
+
+/// An unclosed `<title>` in the body takes in the rest of the page as its
+/// text, which Readability serialises escaped: escape-heavy, that was
+/// quadratic (a 3.3 MB fuzz input took 10 s). Such a title is emptied.
+#[test]
+fn an_unclosed_title_of_megabytes_is_emptied() {
+    let page = format!(
+        "<html><body><article><p>The harbour reopened on Monday.</p><title>{}</article></body></html>",
+        "\u{ab}Tide\u{bb} & ".repeat(100_000)
+    );
+    let p = parse_ok(page.as_bytes());
+    assert!(warned(&p, "were emptied"), "{:?}", p.warnings);
+    assert!(p.documents[0].text.contains("The harbour reopened"));
+    // A title of ordinary length is left as it is.
+    let page = "<html><head><title>Harbour reopens &amp; ferries return</title></head>\
+        <body><article><p>The harbour reopened on Monday.</p></article></body></html>";
+    let p = parse_ok(page.as_bytes());
+    assert!(!warned(&p, "were emptied"), "{:?}", p.warnings);
+}

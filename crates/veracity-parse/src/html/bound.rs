@@ -37,6 +37,11 @@ pub(crate) const MAX_OPEN_FORMATTING: usize = 32;
 /// Bytes of one attribute (name, `=` and value) at most: real pages carry
 /// `data-` JSON and `srcset` lists of tens of KB.
 pub(crate) const MAX_ATTR_BYTES: usize = 64 * 1024;
+/// Bytes of a `<title>` or `<textarea>` at most: their text (which is
+/// never article text) is escaped whole when Readability serialises, and
+/// html5ever's escaping is quadratic in a long escape-heavy text (see
+/// `runs`, which cannot split this text: a `<wbr>` there would be text).
+pub(crate) const MAX_RCDATA_BYTES: usize = 64 * 1024;
 /// Attributes of one tag at most.
 pub(crate) const MAX_ATTRS: usize = 64;
 /// The most [`Bounded::depth_sum`] a page may have for Readability to run:
@@ -60,6 +65,11 @@ pub(crate) struct Dropped {
     pub attributes: usize,
     /// Bytes of the dropped attributes.
     pub attribute_bytes: usize,
+    /// `<title>` and `<textarea>` elements emptied for being over
+    /// [`MAX_RCDATA_BYTES`].
+    pub long_rcdata: usize,
+    /// Bytes of their text.
+    pub long_rcdata_bytes: usize,
 }
 
 impl Dropped {
@@ -98,6 +108,13 @@ impl Dropped {
                 "{} attributes ({} bytes) over {MAX_ATTR_BYTES} bytes each or beyond \
                  {MAX_ATTRS} in one tag were dropped",
                 self.attributes, self.attribute_bytes
+            ));
+        }
+        if self.long_rcdata > 0 {
+            notes.push(format!(
+                "{} title or textarea elements over {MAX_RCDATA_BYTES} bytes were emptied \
+                 ({} bytes; an unclosed `<title>` in a page takes in the rest of it)",
+                self.long_rcdata, self.long_rcdata_bytes
             ));
         }
         notes
@@ -533,7 +550,16 @@ pub(crate) fn bound(html: &str) -> Bounded {
             // text let 24,000 nested lists after an `<svg><style>` through.
             if !leaf && is_raw_text(name) && open.foreign == 0 {
                 // Its text holds no tags: skip to its end tag.
-                match find_end_tag(b, tag.end, name) {
+                let end = find_end_tag(b, tag.end, name);
+                let content_end = end.unwrap_or(b.len());
+                if matches!(name, "title" | "textarea") && content_end - tag.end > MAX_RCDATA_BYTES
+                {
+                    dropped.long_rcdata += 1;
+                    dropped.long_rcdata_bytes += content_end - tag.end;
+                    out.push_str(&html[copied..tag.end]);
+                    copied = content_end;
+                }
+                match end {
                     Some(e) => i = e,
                     None => break,
                 }
