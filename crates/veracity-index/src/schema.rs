@@ -5,8 +5,9 @@ use tantivy::schema::{
 };
 
 /// The on-disk format; a commit stores it, and an index of another format
-/// is refused rather than misread.
-pub const FORMAT: u32 = 1;
+/// is refused rather than misread. Format 2 gives every record a length (0
+/// for documents and notes), so lengths are one column read.
+pub const FORMAT: u32 = 2;
 
 /// Record kinds (the `kind` field).
 pub const DOCUMENT: &str = "document";
@@ -33,7 +34,8 @@ pub struct Fields {
     pub start: Field,
     /// End of that span.
     pub end: Field,
-    /// A passage's length for BM25 (words, stop words included).
+    /// A passage's length for BM25 (words, stop words included); 0 on the
+    /// other records.
     pub len: Field,
 }
 

@@ -124,6 +124,7 @@ impl IndexWriter {
         record.add_text(f.kind, DIAGNOSTIC);
         record.add_text(f.location, &diagnostic.source);
         record.add_u64(f.doc, number);
+        record.add_u64(f.len, 0);
         record.add_text(
             f.body,
             serde_json::to_string(diagnostic).unwrap_or_default(),
@@ -168,6 +169,7 @@ impl IndexWriter {
         record.add_text(f.kind, DOCUMENT);
         record.add_text(f.location, location);
         record.add_u64(f.doc, number);
+        record.add_u64(f.len, 0);
         record.add_text(f.body, &json);
         self.writer
             .add_document(record)

@@ -150,20 +150,21 @@ fn check_index(
     scales: &ScaleRegistry,
 ) -> Result<(veracity_model::Report, usize)> {
     let index = veracity_index::EvidenceIndex::open(path)?;
-    let retriever = index.retriever();
+    let collection = index.collection()?;
+    let retriever = index.retriever(&collection);
     let checked = veracity::check_documents(
-        &index.documents,
+        &collection.documents,
         Some(&retriever),
         given,
         options,
         engines,
         scales,
     )?;
-    let veracity_index::EvidenceIndex {
+    let veracity_index::Collection {
         documents,
         diagnostics,
         ..
-    } = index;
+    } = collection;
     let notes = diagnostics.len();
     let corpus = veracity::Corpus {
         documents,
