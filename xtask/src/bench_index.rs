@@ -11,6 +11,8 @@
 //! - in memory (the baseline, unless `--no-baseline`): the whole corpus
 //!   parsed, indexed in memory and checked claim by claim.
 //!
+//! `--keep-index DIR` builds the index in DIR and leaves it there.
+//!
 //! Per claim: the median and 95th percentile of the whole check and of the
 //! BM25 search alone (the top 80 passages, as a check asks for). Peak
 //! memory per phase: VmHWM, reset between phases through
@@ -247,13 +249,18 @@ fn build(path: &std::path::Path, docs: usize, n_claims: usize) -> Result<Build> 
     })
 }
 
-pub fn run(docs: usize, n_claims: usize, baseline: bool) -> Result<bool> {
+pub fn run(
+    docs: usize,
+    n_claims: usize,
+    baseline: bool,
+    keep: Option<&std::path::Path>,
+) -> Result<bool> {
     if cfg!(debug_assertions) {
         return crate::bench::rerun_in_release();
     }
     let scorer = stance_scorer()?;
-    let dir = tempfile::tempdir_in(std::env::temp_dir())?;
-    let path = dir.path().join("index");
+    let dir = tempfile::tempdir()?;
+    let path = keep.map_or_else(|| dir.path().join("index"), std::path::Path::to_owned);
 
     eprintln!("building the index of {docs} documents (streamed)...");
     let b = build(&path, docs, n_claims)?;
