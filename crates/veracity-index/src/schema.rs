@@ -6,23 +6,24 @@ use tantivy::schema::{
 
 /// The on-disk format; a commit stores it, and an index of another format
 /// is refused rather than misread. Format 2 gives every record a length (0
-/// for documents and notes), so lengths are one column read.
+/// for documents and notes), so lengths are one column read, and passages
+/// no kind or location.
 pub const FORMAT: u32 = 2;
 
-/// Record kinds (the `kind` field).
+/// Record kinds (the `kind` field; a passage has none, and is told by its
+/// length, at least one word).
 pub const DOCUMENT: &str = "document";
-/// A passage record.
-pub const PASSAGE: &str = "passage";
 /// A note the parser made on an input (its JSON in `body`).
 pub const DIAGNOSTIC: &str = "diagnostic";
 
 /// The fields of every record.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// `document` or `passage`.
+    /// `document` or `diagnostic`.
     pub kind: Field,
-    /// The file (or URL) the document was read from: records are replaced
-    /// by it when that file is indexed again.
+    /// The file (or URL) a document or note was read from: they, and the
+    /// passages of the documents, are replaced when that file is indexed
+    /// again.
     pub location: Field,
     /// The document's number: collection order, counting on across appends.
     pub doc: Field,

@@ -1,8 +1,9 @@
 //! Building and appending to an index.
 
 use crate::Error;
-use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload};
 use std::path::{Path, PathBuf};
+use tantivy::DocSet;
 use tantivy::schema::Term;
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, TantivyDocument};
@@ -117,7 +118,7 @@ impl IndexWriter {
     /// replaced with the file's documents.
     pub fn add_diagnostic(&mut self, diagnostic: &Diagnostic) -> Result<(), Error> {
         let f = self.fields;
-        self.replace(&diagnostic.source);
+        self.replace(&diagnostic.source)?;
         let number = self.next_doc;
         self.next_doc += 1;
         let mut record = TantivyDocument::new();
@@ -136,19 +137,27 @@ impl IndexWriter {
     }
 
     /// Deletes what the index held from `location`, the first time this
-    /// session meets it.
-    fn replace(&mut self, location: &str) {
-        if self.replaced.contains(location) {
-            return;
+    /// session meets it: its documents and notes (which carry the location)
+    /// and its documents' passages (which carry only their document's
+    /// number, so indexing a passage costs no string terms beyond its own).
+    fn replace(&mut self, location: &str) -> Result<(), Error> {
+        if !self.replaced.insert(location.to_owned()) {
+            return Ok(());
         }
-        self.replaced.insert(location.to_owned());
         let term = Term::from_field_text(self.fields.location, location);
-        if let Some(before) = &self.before
-            && before.doc_freq(&term).is_ok_and(|n| n > 0)
-        {
-            self.summary.replaced_files += 1;
+        if let Some(before) = &self.before {
+            let numbers =
+                numbers_of(before, self.fields, &term).map_err(tantivy_error(&self.path))?;
+            if !numbers.is_empty() {
+                self.summary.replaced_files += 1;
+            }
+            for n in numbers {
+                self.writer
+                    .delete_term(Term::from_field_u64(self.fields.doc, n));
+            }
         }
         self.writer.delete_term(term);
+        Ok(())
     }
 
     /// Adds `doc` with its passages. The first document of a location in
@@ -157,7 +166,7 @@ impl IndexWriter {
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
         let f = self.fields;
         let location = doc.source.location.as_str();
-        self.replace(location);
+        self.replace(location)?;
         let number = self.next_doc;
         self.next_doc += 1;
         let json = serde_json::to_string(doc).map_err(|e| Error::Damaged {
@@ -176,8 +185,6 @@ impl IndexWriter {
             .map_err(tantivy_error(&self.path))?;
         for passage in veracity_verdict::indexed_passages(doc) {
             let mut record = TantivyDocument::new();
-            record.add_text(f.kind, PASSAGE);
-            record.add_text(f.location, location);
             record.add_u64(f.doc, number);
             record.add_u64(f.start, passage.span.start() as u64);
             record.add_u64(f.end, passage.span.end() as u64);
@@ -211,6 +218,28 @@ impl IndexWriter {
             .map_err(tantivy_error(&self.path))?;
         Ok(self.summary)
     }
+}
+
+/// The numbers of the alive records holding `term` in `searcher`.
+fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<u64>> {
+    let mut out = Vec::new();
+    for reader in searcher.segment_readers() {
+        let Some(mut postings) = reader
+            .inverted_index(term.field())?
+            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
+        else {
+            continue;
+        };
+        let doc = reader.fast_fields().u64("doc")?;
+        while postings.doc() != tantivy::TERMINATED {
+            let d = postings.doc();
+            if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
+                out.extend(doc.first(d));
+            }
+            postings.advance();
+        }
+    }
+    Ok(out)
 }
 
 /// A passage's terms, each as often as it occurs, as tantivy tokens.
