@@ -146,8 +146,7 @@ impl IndexWriter {
         }
         let term = Term::from_field_text(self.fields.location, location);
         if let Some(before) = &self.before {
-            let numbers =
-                numbers_of(before, self.fields, &term).map_err(tantivy_error(&self.path))?;
+            let numbers = numbers_of(before, &term).map_err(tantivy_error(&self.path))?;
             if !numbers.is_empty() {
                 self.summary.replaced_files += 1;
             }
