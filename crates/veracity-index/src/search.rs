@@ -14,7 +14,6 @@
 
 use crate::read::EvidenceIndex;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocSet, TERMINATED};
@@ -55,23 +54,59 @@ impl Ranked {
     }
 }
 
-/// In the heap of the best `m`, the worst is on top.
-struct Worst(Ranked);
+/// The best `m` passages offered so far: a buffer that, when full, keeps
+/// its best `m` (a selection, linear) and from then on turns away what
+/// scores under the worst of those. A check's filter on copies of one text
+/// can ask for the best tens of thousands; a binary heap that large spends
+/// its time in cache misses, the buffer in sequential writes.
+struct Best {
+    m: usize,
+    buffer: Vec<Ranked>,
+    /// The lowest score among the best `m`, once `m` were offered.
+    threshold: Option<f32>,
+}
 
-impl PartialEq for Worst {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other).is_eq()
+impl Best {
+    fn new(m: usize) -> Best {
+        Best {
+            m,
+            buffer: Vec::with_capacity(m.saturating_mul(2).min(1 << 20)),
+            threshold: None,
+        }
     }
-}
-impl Eq for Worst {}
-impl PartialOrd for Worst {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+
+    /// Whether a passage of this score can enter the best `m`.
+    fn admits(&self, score: f32) -> bool {
+        self.threshold.is_none_or(|t| score >= t)
     }
-}
-impl Ord for Worst {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0.rank(&other.0)
+
+    fn push(&mut self, ranked: Ranked) {
+        self.buffer.push(ranked);
+        let full = match self.threshold {
+            None => self.buffer.len() >= self.m,
+            Some(_) => self.buffer.len() >= self.m.saturating_mul(2).max(self.m + 64),
+        };
+        if full {
+            self.keep_best();
+        }
+    }
+
+    /// Keeps the best `m` and raises the threshold to the worst of them.
+    fn keep_best(&mut self) {
+        if self.buffer.len() > self.m {
+            self.buffer.select_nth_unstable_by(self.m - 1, Ranked::rank);
+            self.buffer.truncate(self.m);
+        }
+        if self.buffer.len() == self.m {
+            self.threshold = self.buffer.iter().map(|r| r.score).min_by(f32::total_cmp);
+        }
+    }
+
+    /// The best `m`, best first.
+    fn into_sorted(mut self) -> Vec<Ranked> {
+        self.buffer.sort_by(Ranked::rank);
+        self.buffer.truncate(self.m);
+        self.buffer
     }
 }
 
@@ -123,28 +158,25 @@ impl Query {
 
     /// The `m` best passages, best first (score, then collection order).
     pub(crate) fn top(&self, index: &EvidenceIndex, m: usize) -> Vec<Ranked> {
-        let mut heap: BinaryHeap<Worst> = BinaryHeap::with_capacity(m + 1);
         if m == 0 || self.terms.is_empty() || index.passages == 0 {
             return Vec::new();
         }
+        let mut best = Best::new(m);
         let avg = index.avg_len();
         for (ord, segment) in index.segments.iter().enumerate() {
-            self.top_in_segment(index, ord, segment, avg, m, &mut heap);
+            self.top_in_segment(index, ord, segment, avg, &mut best);
         }
-        let mut out: Vec<Ranked> = heap.into_iter().map(|w| w.0).collect();
-        out.sort_by(Ranked::rank);
-        out
+        best.into_sorted()
     }
 
-    /// Offers the passages of one segment to the heap of the best `m`.
+    /// Offers the passages of one segment to the best so far.
     fn top_in_segment(
         &self,
         index: &EvidenceIndex,
         ord: usize,
         segment: &crate::read::Segment,
         avg: f32,
-        m: usize,
-        heap: &mut BinaryHeap<Worst>,
+        best: &mut Best,
     ) {
         let alive = index.searcher.segment_readers()[ord].alive_bitset();
         // The segment's cursors, by bound ascending; `term` is the query
@@ -179,11 +211,7 @@ impl Query {
         let mut contribution: Vec<Option<f32>> = vec![None; self.terms.len()];
         loop {
             // The lowest score in a full top: what a passage must reach.
-            let threshold = if heap.len() == m {
-                heap.peek().map(|w| w.0.score)
-            } else {
-                None
-            };
+            let threshold = best.threshold;
             // Cursors before `first` cannot lift a passage to the
             // threshold on their own: they only score passages the others
             // propose.
@@ -246,7 +274,13 @@ impl Query {
                 for s in contribution.iter().flatten() {
                     score += s;
                 }
-                offer(heap, m, segment, d, score);
+                if best.admits(score) {
+                    best.push(Ranked {
+                        passage: segment.base + d,
+                        score,
+                        place: segment.place(d),
+                    });
+                }
             }
             contribution.fill(None);
         }
@@ -307,33 +341,5 @@ impl Cursor {
     /// Its contribution to the passage it is on, of length norm `norm`.
     fn score(&self, norm: f32) -> f32 {
         BM25.term_score(self.idf, self.postings.term_freq() as f32, norm)
-    }
-}
-
-/// Puts passage `d` of `segment` into the best `m` if it ranks there.
-fn offer(
-    heap: &mut BinaryHeap<Worst>,
-    m: usize,
-    segment: &crate::read::Segment,
-    d: u32,
-    score: f32,
-) {
-    if heap.len() == m
-        && let Some(worst) = heap.peek()
-        && score < worst.0.score
-    {
-        return;
-    }
-    let ranked = Ranked {
-        passage: segment.base + d,
-        score,
-        place: segment.place(d),
-    };
-    if heap.len() < m {
-        heap.push(Worst(ranked));
-    } else if let Some(mut worst) = heap.peek_mut()
-        && ranked.rank(&worst.0).is_lt()
-    {
-        *worst = Worst(ranked);
     }
 }
