@@ -155,7 +155,7 @@ impl ClaimPicker {
 
     /// Looks at document `i`.
     fn see(&mut self, i: usize, text: &str) {
-        if i % self.step != 0 || self.claims.len() >= self.wanted {
+        if !i.is_multiple_of(self.step) || self.claims.len() >= self.wanted {
             return;
         }
         if let Some(sentence) = text
@@ -258,7 +258,7 @@ fn build(path: &std::path::Path, docs: usize, n_claims: usize) -> Result<Build> 
         for d in &documents {
             writer.add(d)?;
         }
-        if i % 100_000 == 0 {
+        if i.is_multiple_of(100_000) {
             eprintln!("  {i} documents ({:.0} s)", t.elapsed().as_secs_f64());
         }
     }
