@@ -77,6 +77,7 @@ pub(crate) fn open_index(path: &Path) -> Result<(Index, Fields, Payload), Error>
         source,
     })?;
     let fields = Fields::of(&index.schema()).ok_or_else(not_an_index)?;
+    crate::schema::register_tokenizer(&index);
     let metas = index.load_metas().map_err(|source| Error::Tantivy {
         path: path.to_owned(),
         source,

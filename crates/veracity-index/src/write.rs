@@ -5,7 +5,6 @@ use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload};
 use std::path::{Path, PathBuf};
 use tantivy::DocSet;
 use tantivy::schema::Term;
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, TantivyDocument};
 use veracity_model::{Diagnostic, Document};
 use veracity_text::hash::FxHashSet;
@@ -81,6 +80,7 @@ impl IndexWriter {
         })?;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
+        crate::schema::register_tokenizer(&index);
         IndexWriter::start(path, &index, fields, 0, None)
     }
 
@@ -188,7 +188,7 @@ impl IndexWriter {
             record.add_u64(f.start, passage.span.start() as u64);
             record.add_u64(f.end, passage.span.end() as u64);
             record.add_u64(f.len, u64::from(passage.length));
-            record.add_pre_tokenized_text(f.terms, pre_tokenized(&passage.terms));
+            record.add_text(f.terms, joined(&passage.terms));
             self.writer
                 .add_document(record)
                 .map_err(tantivy_error(&self.path))?;
@@ -241,22 +241,17 @@ fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<
     Ok(out)
 }
 
-/// A passage's terms, each as often as it occurs, as tantivy tokens.
-fn pre_tokenized(terms: &[(String, u32)]) -> PreTokenizedString {
-    let mut tokens = Vec::new();
+/// A passage's terms, each as often as it occurs, joined by spaces (the
+/// `terms` field's tokenizer splits them again).
+fn joined(terms: &[(String, u32)]) -> String {
+    let mut out = String::new();
     for (term, tf) in terms {
         for _ in 0..*tf {
-            tokens.push(Token {
-                offset_from: 0,
-                offset_to: 0,
-                position: tokens.len(),
-                text: term.clone(),
-                position_length: 1,
-            });
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(term);
         }
     }
-    PreTokenizedString {
-        text: String::new(),
-        tokens,
-    }
+    out
 }
