@@ -124,6 +124,14 @@ pub struct IndexArgs {
     /// Claims checked (the seed claim and sentences of the corpus).
     #[arg(long, default_value_t = 50)]
     claims: usize,
+    /// Skip the in-memory baseline (it holds the whole corpus parsed: about
+    /// 10 KB a document).
+    #[arg(long)]
+    no_baseline: bool,
+    /// Build the index in this (new) folder and keep it, for runs of
+    /// `veracity check --index` after the bench; else a temporary folder.
+    #[arg(long)]
+    keep_index: Option<PathBuf>,
 }
 
 /// Options of `cargo xtask bench plugin`.
@@ -163,7 +171,12 @@ pub fn run(target: Target) -> Result<bool> {
                 (true, false) => crate::bench_check::Claims::Found(args.limit),
             },
         }),
-        Target::Index(args) => crate::bench_index::run(args.docs, args.claims),
+        Target::Index(args) => crate::bench_index::run(
+            args.docs,
+            args.claims,
+            !args.no_baseline,
+            args.keep_index.as_deref(),
+        ),
         Target::Ingest(args) => {
             crate::bench_ingest::ingest(args.runs, args.mb, args.only, args.dir.as_deref())
         }

@@ -288,9 +288,12 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The seed of the corpus's random numbers.
+pub const SEED: u64 = 0x5EED_C0DE;
+
 /// Every document of a corpus of `n`, in order.
 pub fn generate(n: usize) -> Vec<(String, String)> {
-    let mut rng = Rng::new(0x5EED_C0DE);
+    let mut rng = Rng::new(SEED);
     (0..n).map(|i| document(&mut rng, i)).collect()
 }
 

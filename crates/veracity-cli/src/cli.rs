@@ -173,7 +173,8 @@ pub enum Command {
                       gave before. Nothing is visible until the index is committed at the \
                       end: a build that is stopped or fails leaves the index as it was.\n\
                       Inputs are read as by `veracity check` (exit 2 if one cannot be used, \
-                      unless --keep-going).\n\n\
+                      and nothing is written, unless --keep-going), 2,000 files at a time, \
+                      so a build's memory does not grow with the corpus.\n\n\
                       Examples:\n  veracity index examples/corpus -o corpus.idx\n  \
                       veracity index new-articles/ -o corpus.idx --append\n  \
                       veracity index --stats corpus.idx\n  \

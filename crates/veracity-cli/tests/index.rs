@@ -153,7 +153,7 @@ fn a_killed_append_leaves_the_index_as_it_was() {
     let started = lines
         .by_ref()
         .map_while(Result::ok)
-        .any(|l| l.contains("indexing 3000 documents"));
+        .any(|l| l.contains("indexing 3000 input file(s)"));
     assert!(started, "the append never started writing");
     child.kill().unwrap();
     let status = child.wait().unwrap();
@@ -209,4 +209,21 @@ fn index_errors_exit_2_naming_the_folder() {
         2,
         "cannot be used with",
     );
+}
+
+#[test]
+fn a_build_that_stops_on_a_bad_input_leaves_no_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (inputs, index) = (tmp.path().join("in"), tmp.path().join("idx"));
+    write_articles(&inputs, 3);
+    std::fs::write(inputs.join("tram-empty.txt"), "").unwrap();
+    let out = run(&["index", path(&inputs), "-o", path(&index)]);
+    assert_fails_with(&out, 2, "nothing written");
+    assert!(stderr(&out).contains("tram-empty.txt"), "{}", stderr(&out));
+    // The folder is as it was (missing), so the same command can be
+    // given again.
+    assert!(!index.exists());
+    let kept = run(&["index", path(&inputs), "-o", path(&index), "--keep-going"]);
+    assert_eq!(kept.status.code(), Some(2), "{}", stderr(&kept));
+    assert!(stdout(&run(&["index", "--stats", path(&index)])).contains("documents  3"));
 }

@@ -11,13 +11,18 @@
 //! [`veracity_text::bm25`] over the index's own statistics (alive
 //! passages, their total length, each term's alive postings), exactly as
 //! [`veracity_verdict::Index`] does; tantivy's own scoring (quantised
-//! lengths) is not used.
+//! lengths) is not used. The search is pruned (MaxScore): passages that
+//! cannot enter the top k are not scored, with the same hits, scores and
+//! order as scoring them all.
 //!
 //! Writing: [`IndexWriter::create`] a new index or [`IndexWriter::append`]
 //! to one; a file indexed again replaces every record that came from it;
 //! nothing is visible until [`IndexWriter::commit`], which tantivy makes
 //! atomic, so a process killed while appending leaves the last commit as
-//! it was. Reading: [`EvidenceIndex::open`] loads the documents and gives a
+//! it was. Reading: [`EvidenceIndex::open`] reads the segments and the
+//! statistics, no document; [`EvidenceIndex::collection`] reads the
+//! documents a check lists, [`EvidenceIndex::document`] one of them, and
+//! [`EvidenceIndex::retriever`] gives a
 //! [`Retriever`](veracity_verdict::Retriever) over the passages.
 //!
 //! Nothing here prints or exits.
@@ -25,10 +30,13 @@
 #![deny(missing_docs)]
 
 mod read;
+mod retriever;
 mod schema;
+mod search;
 mod write;
 
-pub use read::{EvidenceIndex, IndexRetriever, IndexStats};
+pub use read::{Collection, EvidenceIndex, IndexStats};
+pub use retriever::IndexRetriever;
 pub use write::{IndexWriter, WriteSummary};
 
 use std::path::PathBuf;

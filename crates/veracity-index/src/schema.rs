@@ -1,39 +1,60 @@
 //! The index's fields, and the format its commits are stamped with.
 
+use tantivy::Index;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+
+/// The tokenizer of the `terms` field: a passage's terms come already
+/// analysed, joined by spaces (an analysed term holds none), each as often
+/// as it occurs. Splitting at spaces is all tantivy has to do; handing it
+/// the tokens themselves (`PreTokenizedString`) costs more, as tantivy 0.27
+/// keeps them in a document as JSON and reads them back.
+const TERMS_TOKENIZER: &str = "veracity_terms";
+
+/// Registers the `terms` field's tokenizer with an index opened or made.
+pub fn register_tokenizer(index: &Index) {
+    index.tokenizers().register(
+        TERMS_TOKENIZER,
+        TextAnalyzer::from(WhitespaceTokenizer::default()),
+    );
+}
 
 /// The on-disk format; a commit stores it, and an index of another format
-/// is refused rather than misread.
-pub const FORMAT: u32 = 1;
+/// is refused rather than misread. Format 2 gives every record a length (0
+/// for documents and notes), so lengths are one column read, passages no
+/// kind or location, and passage terms a tokenizer of their own.
+pub const FORMAT: u32 = 2;
 
-/// Record kinds (the `kind` field).
+/// Record kinds (the `kind` field; a passage has none, and is told by its
+/// length, at least one word).
 pub const DOCUMENT: &str = "document";
-/// A passage record.
-pub const PASSAGE: &str = "passage";
 /// A note the parser made on an input (its JSON in `body`).
 pub const DIAGNOSTIC: &str = "diagnostic";
 
 /// The fields of every record.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// `document` or `passage`.
+    /// `document` or `diagnostic`.
     pub kind: Field,
-    /// The file (or URL) the document was read from: records are replaced
-    /// by it when that file is indexed again.
+    /// The file (or URL) a document or note was read from: they, and the
+    /// passages of the documents, are replaced when that file is indexed
+    /// again.
     pub location: Field,
     /// The document's number: collection order, counting on across appends.
     pub doc: Field,
     /// A document record's JSON.
     pub body: Field,
-    /// A passage's analysed terms (term frequencies, no positions).
+    /// A passage's analysed terms, joined by spaces (term frequencies, no
+    /// positions).
     pub terms: Field,
     /// A passage's byte span in its document's text.
     pub start: Field,
     /// End of that span.
     pub end: Field,
-    /// A passage's length for BM25 (words, stop words included).
+    /// A passage's length for BM25 (words, stop words included); 0 on the
+    /// other records.
     pub len: Field,
 }
 
@@ -43,6 +64,7 @@ impl Fields {
         let mut b = Schema::builder();
         let terms = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
+                .set_tokenizer(TERMS_TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqs)
                 .set_fieldnorms(false),
         );

@@ -1,10 +1,10 @@
 //! Building and appending to an index.
 
 use crate::Error;
-use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, PASSAGE, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload};
 use std::path::{Path, PathBuf};
+use tantivy::DocSet;
 use tantivy::schema::Term;
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, TantivyDocument};
 use veracity_model::{Diagnostic, Document};
 use veracity_text::hash::FxHashSet;
@@ -80,6 +80,7 @@ impl IndexWriter {
         })?;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
+        crate::schema::register_tokenizer(&index);
         IndexWriter::start(path, &index, fields, 0, None)
     }
 
@@ -117,13 +118,14 @@ impl IndexWriter {
     /// replaced with the file's documents.
     pub fn add_diagnostic(&mut self, diagnostic: &Diagnostic) -> Result<(), Error> {
         let f = self.fields;
-        self.replace(&diagnostic.source);
+        self.replace(&diagnostic.source)?;
         let number = self.next_doc;
         self.next_doc += 1;
         let mut record = TantivyDocument::new();
         record.add_text(f.kind, DIAGNOSTIC);
         record.add_text(f.location, &diagnostic.source);
         record.add_u64(f.doc, number);
+        record.add_u64(f.len, 0);
         record.add_text(
             f.body,
             serde_json::to_string(diagnostic).unwrap_or_default(),
@@ -135,19 +137,26 @@ impl IndexWriter {
     }
 
     /// Deletes what the index held from `location`, the first time this
-    /// session meets it.
-    fn replace(&mut self, location: &str) {
-        if self.replaced.contains(location) {
-            return;
+    /// session meets it: its documents and notes (which carry the location)
+    /// and its documents' passages (which carry only their document's
+    /// number, so indexing a passage costs no string terms beyond its own).
+    fn replace(&mut self, location: &str) -> Result<(), Error> {
+        if !self.replaced.insert(location.to_owned()) {
+            return Ok(());
         }
-        self.replaced.insert(location.to_owned());
         let term = Term::from_field_text(self.fields.location, location);
-        if let Some(before) = &self.before
-            && before.doc_freq(&term).is_ok_and(|n| n > 0)
-        {
-            self.summary.replaced_files += 1;
+        if let Some(before) = &self.before {
+            let numbers = numbers_of(before, &term).map_err(tantivy_error(&self.path))?;
+            if !numbers.is_empty() {
+                self.summary.replaced_files += 1;
+            }
+            for n in numbers {
+                self.writer
+                    .delete_term(Term::from_field_u64(self.fields.doc, n));
+            }
         }
         self.writer.delete_term(term);
+        Ok(())
     }
 
     /// Adds `doc` with its passages. The first document of a location in
@@ -156,7 +165,7 @@ impl IndexWriter {
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
         let f = self.fields;
         let location = doc.source.location.as_str();
-        self.replace(location);
+        self.replace(location)?;
         let number = self.next_doc;
         self.next_doc += 1;
         let json = serde_json::to_string(doc).map_err(|e| Error::Damaged {
@@ -168,19 +177,18 @@ impl IndexWriter {
         record.add_text(f.kind, DOCUMENT);
         record.add_text(f.location, location);
         record.add_u64(f.doc, number);
+        record.add_u64(f.len, 0);
         record.add_text(f.body, &json);
         self.writer
             .add_document(record)
             .map_err(tantivy_error(&self.path))?;
         for passage in veracity_verdict::indexed_passages(doc) {
             let mut record = TantivyDocument::new();
-            record.add_text(f.kind, PASSAGE);
-            record.add_text(f.location, location);
             record.add_u64(f.doc, number);
             record.add_u64(f.start, passage.span.start() as u64);
             record.add_u64(f.end, passage.span.end() as u64);
             record.add_u64(f.len, u64::from(passage.length));
-            record.add_pre_tokenized_text(f.terms, pre_tokenized(&passage.terms));
+            record.add_text(f.terms, joined(&passage.terms));
             self.writer
                 .add_document(record)
                 .map_err(tantivy_error(&self.path))?;
@@ -211,22 +219,39 @@ impl IndexWriter {
     }
 }
 
-/// A passage's terms, each as often as it occurs, as tantivy tokens.
-fn pre_tokenized(terms: &[(String, u32)]) -> PreTokenizedString {
-    let mut tokens = Vec::new();
-    for (term, tf) in terms {
-        for _ in 0..*tf {
-            tokens.push(Token {
-                offset_from: 0,
-                offset_to: 0,
-                position: tokens.len(),
-                text: term.clone(),
-                position_length: 1,
-            });
+/// The numbers of the alive records holding `term` in `searcher`.
+fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<u64>> {
+    let mut out = Vec::new();
+    for reader in searcher.segment_readers() {
+        let Some(mut postings) = reader
+            .inverted_index(term.field())?
+            .read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
+        else {
+            continue;
+        };
+        let doc = reader.fast_fields().u64("doc")?;
+        while postings.doc() != tantivy::TERMINATED {
+            let d = postings.doc();
+            if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
+                out.extend(doc.first(d));
+            }
+            postings.advance();
         }
     }
-    PreTokenizedString {
-        text: String::new(),
-        tokens,
+    Ok(out)
+}
+
+/// A passage's terms, each as often as it occurs, joined by spaces (the
+/// `terms` field's tokenizer splits them again).
+fn joined(terms: &[(String, u32)]) -> String {
+    let mut out = String::new();
+    for (term, tf) in terms {
+        for _ in 0..*tf {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(term);
+        }
     }
+    out
 }

@@ -47,9 +47,10 @@ fn hits_and_verdicts_equal_the_in_memory_index() {
     let dir = tempfile::tempdir().unwrap();
     build(dir.path(), &docs);
     let opened = EvidenceIndex::open(dir.path()).unwrap();
-    assert_eq!(opened.documents, docs);
+    let collection = opened.collection().unwrap();
+    assert_eq!(collection.documents, docs);
     let memory = Index::build(&docs);
-    let disk = opened.retriever();
+    let disk = opened.retriever(&collection);
     assert_eq!(Retriever::len(&memory), disk.len());
     for query in [
         "The Tarrow ferry carries 300 passengers a day",
@@ -74,8 +75,8 @@ fn hits_and_verdicts_equal_the_in_memory_index() {
         .unwrap();
     let in_memory = Checker::new(&docs, &LexicalScorer);
     let on_disk = Checker::with_retriever(
-        &opened.documents,
-        Box::new(opened.retriever()),
+        &collection.documents,
+        Box::new(opened.retriever(&collection)),
         &LexicalScorer,
     );
     let verdicts = |c: &Checker| {
@@ -92,6 +93,129 @@ fn hits_and_verdicts_equal_the_in_memory_index() {
     assert_eq!(verdicts(&in_memory), verdicts(&on_disk));
 }
 
+/// Documents of sentences drawn from word pools of different sizes (a
+/// fixed sequence of pseudo-random numbers): common and rare terms,
+/// passages of many lengths, some repeated sentences, so the pruned
+/// search meets full tops, rising thresholds and ties.
+fn varied_documents(n: usize) -> Vec<Document> {
+    const COMMON: &[&str] = &["harbor", "ferry", "city", "water", "report", "council"];
+    const MIDDLE: &[&str] = &[
+        "tunnel", "budget", "school", "bridge", "tariff", "museum", "orchard", "station", "garden",
+        "canal", "market", "stadium",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |m: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % m
+    };
+    (0..n)
+        .flat_map(|i| {
+            let mut text = format!("Bulletin {i}\n\n");
+            for s in 0..3 + next(5) {
+                if next(7) == 0 {
+                    text.push_str("The ferry council approved the harbor budget for the canal. ");
+                    continue;
+                }
+                let mut words = vec!["The".to_owned()];
+                for _ in 0..4 + next(14) {
+                    words.push(match next(3) {
+                        0 => COMMON[next(COMMON.len())].to_owned(),
+                        1 => MIDDLE[next(MIDDLE.len())].to_owned(),
+                        _ => format!("rare{}", next(400)),
+                    });
+                }
+                text.push_str(&words.join(" "));
+                text.push_str(if s % 2 == 0 { ". " } else { ".\n\n" });
+            }
+            veracity_parse::parse_bytes(
+                text.as_bytes(),
+                &format!("bulletin-{i}.txt"),
+                &veracity_parse::Options::default(),
+            )
+            .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[test]
+fn pruned_search_equals_the_exhaustive_one() {
+    let docs = varied_documents(300);
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path(), &docs);
+    // Replace a few files, so some postings are deleted ones.
+    let mut writer = IndexWriter::append(dir.path()).unwrap();
+    for d in &varied_documents(12)[..5] {
+        writer.add(d).unwrap();
+    }
+    writer.commit().unwrap();
+    let opened = EvidenceIndex::open(dir.path()).unwrap();
+    let collection = opened.collection().unwrap();
+    let memory = Index::build(&collection.documents);
+    let disk = opened.retriever(&collection);
+    let queries = [
+        "The ferry council approved the harbor budget for the canal",
+        "harbor ferry city water report council",
+        "tunnel rare17 rare302 market",
+        "rare5",
+        "water water bridge stadium rare88 rare89 rare90 rare91 orchard",
+        "the",
+    ];
+    let at = |r: &dyn Retriever, p: u32| {
+        let p = r.passage(p);
+        (p.doc, p.span)
+    };
+    for query in queries {
+        for k in [1, 3, 10, 50, 400] {
+            let a: Vec<_> = Retriever::search(&memory, query, k)
+                .into_iter()
+                .map(|h| (at(&memory, h.passage), h.score, h.relevance))
+                .collect();
+            let b: Vec<_> = disk
+                .search(query, k)
+                .into_iter()
+                .map(|h| (at(&disk, h.passage), h.score, h.relevance))
+                .collect();
+            assert_eq!(a, b, "{query} top {k}");
+            // A filter that turns away the passages of even documents
+            // (asked in rank order) makes the search rank further.
+            let odd = |r: &dyn Retriever| {
+                let mut asked = Vec::new();
+                let hits: Vec<_> = r
+                    .search_where(query, k, &mut |p| {
+                        asked.push(at(r, p));
+                        r.passage(p).doc % 2 == 1
+                    })
+                    .into_iter()
+                    .map(|h| (at(r, h.passage), h.score))
+                    .collect();
+                (hits, asked)
+            };
+            assert_eq!(odd(&memory), odd(&disk), "{query} top {k}, odd");
+        }
+        // Scores of passages found another way, holding a query term or
+        // not: the passages of a broad query, in both indexes.
+        let broad = "harbor ferry city water report council tunnel budget bulletin";
+        let ids = |r: &dyn Retriever| -> Vec<u32> {
+            r.search(broad, 100_000)
+                .into_iter()
+                .step_by(5)
+                .map(|h| h.passage)
+                .collect()
+        };
+        let (a, b) = (ids(&memory), ids(&disk));
+        assert_eq!(a.len(), b.len());
+        let scores = |r: &dyn Retriever, ids: &[u32]| -> Vec<_> {
+            r.score(query, ids)
+                .into_iter()
+                .map(|h| (at(r, h.passage), h.score, h.relevance))
+                .collect()
+        };
+        assert_eq!(scores(&memory, &a), scores(&disk, &b), "{query} scores");
+    }
+}
+
 #[test]
 fn a_file_indexed_again_replaces_its_documents() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,18 +228,20 @@ fn a_file_indexed_again_replaces_its_documents() {
     let summary = writer.commit().unwrap();
     assert_eq!(summary.replaced_files, 3);
     let opened = EvidenceIndex::open(dir.path()).unwrap();
-    assert_eq!(opened.documents.len(), 10);
+    let collection = opened.collection().unwrap();
+    assert_eq!(collection.documents.len(), 10);
     // The three files now hold their new text, at the end of the collection.
-    let titles: Vec<_> = opened.documents[7..]
+    let titles: Vec<_> = collection.documents[7..]
         .iter()
         .map(|d| d.title.clone().unwrap_or_default())
         .collect();
     assert!(titles.iter().all(|t| t.contains("updated")), "{titles:?}");
     // The statistics are those of a fresh index of the same documents.
     let fresh = tempfile::tempdir().unwrap();
-    build(fresh.path(), &opened.documents);
+    build(fresh.path(), &collection.documents);
     let rebuilt = EvidenceIndex::open(fresh.path()).unwrap();
-    let (a, b) = (opened.stats(), rebuilt.stats());
+    let rebuilt_collection = rebuilt.collection().unwrap();
+    let (a, b) = (opened.stats().unwrap(), rebuilt.stats().unwrap());
     assert_eq!(
         (a.documents, a.passages, a.words),
         (b.documents, b.passages, b.words)
@@ -127,7 +253,18 @@ fn a_file_indexed_again_replaces_its_documents() {
             .map(|h| (r.passage(h.passage), h.score))
             .collect()
     };
-    assert_eq!(hits(&opened.retriever()), hits(&rebuilt.retriever()));
+    assert_eq!(
+        hits(&opened.retriever(&collection)),
+        hits(&rebuilt.retriever(&rebuilt_collection))
+    );
+    // One document read alone is the one the collection holds.
+    let last = opened.document(12).unwrap();
+    assert_eq!(last.as_ref(), collection.documents.last());
+    assert_eq!(opened.document(0).unwrap(), None, "replaced");
+    assert_eq!(
+        opened.document(3).unwrap().as_ref(),
+        collection.documents.first()
+    );
 }
 
 #[test]

@@ -199,10 +199,11 @@ fn check_index(
     scales: &ScaleRegistry,
 ) -> Result<(veracity_model::Report, usize)> {
     let index = veracity_index::EvidenceIndex::open(path)?;
-    let retriever = index.retriever();
+    let collection = index.collection()?;
+    let retriever = index.retriever(&collection);
     let checked = match set {
         Some(set) => veracity::check_claim_set(
-            &index.documents,
+            &collection.documents,
             Some(&retriever),
             set,
             options,
@@ -210,7 +211,7 @@ fn check_index(
             scales,
         )?,
         None => veracity::check_documents(
-            &index.documents,
+            &collection.documents,
             Some(&retriever),
             given,
             options,
@@ -218,11 +219,11 @@ fn check_index(
             scales,
         )?,
     };
-    let veracity_index::EvidenceIndex {
+    let veracity_index::Collection {
         documents,
         diagnostics,
         ..
-    } = index;
+    } = collection;
     let notes = diagnostics.len();
     let corpus = veracity::Corpus {
         documents,

@@ -4,10 +4,12 @@
 use crate::Outcome;
 use crate::cli::BatchArgs;
 use anyhow::{Result, bail};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use veracity_index::{EvidenceIndex, IndexWriter};
+use veracity_model::{Diagnostic, DocumentId, Severity};
 
 /// The parsed arguments of `veracity index`.
 pub struct Args<'a> {
@@ -18,8 +20,9 @@ pub struct Args<'a> {
     pub batch: &'a BatchArgs,
 }
 
-/// Documents between two progress lines.
-const PROGRESS_EVERY: usize = 10_000;
+/// Input files parsed (on every core) and added at a time: a build holds
+/// the documents of one run in memory, whatever the size of the corpus.
+const RUN_FILES: usize = 2_000;
 
 pub fn run(args: Args) -> Result<Outcome> {
     if let Some(path) = args.stats {
@@ -34,56 +37,149 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         EvidenceIndex::check(output)?;
     }
+    let existed = output.exists();
     let started = Instant::now();
-    let corpus = super::batch::read(args.inputs, args.batch)?;
-    let unused = corpus.unused_inputs();
     let mut writer = if args.append {
         IndexWriter::append(output)?
     } else {
         IndexWriter::create(output)?
     };
-    let total = corpus.documents.len();
+    match build(&mut writer, args.inputs, args.batch, output, started) {
+        Ok(unused) => {
+            let summary = writer.commit()?;
+            eprintln!(
+                "veracity: {} {} documents ({} passages) into {} in {:.1} s{}",
+                if args.append { "added" } else { "indexed" },
+                summary.documents,
+                summary.passages,
+                output.display(),
+                started.elapsed().as_secs_f64(),
+                match summary.replaced_files {
+                    0 => String::new(),
+                    n => format!("; {n} file(s) indexed before were replaced"),
+                }
+            );
+            super::batch::finish(unused)
+        }
+        Err(e) => {
+            // Nothing was committed: an index appended to reads as before,
+            // and a new one is taken away again, so the folder can be used.
+            drop(writer);
+            if !args.append {
+                remove_new_index(output, existed);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Reads the inputs a run of files at a time, adding their documents (one
+/// content read twice is added once) and the parser's notes; the notes are
+/// printed as they come. Returns the number of unusable inputs, or the
+/// error that stops the build before its commit (an unusable input
+/// without `--keep-going`, or no document at all).
+fn build(
+    writer: &mut IndexWriter,
+    inputs: &[PathBuf],
+    batch: &BatchArgs,
+    output: &Path,
+    started: Instant,
+) -> Result<usize> {
+    let found = veracity_parse::gather_inputs(inputs);
+    let options = veracity_parse::Options {
+        max_size: batch.max_size,
+    };
+    let jobs = veracity::jobs_or_cores(batch.jobs);
+    let mut unused = 0;
+    let mut note = |writer: &mut IndexWriter, d: Diagnostic| -> Result<()> {
+        super::batch::print_diagnostic(&d);
+        unused += usize::from(d.severity == Severity::Error);
+        Ok(writer.add_diagnostic(&d)?)
+    };
+    for e in &found.errors {
+        note(writer, veracity::error_diagnostic(e))?;
+    }
+    for d in found.notes {
+        note(writer, d)?;
+    }
+    let total = found.inputs.len();
     eprintln!(
-        "veracity: indexing {total} documents into {}...",
+        "veracity: indexing {total} input file(s) into {}...",
         output.display()
     );
-    for d in &corpus.diagnostics {
-        writer.add_diagnostic(d)?;
-    }
-    let loud = total >= PROGRESS_EVERY || std::io::stderr().is_terminal();
-    for (i, doc) in corpus.documents.iter().enumerate() {
-        writer.add(doc)?;
-        if loud && (i + 1) % PROGRESS_EVERY == 0 {
+    let loud = total >= RUN_FILES || std::io::stderr().is_terminal();
+    let mut seen: HashSet<DocumentId> = HashSet::new();
+    let (mut documents, mut done) = (0usize, 0usize);
+    for run in found.inputs.chunks(RUN_FILES) {
+        for parsed in veracity::parse_inputs(run, &options, jobs, &|_| {}) {
+            match parsed {
+                Ok(parsed) => {
+                    for w in parsed.warnings {
+                        note(writer, w)?;
+                    }
+                    for d in parsed.documents {
+                        if seen.insert(d.id.clone()) {
+                            writer.add(&d)?;
+                            documents += 1;
+                        }
+                    }
+                }
+                Err(e) => note(writer, veracity::error_diagnostic(&e))?,
+            }
+        }
+        done += run.len();
+        if loud {
             eprintln!(
-                "veracity: indexed {} of {total} documents ({:.0} s)",
-                i + 1,
+                "veracity: read {done} of {total} input file(s), {documents} documents ({:.0} s)",
                 started.elapsed().as_secs_f64()
             );
         }
     }
+    if documents == 0 {
+        bail!(
+            "no document could be read from {total} input file(s){}; nothing to work on",
+            if unused == 0 {
+                String::new()
+            } else {
+                format!(" ({unused} problem(s) above)")
+            }
+        );
+    }
+    if unused > 0 && !batch.keep_going {
+        bail!(
+            "{unused} input problem(s) (see above); nothing written. Fix or remove those \
+             inputs, or pass --keep-going to use the rest (the exit status is still 2)"
+        );
+    }
     if loud {
         eprintln!("veracity: committing the index...");
     }
-    let summary = writer.commit()?;
-    eprintln!(
-        "veracity: {} {} documents ({} passages) into {} in {:.1} s{}",
-        if args.append { "added" } else { "indexed" },
-        summary.documents,
-        summary.passages,
-        output.display(),
-        started.elapsed().as_secs_f64(),
-        match summary.replaced_files {
-            0 => String::new(),
-            n => format!("; {n} file(s) indexed before were replaced"),
+    Ok(unused)
+}
+
+/// Takes away an index this run created and did not commit: the folder
+/// itself when it was made here, else what was put in it (it was empty).
+fn remove_new_index(output: &Path, existed: bool) {
+    if !existed {
+        let _ = std::fs::remove_dir_all(output);
+        return;
+    }
+    if let Ok(entries) = std::fs::read_dir(output) {
+        for e in entries.flatten() {
+            let p = e.path();
+            let _ = if p.is_dir() {
+                std::fs::remove_dir_all(&p)
+            } else {
+                std::fs::remove_file(&p)
+            };
         }
-    );
-    super::batch::finish(unused)
+    }
 }
 
 /// Prints what the index in `path` holds.
 fn stats(path: &Path) -> Result<Outcome> {
     let index = EvidenceIndex::open(path)?;
-    let s = index.stats();
+    let s = index.stats()?;
     println!("index {}", path.display());
     println!("  documents  {}", s.documents);
     println!("  passages   {}", s.passages);
@@ -94,9 +190,6 @@ fn stats(path: &Path) -> Result<Outcome> {
     println!("  terms      {} (distinct per segment)", s.terms);
     println!("  segments   {}", s.segments);
     println!("  size       {:.2} MB on disk", s.bytes as f64 / 1e6);
-    println!(
-        "  notes      {} parser notes on the inputs",
-        index.diagnostics.len()
-    );
+    println!("  notes      {} parser notes on the inputs", s.notes);
     Ok(Outcome::Success)
 }

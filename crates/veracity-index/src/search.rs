@@ -1,0 +1,345 @@
+//! BM25 top-k over the index's posting lists, pruned (MaxScore): the same
+//! hits, scores and order as an exhaustive search, without scoring the
+//! passages that cannot enter the top.
+//!
+//! Passages are visited in doc id order, one segment after the other.
+//! Each query term has an upper bound on what it can add to a score
+//! (`Bm25::max_term_score`). Once the top holds `m` passages, the terms
+//! whose bounds together stay under the lowest score there cannot lift a
+//! passage into it alone: only the postings of the other terms (the
+//! rarer, shorter lists) propose passages, and the common terms' lists are
+//! sought to those passages, and only while the passage can still make it.
+//! A passage's score is the sum of its terms' contributions in term order,
+//! as `veracity_verdict::Index` adds them, so scores are equal to the bit.
+
+use crate::read::EvidenceIndex;
+use std::cmp::Ordering;
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocSet, TERMINATED};
+use veracity_text::bm25::{BM25, Bm25};
+use veracity_text::words;
+
+/// A query's distinct terms that occur in the index, in term order, each
+/// with its idf and where its postings are in each segment.
+pub(crate) struct Query {
+    terms: Vec<QueryTerm>,
+    /// The score of a passage of average length holding every term once
+    /// (what relevance is a share of).
+    pub(crate) ideal: f32,
+}
+
+struct QueryTerm {
+    idf: f32,
+    /// Per segment: the term's postings there, if any.
+    infos: Vec<Option<TermInfo>>,
+}
+
+/// A passage ranked: its number, score and place in the collection
+/// (document number, start), the order of ties.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ranked {
+    pub(crate) passage: u32,
+    pub(crate) score: f32,
+    place: (u64, u64),
+}
+
+impl Ranked {
+    /// Better first: higher score, then earlier in the collection.
+    fn rank(&self, other: &Ranked) -> Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| self.place.cmp(&other.place))
+    }
+}
+
+/// The best `m` passages offered so far: a buffer that, when full, keeps
+/// its best `m` (a selection, linear) and from then on turns away what
+/// scores under the worst of those. A check's filter on copies of one text
+/// can ask for the best tens of thousands; a binary heap that large spends
+/// its time in cache misses, the buffer in sequential writes.
+struct Best {
+    m: usize,
+    buffer: Vec<Ranked>,
+    /// The lowest score among the best `m`, once `m` were offered.
+    threshold: Option<f32>,
+}
+
+impl Best {
+    fn new(m: usize) -> Best {
+        Best {
+            m,
+            buffer: Vec::with_capacity(m.saturating_mul(2).min(1 << 20)),
+            threshold: None,
+        }
+    }
+
+    /// Whether a passage of this score can enter the best `m`.
+    fn admits(&self, score: f32) -> bool {
+        self.threshold.is_none_or(|t| score >= t)
+    }
+
+    fn push(&mut self, ranked: Ranked) {
+        self.buffer.push(ranked);
+        let full = match self.threshold {
+            None => self.buffer.len() >= self.m,
+            Some(_) => self.buffer.len() >= self.m.saturating_mul(2).max(self.m + 64),
+        };
+        if full {
+            self.keep_best();
+        }
+    }
+
+    /// Keeps the best `m` and raises the threshold to the worst of them.
+    fn keep_best(&mut self) {
+        if self.buffer.len() > self.m {
+            self.buffer.select_nth_unstable_by(self.m - 1, Ranked::rank);
+            self.buffer.truncate(self.m);
+        }
+        if self.buffer.len() == self.m {
+            self.threshold = self.buffer.iter().map(|r| r.score).min_by(f32::total_cmp);
+        }
+    }
+
+    /// The best `m`, best first.
+    fn into_sorted(mut self) -> Vec<Ranked> {
+        self.buffer.sort_by(Ranked::rank);
+        self.buffer.truncate(self.m);
+        self.buffer
+    }
+}
+
+/// A bound on a sum of f32 contributions, widened so that adding the same
+/// contributions in another order cannot exceed it.
+fn widen(bound: f32) -> f32 {
+    bound * (1.0 + 1e-5) + 1e-6
+}
+
+impl Query {
+    /// The terms of `text` as the analyzer makes them, looked up in every
+    /// segment; idf from the alive postings.
+    pub(crate) fn new(index: &EvidenceIndex, text: &str) -> Query {
+        let mut qterms: Vec<String> = words::terms(text);
+        qterms.sort_unstable();
+        qterms.dedup();
+        let readers = index.searcher.segment_readers();
+        let mut terms = Vec::new();
+        for t in &qterms {
+            let term = Term::from_field_text(index.fields.terms, t);
+            let mut df = 0u64;
+            let infos: Vec<Option<TermInfo>> = index
+                .segments
+                .iter()
+                .zip(readers)
+                .map(|(segment, reader)| {
+                    let info = segment.terms.get_term_info(&term).ok().flatten()?;
+                    df += match reader.alive_bitset() {
+                        None => u64::from(info.doc_freq),
+                        Some(alive) => {
+                            let postings = segment
+                                .terms
+                                .read_postings_from_terminfo(&info, IndexRecordOption::Basic)
+                                .ok()?;
+                            u64::from(postings.doc_freq_given_deletes(alive))
+                        }
+                    };
+                    Some(info)
+                })
+                .collect();
+            if df > 0 {
+                let idf = Bm25::idf(index.passages as f32, df as f32);
+                terms.push(QueryTerm { idf, infos });
+            }
+        }
+        let ideal = terms.iter().map(|t| t.idf).sum();
+        Query { terms, ideal }
+    }
+
+    /// The `m` best passages, best first (score, then collection order).
+    pub(crate) fn top(&self, index: &EvidenceIndex, m: usize) -> Vec<Ranked> {
+        if m == 0 || self.terms.is_empty() || index.passages == 0 {
+            return Vec::new();
+        }
+        let mut best = Best::new(m);
+        let avg = index.avg_len();
+        for (ord, segment) in index.segments.iter().enumerate() {
+            self.top_in_segment(index, ord, segment, avg, &mut best);
+        }
+        best.into_sorted()
+    }
+
+    /// Offers the passages of one segment to the best so far.
+    fn top_in_segment(
+        &self,
+        index: &EvidenceIndex,
+        ord: usize,
+        segment: &crate::read::Segment,
+        avg: f32,
+        best: &mut Best,
+    ) {
+        let alive = index.searcher.segment_readers()[ord].alive_bitset();
+        // The segment's cursors, by bound ascending; `term` is the query
+        // term's place in term order.
+        let mut cursors: Vec<Cursor> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(term, t)| {
+                let info = t.infos[ord].as_ref()?;
+                let postings = segment
+                    .terms
+                    .read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                    .ok()?;
+                Some(Cursor {
+                    postings,
+                    term,
+                    idf: t.idf,
+                    bound: BM25.max_term_score(t.idf),
+                })
+            })
+            .collect();
+        if cursors.is_empty() {
+            return;
+        }
+        cursors.sort_by(|a, b| a.bound.total_cmp(&b.bound).then(a.term.cmp(&b.term)));
+        // below[i]: the most the cursors before i can add together.
+        let mut below = vec![0.0f32; cursors.len() + 1];
+        for i in 0..cursors.len() {
+            below[i + 1] = widen(below[i] + cursors[i].bound);
+        }
+        let mut contribution: Vec<Option<f32>> = vec![None; self.terms.len()];
+        loop {
+            // The lowest score in a full top: what a passage must reach.
+            let threshold = best.threshold;
+            // Cursors before `first` cannot lift a passage to the
+            // threshold on their own: they only score passages the others
+            // propose.
+            let first = match threshold {
+                Some(t) => below
+                    .iter()
+                    .take_while(|&&b| b < t)
+                    .count()
+                    .saturating_sub(1),
+                None => 0,
+            };
+            if first >= cursors.len() {
+                return;
+            }
+            let d = cursors[first..]
+                .iter()
+                .map(|c| c.postings.doc())
+                .min()
+                .unwrap_or(TERMINATED);
+            if d == TERMINATED {
+                return;
+            }
+            if alive.is_some_and(|a| !a.is_alive(d)) {
+                for c in &mut cursors[first..] {
+                    if c.postings.doc() == d {
+                        c.postings.advance();
+                    }
+                }
+                continue;
+            }
+            let norm = BM25.length_norm(segment.len(d) as f32, avg);
+            let mut partial = 0.0f32;
+            for c in &mut cursors[first..] {
+                if c.postings.doc() == d {
+                    let s = c.score(norm);
+                    contribution[c.term] = Some(s);
+                    partial += s;
+                    c.postings.advance();
+                }
+            }
+            let mut pruned = false;
+            for i in (0..first).rev() {
+                if threshold.is_some_and(|t| widen(partial) + below[i + 1] < t) {
+                    pruned = true;
+                    break;
+                }
+                let c = &mut cursors[i];
+                if c.postings.doc() < d {
+                    c.postings.seek(d);
+                }
+                if c.postings.doc() == d {
+                    let s = c.score(norm);
+                    contribution[c.term] = Some(s);
+                    partial += s;
+                }
+            }
+            if !pruned {
+                // Added in term order, as the in-memory index adds them.
+                let mut score = 0.0f32;
+                for s in contribution.iter().flatten() {
+                    score += s;
+                }
+                if best.admits(score) {
+                    best.push(Ranked {
+                        passage: segment.base + d,
+                        score,
+                        place: segment.place(d),
+                    });
+                }
+            }
+            contribution.fill(None);
+        }
+    }
+
+    /// How `passages` score against the query (no term: an empty sum),
+    /// in the order given.
+    pub(crate) fn score(&self, index: &EvidenceIndex, passages: &[u32]) -> Vec<f32> {
+        let avg = index.avg_len();
+        // Passages by number, so each posting list is sought forward.
+        let mut order: Vec<usize> = (0..passages.len()).collect();
+        order.sort_by_key(|&i| passages[i]);
+        let mut found: Vec<Vec<f32>> = vec![Vec::new(); passages.len()];
+        for t in &self.terms {
+            let mut open: Option<(usize, SegmentPostings)> = None;
+            for &i in &order {
+                let Some((ord, d)) = index.locate(passages[i]) else {
+                    continue;
+                };
+                let segment = &index.segments[ord];
+                if open.as_ref().is_none_or(|(o, _)| *o != ord) {
+                    open = t.infos[ord].as_ref().and_then(|info| {
+                        let p = segment
+                            .terms
+                            .read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                            .ok()?;
+                        Some((ord, p))
+                    });
+                }
+                let Some((_, postings)) = open.as_mut().filter(|(o, _)| *o == ord) else {
+                    continue;
+                };
+                if postings.doc() < d {
+                    postings.seek(d);
+                }
+                if postings.doc() == d {
+                    let norm = BM25.length_norm(segment.len(d) as f32, avg);
+                    found[i].push(BM25.term_score(t.idf, postings.term_freq() as f32, norm));
+                }
+            }
+        }
+        // Summed as the in-memory index sums them.
+        found.into_iter().map(|c| c.into_iter().sum()).collect()
+    }
+}
+
+/// One query term's postings in one segment.
+struct Cursor {
+    postings: SegmentPostings,
+    /// The term's place in term order.
+    term: usize,
+    idf: f32,
+    /// The most it adds to a score.
+    bound: f32,
+}
+
+impl Cursor {
+    /// Its contribution to the passage it is on, of length norm `norm`.
+    fn score(&self, norm: f32) -> f32 {
+        BM25.term_score(self.idf, self.postings.term_freq() as f32, norm)
+    }
+}
