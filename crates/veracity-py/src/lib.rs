@@ -5,6 +5,7 @@
 
 mod convert;
 mod errors;
+mod index;
 mod inputs;
 mod scatter;
 
@@ -282,6 +283,7 @@ fn _veracity(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ingest, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
+    m.add_class::<index::Index>()?;
     m.add_function(wrap_pyfunction!(scatter::shard_stats, m)?)?;
     m.add_function(wrap_pyfunction!(scatter::merge_stats, m)?)?;
     m.add_function(wrap_pyfunction!(scatter::shard_claims, m)?)?;

@@ -26,6 +26,7 @@ same Rust as ``veracity stats``, ``claims``, ``candidates`` and ``merge``.
 from ._veracity import (
     DEFAULT_MAX_SIZE,
     CheckError,
+    Index,
     ParseError,
     VeracityError,
     __version__,
@@ -45,6 +46,7 @@ from ._veracity import (
 __all__ = [
     "DEFAULT_MAX_SIZE",
     "CheckError",
+    "Index",
     "ParseError",
     "VeracityError",
     "__version__",

@@ -78,6 +78,39 @@ def check_json(
     top_k: int = 20,
     limit: int | None = 10,
 ) -> str: ...
+class Index:
+    @staticmethod
+    def create(path: StrPath) -> Index: ...
+    @staticmethod
+    def open(path: StrPath) -> Index: ...
+    @property
+    def path(self) -> str: ...
+    def add(self, documents: Documents) -> dict[str, int]: ...
+    def stats(self) -> dict[str, int]: ...
+    def search(self, query: str, k: int = 10) -> list[dict[str, Any]]: ...
+    @overload
+    def check(
+        self,
+        claims: str | Sequence[str] | None = None,
+        *,
+        engine: str = "evidence",
+        scale: str = "veracity",
+        top_k: int = 20,
+        limit: int | None = 10,
+        format: None = None,
+    ) -> Report: ...
+    @overload
+    def check(
+        self,
+        claims: str | Sequence[str] | None = None,
+        *,
+        engine: str = "evidence",
+        scale: str = "veracity",
+        top_k: int = 20,
+        limit: int | None = 10,
+        format: str,
+    ) -> str: ...
+
 def shard_stats(documents: Documents) -> ShardStats: ...
 def merge_stats(parts: Iterable[ShardStats]) -> ShardStats: ...
 def shard_claims(documents: Documents) -> ShardClaims: ...
