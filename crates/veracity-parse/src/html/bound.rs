@@ -261,8 +261,14 @@ fn read_tag(b: &[u8], name_at: usize) -> Option<Tag> {
     let mut i = name_at;
     let mut name = String::new();
     while i < b.len() && !matches!(b[i], b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>') {
-        if name.len() < NAME_CAP && b[i].is_ascii() {
-            name.push(char::from(b[i].to_ascii_lowercase()));
+        if name.len() < NAME_CAP {
+            // A name with other bytes names no element bound knows:
+            // `<scrip\u{fffd}t>` is not a `<script>` to the tree builder.
+            name.push(if b[i].is_ascii() {
+                char::from(b[i].to_ascii_lowercase())
+            } else {
+                '?'
+            });
         }
         i += 1;
     }
@@ -453,6 +459,16 @@ pub(crate) fn bound(html: &str) -> Bounded {
             continue;
         }
         let end_tag = next == Some(b'/');
+        // `</` and no letter: `</>` is dropped by the tokenizer, anything
+        // else is a comment up to the next `>` (`</<iframe ...>` opens no
+        // iframe).
+        if end_tag && !b.get(at + 2).is_some_and(u8::is_ascii_alphabetic) {
+            match memchr::memchr(b'>', &b[at..]) {
+                Some(e) => i = at + e + 1,
+                None => break,
+            }
+            continue;
+        }
         let name_at = if end_tag { at + 2 } else { at + 1 };
         if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
             i = at + 1;
