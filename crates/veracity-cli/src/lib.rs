@@ -16,6 +16,8 @@ mod plugin_exit;
 mod review_date;
 mod summary;
 
+pub use commands::check::check_index;
+
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;

@@ -4,7 +4,7 @@
 
 use crate::convert::{CollectorPaused, to_python};
 use crate::inputs::{self, Documents};
-use crate::{errors, render};
+use crate::{check_options, errors, render};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -180,43 +180,21 @@ impl Index {
         limit: Option<usize>,
         format: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        for (name, value) in [("top_k", Some(top_k)), ("limit", limit)] {
-            if value == Some(0) {
-                return Err(PyValueError::new_err(format!("{name} must be at least 1")));
-            }
-        }
+        let options = check_options(engine, scale, top_k, limit)?;
         let claims = inputs::claims(claims)?;
-        let options = veracity::CheckOptions {
-            engine: engine.to_owned(),
-            scale: scale.to_owned(),
-            top_k,
-            max_claims: limit.unwrap_or(usize::MAX),
-        };
-        let report = py.detach(|| {
-            let index = EvidenceIndex::open(&self.path).map_err(|e| index_error(&e))?;
-            let collection = index.collection().map_err(|e| index_error(&e))?;
-            let retriever = index.retriever(&collection);
-            let checked = veracity::check_documents(
-                &collection.documents,
-                Some(&retriever),
-                &claims,
-                &options,
-                &veracity::verdict::EngineRegistry::builtin(),
-                veracity::model::ScaleRegistry::builtin(),
-            )
-            .map_err(|e| errors::check_error(&e))?;
-            let veracity_index::Collection {
-                documents,
-                diagnostics,
-                ..
-            } = collection;
-            let corpus = veracity::Corpus {
-                documents,
-                diagnostics,
-                inputs: 0,
-            };
-            Ok::<_, PyErr>(veracity::report(corpus, checked))
-        })?;
+        // The CLI's `check --index`, so the report is its, byte for byte.
+        let (report, _) = py
+            .detach(|| {
+                veracity_cli::check_index(
+                    &self.path,
+                    &claims,
+                    None,
+                    &options,
+                    &veracity::verdict::EngineRegistry::builtin(),
+                    veracity::model::ScaleRegistry::builtin(),
+                )
+            })
+            .map_err(|e| errors::CheckError::new_err(format!("{e:#}")))?;
         match format {
             Some(format) => Ok(render(py, &report, format)?.into_pyobject(py)?.into_any()),
             None => {

@@ -210,6 +210,27 @@ fn render(py: Python<'_>, report: &Report, format: &str) -> PyResult<String> {
     .map_err(errors::CheckError::new_err)
 }
 
+/// `check`'s keyword arguments as the facade's options; `top_k` and
+/// `limit` must be at least 1 (`limit=None`: every claim found).
+fn check_options(
+    engine: &str,
+    scale: &str,
+    top_k: usize,
+    limit: Option<usize>,
+) -> PyResult<veracity::CheckOptions> {
+    for (name, value) in [("top_k", Some(top_k)), ("limit", limit)] {
+        if value == Some(0) {
+            return Err(PyValueError::new_err(format!("{name} must be at least 1")));
+        }
+    }
+    Ok(veracity::CheckOptions {
+        engine: engine.to_owned(),
+        scale: scale.to_owned(),
+        top_k,
+        max_claims: limit.unwrap_or(usize::MAX),
+    })
+}
+
 /// The shared body of `check` and `check_json`.
 fn run_check(
     py: Python<'_>,
@@ -220,19 +241,9 @@ fn run_check(
     top_k: usize,
     limit: Option<usize>,
 ) -> PyResult<Report> {
-    for (name, value) in [("top_k", Some(top_k)), ("limit", limit)] {
-        if value == Some(0) {
-            return Err(PyValueError::new_err(format!("{name} must be at least 1")));
-        }
-    }
+    let options = check_options(engine, scale, top_k, limit)?;
     let corpus = Documents::extract(documents)?.into_corpus(py)?;
     let claims = inputs::claims(claims)?;
-    let options = veracity::CheckOptions {
-        engine: engine.to_owned(),
-        scale: scale.to_owned(),
-        top_k,
-        max_claims: limit.unwrap_or(usize::MAX),
-    };
     py.detach(|| veracity::check(corpus, &claims, &options))
         .map_err(|e| errors::check_error(&e))
 }

@@ -31,6 +31,19 @@ fn parts<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<
         .collect()
 }
 
+/// `round` over one shard's documents, with the GIL released, its result
+/// as Python objects.
+fn over_shard<'py, T: serde::Serialize + Send>(
+    py: Python<'py>,
+    documents: &Bound<'py, PyAny>,
+    round: impl FnOnce(&veracity::Corpus) -> T + Send,
+) -> PyResult<Bound<'py, PyAny>> {
+    let corpus = Documents::extract(documents)?.into_corpus(py)?;
+    let result = py.detach(|| round(&corpus));
+    let _paused = CollectorPaused::new(py)?;
+    to_python(py, &result)
+}
+
 /// One shard's BM25 statistics (`veracity stats SHARD`): its documents'
 /// ids, passages, their total length and each term's passage count.
 /// `documents` is what `ingest` or `parse` returned for the shard, or a
@@ -40,10 +53,7 @@ pub fn shard_stats<'py>(
     py: Python<'py>,
     documents: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let corpus = Documents::extract(documents)?.into_corpus(py)?;
-    let stats = py.detach(|| veracity::scatter::shard_stats(&corpus));
-    let _paused = CollectorPaused::new(py)?;
-    to_python(py, &stats)
+    over_shard(py, documents, veracity::scatter::shard_stats)
 }
 
 /// The statistics of the whole collection from every shard's
@@ -65,10 +75,7 @@ pub fn shard_claims<'py>(
     py: Python<'py>,
     documents: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let corpus = Documents::extract(documents)?.into_corpus(py)?;
-    let claims = py.detach(|| veracity::scatter::shard_claims(&corpus));
-    let _paused = CollectorPaused::new(py)?;
-    to_python(py, &claims)
+    over_shard(py, documents, veracity::scatter::shard_claims)
 }
 
 /// The claims found in the whole collection, from every shard's candidate

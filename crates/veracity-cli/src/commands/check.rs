@@ -189,8 +189,9 @@ pub fn run(
 
 /// Checks against the index in `path`: its documents, its parser notes,
 /// its passages; the report a check of the indexed files would give, and
-/// how many of its diagnostics are the parser's notes.
-fn check_index(
+/// how many of its diagnostics are the parser's notes. Python's
+/// `Index.check` runs this too.
+pub fn check_index(
     path: &Path,
     given: &[String],
     set: Option<veracity_model::scatter::ClaimSet>,
