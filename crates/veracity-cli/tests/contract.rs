@@ -165,6 +165,18 @@ fn more_claims_than_shown_are_counted_in_the_summary_and_the_report() {
             .starts_with("checked the claim most worth checking of ")),
         "{notes:?}"
     );
+    // The total is a count, not a bound: what `--all` goes on to check.
+    let all = run(&["check", "examples/corpus", "--all", "--format", "json"]);
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    let found = all["claims"].as_array().unwrap().len();
+    assert!(found > 40, "the corpus holds {found} claims");
+    assert!(
+        notes.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!(" of {found} found;"))),
+        "{notes:?}"
+    );
     // With room for every claim there is no such note.
     let out = run(&["check", "examples/corpus", "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -60,8 +60,8 @@ impl Default for ClaimOptions {
 pub struct ClaimCount {
     /// Distinct claims found (after merging near-duplicates).
     pub found: usize,
-    /// True when the search stopped early (at four times `max_claims`), so
-    /// more than `found` exist.
+    /// True when counting stopped early (at four times `max_claims`, and
+    /// at least 1,000 claims), so more than `found` exist.
     pub more: bool,
 }
 

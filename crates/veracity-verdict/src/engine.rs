@@ -261,18 +261,23 @@ fn quote_passage(text: &str, max: usize) -> String {
     format!("{cut}\u{2026}")
 }
 
+// The evidence and reviews lists carry each passage's document and span;
+// the explanation names outlets and quotes, so anyone can read it.
 fn cite(e: &Evidence, sources: &Sources) -> String {
-    let name = sources
-        .get(&e.document)
-        .cloned()
-        .unwrap_or_else(|| e.document.to_string());
     format!(
-        "{name} ({}, bytes {}\u{2013}{}): \u{201c}{}\u{201d}",
-        e.document,
-        e.span.start(),
-        e.span.end(),
+        "{}: \u{201c}{}\u{201d}",
+        source_name(&e.document, sources),
         quote_passage(&e.text, 220)
     )
+}
+
+/// A document's human name, or "a document" when it has none (an id means
+/// nothing to a reader).
+fn source_name(document: &DocumentId, sources: &Sources) -> String {
+    sources
+        .get(document)
+        .cloned()
+        .unwrap_or_else(|| "a document of the collection".to_owned())
 }
 
 fn review_sentence(r: &CitedReview, sources: &Sources) -> String {
@@ -281,13 +286,15 @@ fn review_sentence(r: &CitedReview, sources: &Sources) -> String {
         .reviewer
         .clone()
         .unwrap_or_else(|| "A fact-checker".to_owned());
-    let place = sources
-        .get(&r.document)
-        .cloned()
-        .unwrap_or_else(|| r.document.to_string());
+    let place = source_name(&r.document, sources);
+    let how_close = if r.similarity >= 0.995 {
+        "the same claim".to_owned()
+    } else {
+        format!("a claim {:.0}% similar", r.similarity * 100.0)
+    };
     format!(
-        "{who} rated this claim \u{201c}{}\u{201d} ({} scale) in {place} ({}; match {:.2}).",
-        r.review.rating.label, r.review.rating.scale, r.document, r.similarity
+        "{who} rated {how_close} \u{201c}{}\u{201d} in {place}.",
+        r.review.rating.label
     )
 }
 
@@ -407,8 +414,9 @@ fn voice_summary(documents: &[DocumentVoice]) -> String {
     let n = documents.len();
     let s = |k: usize| if k == 1 { "s" } else { "" };
     format!(
-        "Of {n} document{} that bear on the claim, {asserts} assert{} it, {reports} only report{} it and {denies} den{} or debunk{} it.",
+        "Of {n} document{} that bear{} on the claim, {asserts} assert{} it, {reports} only report{} it and {denies} den{} or debunk{} it.",
         if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "" },
         s(asserts),
         s(reports),
         if denies == 1 { "ies" } else { "y" },

@@ -494,8 +494,9 @@ fn claims_left_out(shown: usize, count: veracity_verdict::ClaimCount) -> Option<
     } else {
         format!("checked the {shown} claims most worth checking")
     };
-    // Past four times the limit the search stops counting, so the total
-    // is a lower bound; say so rather than print a round number as a count.
+    // Past a thousand claims (or four times the limit) the search stops
+    // counting, so the total is a lower bound; say so rather than print a
+    // round number as a count.
     let found = if count.more {
         format!("more than {} found (counting stops there)", count.found)
     } else {

@@ -8,6 +8,11 @@ use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, Span}
 use veracity_text::hash::{FxHashMap, FxHashSet};
 use veracity_text::words::IdStatement;
 
+/// How many distinct claims a check counts at least before it stops
+/// counting (four times the claims it rates, if more): a newsroom's
+/// collection gets an exact total, a crawl a lower bound.
+pub const COUNTED_CLAIMS: usize = 1_000;
+
 /// A candidate claim before merging; its text borrows from the collection.
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {
@@ -106,7 +111,11 @@ pub fn merge(
     let place = docs.first_of_id();
     let mut blocks = Blocks::new(vocabulary, cands.iter().map(|c| &c.statement));
     let mut groups: Vec<Group> = Vec::new();
-    let cap = max_claims.saturating_mul(4).max(max_claims);
+    // Claims past `max_claims` are only counted (and kept so later
+    // candidates can merge into them rather than be counted twice); past
+    // the cap the count stops and becomes a lower bound, so a check of a
+    // large collection does not pay for claims it will not rate.
+    let cap = max_claims.saturating_mul(4).max(COUNTED_CLAIMS);
     let mut more = false;
     for c in cands {
         let target = blocks.plausible(&c.statement).iter().copied().find(|&g| {
@@ -117,6 +126,8 @@ pub fn merge(
         });
         let appearance = c.span.map(|s| (c.doc, s));
         match target {
+            // Counted, never reported: nothing more to gather.
+            Some(g) if g as usize >= max_claims => {}
             Some(g) => {
                 let group = &mut groups[g as usize];
                 if group.claimant.is_none() {
