@@ -2,7 +2,9 @@
 //! and of the seed pages (read from ../shared/seeds, never copied into the
 //! repository; skipped with a message when absent) with the `veracity` CLI,
 //! and photographs each in headless Chromium at desktop and phone widths
-//! into docs/screenshots/.
+//! into docs/screenshots/. The corpus report is also printed to PDF (its
+//! page count said), and its first pages rendered to PNG when poppler's
+//! `pdftoppm` is installed, to see the print stylesheet at work.
 
 use crate::workspace_root;
 use anyhow::{Context, Result, bail};
@@ -48,6 +50,7 @@ pub fn run(args: &Args) -> Result<bool> {
         "Example corpus: the Port Alder desalination claim",
     )?;
     ok &= shoot(&browser, &page, &out, "corpus")?;
+    ok &= print(&browser, &page, &out, "corpus")?;
 
     let seeds = absolute(&root, &args.seeds);
     if seeds.is_dir() {
@@ -135,4 +138,76 @@ fn shoot(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
         );
     }
     Ok(ok)
+}
+
+/// Pages of the printed report rendered to PNG: the summary table and the
+/// first card.
+const PRINTED_PAGES: u32 = 3;
+
+/// Prints `page` to PDF in Chromium, says how many pages it made, and
+/// renders the first [`PRINTED_PAGES`] to `{stem}-print-N.png` with
+/// `pdftoppm` (skipped, with a message, when poppler is not installed).
+fn print(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
+    let dir = tempfile::tempdir()?;
+    let pdf = dir.path().join(format!("{stem}.pdf"));
+    let profile = tempfile::tempdir()?;
+    let result = veracity_chromium::headless(browser, profile.path())
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .with_context(|| format!("cannot run {}", browser.display()))?;
+    let bytes = std::fs::read(&pdf).unwrap_or_default();
+    if !result.status.success() || bytes.is_empty() {
+        bail!(
+            "{} printed no PDF of {}: {}",
+            browser.display(),
+            page.display(),
+            String::from_utf8_lossy(&result.stderr)
+        );
+    }
+    println!(
+        "{stem} printed: {} pages, {} KB of PDF",
+        pdf_pages(&bytes),
+        bytes.len() / 1024
+    );
+    let prefix = out.join(format!("{stem}-print"));
+    let rendered = Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l"])
+        .arg(PRINTED_PAGES.to_string())
+        .arg(&pdf)
+        .arg(&prefix)
+        .status();
+    match rendered {
+        Ok(status) if status.success() => {
+            for n in 1..=PRINTED_PAGES {
+                // pdftoppm pads page numbers to the width of the last one.
+                let padded = (1..=3)
+                    .map(|w| out.join(format!("{stem}-print-{n:0w$}.png")))
+                    .find(|p| p.exists());
+                if let Some(from) = padded {
+                    let to = out.join(format!("{stem}-print-{n}.png"));
+                    std::fs::rename(&from, &to)?;
+                    println!("{}", to.display());
+                }
+            }
+            Ok(true)
+        }
+        Ok(status) => bail!("pdftoppm failed ({status})"),
+        Err(_) => {
+            println!("printed pages not rendered: install poppler-utils for pdftoppm");
+            Ok(true)
+        }
+    }
+}
+
+/// The page count of a PDF Chromium wrote: its page objects.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let needle = b"/Type /Page";
+    pdf.windows(needle.len() + 1)
+        .filter(|w| w.starts_with(needle) && w[needle.len()] != b's')
+        .count()
 }

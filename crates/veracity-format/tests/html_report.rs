@@ -166,12 +166,17 @@ fn the_page_prints_without_backgrounds_and_with_urls() {
     let print = &out[at(&out, "@media print{")..];
     assert!(print.contains("a[href^=\"http\"]::after{content:\" (\" attr(href) \")\""));
     assert!(print.contains("background:none"));
-    // Folded passages print open; a passage or a verdict is never split
-    // across pages, nor a heading left at the foot of one.
-    assert!(print.contains("details::details-content{content-visibility:visible"));
+    // Where a claim appears and the weighed balance print open; the
+    // passages that were not counted print as their one-line count (on
+    // paper they would fill most pages); a passage or a verdict is never
+    // split across pages, nor a heading left at the foot of one.
+    assert!(print.contains(
+        "details.appears::details-content,details.how::details-content{content-visibility:visible"
+    ));
+    assert!(print.contains(".fold>summary::after{content:\" (listed in the report on screen)\""));
     assert!(print.contains("ol.ev>li,.summary tr,.chart{background:none;break-inside:avoid}"));
     assert!(print.contains("h2,h3,.kicker,summary,.claim>.meta,.appears{break-after:avoid}"));
-    // The engine's explanation (ids, byte offsets) stays on screen.
+    // The engine's explanation (its model's figures) stays on screen.
     assert!(print.contains(".how>.explanation,.how>p.meta{display:none}"));
     // Deciding evidence is never inside a disclosure element.
     let card = &out[at(&out, "<article")..];

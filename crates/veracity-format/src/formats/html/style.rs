@@ -73,7 +73,8 @@ mark{background:none;text-decoration:underline}
 code{background:none}
 a{color:inherit}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--muted);overflow-wrap:anywhere}
-details::details-content{content-visibility:visible;display:contents}
+details.appears::details-content,details.how::details-content{content-visibility:visible;display:contents}
+.fold>summary::after{content:" (listed in the report on screen)";font-weight:400;color:var(--muted)}
 summary{list-style:none;font-weight:600;color:var(--fg)}
 summary::-webkit-details-marker{display:none}
 .how>.explanation,.how>p.meta{display:none}
