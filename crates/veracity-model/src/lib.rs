@@ -35,7 +35,7 @@ pub use plugin::{
     PluginResult, VerdictRequest,
 };
 pub use rating::{Rating, RatingClass};
-pub use report::{Diagnostic, Report, Severity, Tool};
+pub use report::{CollectionCounts, Diagnostic, Report, Severity, Tool};
 pub use review::Review;
 pub use scale::{RatingScale, ScaleLabel, ScaleRegistry};
 pub use schema::SchemaKind;

@@ -38,6 +38,17 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// How many documents a checked collection holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CollectionCounts {
+    /// Documents in the collection.
+    pub documents: usize,
+    /// Of those, documents set aside for their language (they carry no
+    /// weight; each has a warning in `diagnostics`).
+    pub set_aside: usize,
+}
+
 /// Everything one run produced: documents, claims and verdicts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -49,7 +60,13 @@ pub struct Report {
     pub schema_version: String,
     /// The tool that wrote the report.
     pub tool: Tool,
-    /// The documents read.
+    /// What the collection checked holds, whether or not the report cites
+    /// it (zeros in reports written before it was counted).
+    #[serde(default)]
+    pub collection: CollectionCounts,
+    /// The documents the claims and verdicts cite (where a claim appears,
+    /// its evidence, published reviews), in collection order: a check of a
+    /// million documents lists the few it rests on, not the million.
     pub documents: Vec<Document>,
     /// The claims checked.
     pub claims: Vec<Claim>,
@@ -70,10 +87,35 @@ impl Report {
                 name: tool_name.to_owned(),
                 version: tool_version.to_owned(),
             },
+            collection: CollectionCounts::default(),
             documents: Vec::new(),
             claims: Vec::new(),
             verdicts: Vec::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// How many documents the collection holds: `collection.documents`,
+    /// or the documents listed in a report written before it was counted.
+    pub fn collection_size(&self) -> usize {
+        self.collection.documents.max(self.documents.len())
+    }
+
+    /// The ids of the documents the claims and verdicts cite: where each
+    /// claim appears, each passage of evidence and what it is independent
+    /// of, and each published review.
+    pub fn cited_ids(&self) -> std::collections::HashSet<&crate::DocumentId> {
+        let mut ids = std::collections::HashSet::new();
+        for c in &self.claims {
+            ids.extend(c.appearances.iter().map(|a| &a.document));
+        }
+        for v in &self.verdicts {
+            for e in &v.evidence {
+                ids.insert(&e.document);
+                ids.extend(e.independent_of.iter());
+            }
+            ids.extend(v.reviews.iter().map(|r| &r.document));
+        }
+        ids
     }
 }

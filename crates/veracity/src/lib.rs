@@ -465,21 +465,33 @@ fn rate(
         .collect()
 }
 
-/// The report of a check of `corpus`: its documents and diagnostics, the
-/// claims and verdicts, a note when claims were left out, and a warning
-/// for each document set aside for its language.
+/// The report of a check of `corpus`: the claims and verdicts, the
+/// documents they cite and how many the collection holds, the
+/// diagnostics, a note when claims were left out, and a warning for each
+/// document set aside for its language.
 pub fn report(corpus: Corpus, checked: Checked) -> Report {
     let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
-    report.documents = corpus.documents;
     report.claims = checked.claims;
     report.verdicts = checked.verdicts;
     report.diagnostics = corpus.diagnostics;
     if let Some(note) = claims_left_out(report.claims.len(), checked.count) {
         report.diagnostics.push(note);
     }
+    let set_aside = report.diagnostics.len();
     report
         .diagnostics
-        .extend(report.documents.iter().filter_map(language_diagnostic));
+        .extend(corpus.documents.iter().filter_map(language_diagnostic));
+    report.collection = veracity_model::CollectionCounts {
+        documents: corpus.documents.len(),
+        set_aside: report.diagnostics.len() - set_aside,
+    };
+    let cited = report.cited_ids();
+    let documents = corpus
+        .documents
+        .into_iter()
+        .filter(|d| cited.contains(&d.id))
+        .collect();
+    report.documents = documents;
     report
 }
 

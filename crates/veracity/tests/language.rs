@@ -89,8 +89,11 @@ fn a_russian_page_is_recorded_flagged_and_weightless() {
     // The same verdict, with or without the Russian page.
     assert_eq!(alone.claims, mixed.claims);
     assert_eq!(alone.verdicts, mixed.verdicts);
-    // Still listed, with a diagnostic that says why it was set aside.
-    assert!(mixed.documents.iter().any(|d| d.id == ru.id));
+    // Counted in the collection, set aside, never cited, with a
+    // diagnostic that says why.
+    assert_eq!(mixed.collection.documents, alone.collection.documents + 1);
+    assert_eq!((alone.collection.set_aside, mixed.collection.set_aside), (0, 1));
+    assert!(mixed.documents.iter().all(|d| d.id != ru.id));
     let notes: Vec<_> = mixed
         .diagnostics
         .iter()

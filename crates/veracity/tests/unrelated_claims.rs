@@ -76,9 +76,24 @@ fn unrelated_documents_do_not_change_verdicts() {
     }
     let claims: Vec<String> = before.iter().map(|(c, _)| c.clone()).collect();
     let given_before = verdicts(corpus(), &claims);
-    let after = verdicts(more, &claims);
+    let after = verdicts(more.clone(), &claims);
     assert_eq!(given_before, after);
     assert!(!before.is_empty());
+
+    // The report counts the pages about something else but does not list
+    // them: it lists the documents its claims and verdicts cite.
+    let report = check(more, &claims, &CheckOptions::default()).unwrap();
+    assert_eq!(report.collection.documents, corpus().documents.len() + 3);
+    let cited = report.cited_ids();
+    assert!(!cited.is_empty());
+    assert_eq!(report.documents.len(), cited.len());
+    assert!(report.documents.iter().all(|d| cited.contains(&d.id)));
+    assert!(
+        report
+            .documents
+            .iter()
+            .all(|d| !d.source.location.starts_with("extra-"))
+    );
 }
 
 /// An outlet that states the claim's fact in its own voice is evidence,

@@ -137,14 +137,19 @@ impl Writer<'_> {
     }
 
     fn totals(&self, out: &mut String, report: &Report) {
-        let docs = report.documents.len();
+        let docs = report.collection_size();
         let claims = report.claims.len();
-        // Documents in a language the models do not read carry no weight.
-        let set_aside = report
-            .documents
-            .iter()
-            .filter(|d| !veracity_verdict::carries_weight(d))
-            .count();
+        // Documents in a language the models do not read carry no weight;
+        // a report written before the collection was counted lists them all.
+        let set_aside = if report.collection.documents > 0 {
+            report.collection.set_aside
+        } else {
+            report
+                .documents
+                .iter()
+                .filter(|d| !veracity_verdict::carries_weight(d))
+                .count()
+        };
         let mut line = format!(
             "{claims} claim{} checked in {docs} document{}",
             plural(claims),

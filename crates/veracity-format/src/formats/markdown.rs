@@ -40,7 +40,7 @@ impl Format for MarkdownFormat {
         out.push_str(&format!(
             "{} · {} · {} {} (data model {})\n\n",
             count(report.claims.len().max(report.verdicts.len()), "claim"),
-            count(report.documents.len(), "document"),
+            count(report.collection_size(), "document"),
             md(&report.tool.name),
             md(&report.tool.version),
             md(&report.schema_version),
@@ -246,7 +246,10 @@ fn documents(out: &mut String, report: &Report) {
     if report.documents.is_empty() {
         return;
     }
-    out.push_str("## Documents\n\n");
+    out.push_str(&format!(
+        "## {}\n\n",
+        md(&crate::shared::documents_heading(report))
+    ));
     out.push_str(
         "| Title | Publisher | Published | Kind | Source |\n\
          | --- | --- | --- | --- | --- |\n",

@@ -72,7 +72,7 @@ impl Format for HtmlFormat {
         out.push_str(&format!(
             "<p class=\"meta\">{} · {} · {} {}</p>\n",
             count(claims, "claim"),
-            count(report.documents.len(), "document"),
+            count(report.collection_size(), "document"),
             html(&report.tool.name),
             html(&report.tool.version),
         ));
@@ -179,7 +179,10 @@ fn documents(out: &mut String, report: &Report) {
     if report.documents.is_empty() {
         return;
     }
-    out.push_str("<section><h2>Documents</h2>\n<ol class=\"docs\">\n");
+    out.push_str(&format!(
+        "<section><h2>{}</h2>\n<ol class=\"docs\">\n",
+        html(&crate::shared::documents_heading(report))
+    ));
     for d in &report.documents {
         document_item(out, d);
     }
