@@ -92,7 +92,10 @@ fn a_russian_page_is_recorded_flagged_and_weightless() {
     // Counted in the collection, set aside, never cited, with a
     // diagnostic that says why.
     assert_eq!(mixed.collection.documents, alone.collection.documents + 1);
-    assert_eq!((alone.collection.set_aside, mixed.collection.set_aside), (0, 1));
+    assert_eq!(
+        (alone.collection.set_aside, mixed.collection.set_aside),
+        (0, 1)
+    );
     assert!(mixed.documents.iter().all(|d| d.id != ru.id));
     let notes: Vec<_> = mixed
         .diagnostics
