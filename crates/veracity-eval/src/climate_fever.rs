@@ -291,7 +291,7 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
         .map(|s| evidence_label(s.stance.label))
         .collect();
     let c = Claim::new(claim.claim.clone(), ClaimOrigin::Given);
-    let evidence = assess_provenance(&c, &docs, items);
+    let evidence = assess_provenance(&c, &veracity_verdict::InMemory::new(&docs), items);
     let (mut support, mut refutation) = (0.0, 0.0);
     for e in &evidence {
         match e.stance.label {

@@ -4,6 +4,7 @@
 
 use crate::claims::{self, ClaimOptions, MERGE_THRESHOLD};
 use crate::cues;
+use crate::documents::{Documents, InMemory};
 use crate::engine::{Engine, EngineError, EngineRequest, Sources};
 use crate::index::{Hit, Index};
 use crate::model::{DocumentVoice, VerdictModel};
@@ -29,35 +30,32 @@ pub const APPEARANCE_HITS: usize = 50;
 
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
-    pub(crate) docs: &'a [Document],
+    pub(crate) docs: Box<dyn Documents + 'a>,
     pub(crate) retriever: Box<dyn Retriever + 'a>,
     pub(crate) scorer: &'a dyn StanceScorer,
-    sources: Sources,
-    reviews: Vec<ReviewEntry<'a>>,
+    reviews: Vec<ReviewEntry>,
     model: Option<&'a VerdictModel>,
-    /// Each document's index in `docs`, by id.
-    positions: FxHashMap<veracity_model::DocumentId, usize>,
 }
 
 /// A published review of the collection, its reviewed claim analysed once.
-struct ReviewEntry<'a> {
+struct ReviewEntry {
     /// The document it is in.
     doc: usize,
-    review: &'a Review,
+    review: Review,
     /// The reviewed claim without its "X says" frame (claims lose theirs).
     statement: words::Statement,
     /// That claim as ids normalise it.
     normalized: String,
 }
 
-impl<'a> ReviewEntry<'a> {
-    fn new(doc: usize, review: &'a Review) -> ReviewEntry<'a> {
+impl ReviewEntry {
+    fn new(doc: usize, review: &Review) -> ReviewEntry {
         let reviewed = claims::split_claimant(&review.claim).claim;
         ReviewEntry {
             doc,
-            review,
             statement: words::Statement::new(reviewed),
             normalized: veracity_model::id::normalize_for_id(reviewed),
+            review: review.clone(),
         }
     }
 }
@@ -85,22 +83,29 @@ impl<'a> Checker<'a> {
         retriever: Box<dyn Retriever + 'a>,
         scorer: &'a dyn StanceScorer,
     ) -> Checker<'a> {
-        let sources = provenance::source_names(docs);
+        Checker::over(Box::new(InMemory::new(docs)), retriever, scorer)
+    }
+
+    /// Checks claims against `docs`, held in memory or fetched from a
+    /// store as the check needs them, whose passages `retriever` finds
+    /// (its passages' documents are places in `docs`).
+    pub fn over(
+        docs: Box<dyn Documents + 'a>,
+        retriever: Box<dyn Retriever + 'a>,
+        scorer: &'a dyn StanceScorer,
+    ) -> Checker<'a> {
         // Reviews in a document set aside for its language are not cited.
         let reviews = docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| crate::language::carries_weight(d))
-            .flat_map(|(i, d)| d.reviews.iter().map(move |r| ReviewEntry::new(i, r)))
+            .reviews()
+            .into_iter()
+            .map(|(i, r)| ReviewEntry::new(i, r))
             .collect();
         Checker {
             docs,
             retriever,
             scorer,
-            sources,
             reviews,
             model: None,
-            positions: claims::positions(docs),
         }
     }
 
@@ -116,13 +121,22 @@ impl<'a> Checker<'a> {
     }
 
     /// The documents.
-    pub fn documents(&self) -> &'a [Document] {
-        self.docs
+    pub fn documents(&self) -> &dyn Documents {
+        self.docs.as_ref()
     }
 
-    /// Human names of the documents, for explanations.
-    pub fn sources(&self) -> &Sources {
-        &self.sources
+    /// Human names of the documents `evidence` and `reviews` cite, for an
+    /// engine's explanation.
+    pub fn sources(&self, evidence: &[Evidence], reviews: &[CitedReview]) -> Sources {
+        let ids = evidence
+            .iter()
+            .map(|e| &e.document)
+            .chain(reviews.iter().map(|r| &r.document));
+        ids.filter_map(|id| {
+            let place = self.docs.place_of(id)?;
+            Some((id.clone(), provenance::source_name(self.docs.get(place))))
+        })
+        .collect()
     }
 
     /// The claims to check: the `given` texts when there are any (with their
@@ -140,7 +154,19 @@ impl<'a> Checker<'a> {
         options: ClaimOptions,
     ) -> (Vec<Claim>, claims::ClaimCount) {
         let (mut claims, count) = if given.is_empty() {
-            claims::extract_counted(self.docs, options)
+            // A store that fetches documents one by one is read whole here:
+            // extraction reads every document.
+            let read: Vec<Document>;
+            let docs = match self.docs.whole() {
+                Some(docs) => docs,
+                None => {
+                    read = (0..self.docs.len())
+                        .map(|i| self.docs.get(i).clone())
+                        .collect();
+                    &read
+                }
+            };
+            claims::extract_counted(docs, options)
         } else {
             let claims = claims::given(given);
             let found = claims.len();
@@ -156,13 +182,7 @@ impl<'a> Checker<'a> {
     /// its claimant from those places.
     pub fn complete_claims(&self, claims: &mut [Claim]) {
         for c in claims {
-            claims::find_appearances(
-                c,
-                self.docs,
-                &self.positions,
-                self.retriever(),
-                APPEARANCE_HITS,
-            );
+            claims::find_appearances(c, self.docs.as_ref(), self.retriever(), APPEARANCE_HITS);
             if c.claimant.is_none() {
                 c.claimant = self.claimant_from_appearances(c);
             }
@@ -173,10 +193,10 @@ impl<'a> Checker<'a> {
     /// review of it.
     fn claimant_from_appearances(&self, claim: &Claim) -> Option<String> {
         for a in &claim.appearances {
-            let Some(&i) = self.positions.get(&a.document) else {
+            let Some(i) = self.docs.place_of(&a.document) else {
                 continue;
             };
-            let doc = &self.docs[i];
+            let doc = self.docs.get(i);
             for q in &doc.quotes {
                 if q.content.start() < a.span.end()
                     && a.span.start() < q.content.end()
@@ -199,7 +219,7 @@ impl<'a> Checker<'a> {
         let statement = words::Statement::new(&claim.text);
         let normalized = veracity_model::id::normalize_for_id(&claim.text);
         for entry in &self.reviews {
-            let (d, r) = (entry.doc, entry.review);
+            let (d, r) = (entry.doc, &entry.review);
             let mut sim = statement.similarity(&entry.statement);
             if normalized == entry.normalized {
                 sim = 1.0;
@@ -208,7 +228,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             out.push(CitedReview {
-                document: self.docs[d].id.clone(),
+                document: self.docs.get(d).id.clone(),
                 similarity: (sim.min(1.0) * 10_000.0).round() / 10_000.0,
                 review: r.clone(),
             });
@@ -261,7 +281,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|&(p, _)| {
                 let p = self.retriever.passage(p);
-                self.docs[p.doc as usize].slice(p.span)
+                self.docs.get(p.doc as usize).slice(p.span)
             })
             .collect();
         let stances = self.scorer.score_batch(&claim.text, &texts);
@@ -287,7 +307,7 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
-        provenance::assess(claim, self.docs, select(scored, top_k))
+        provenance::assess(claim, self.docs.as_ref(), select(scored, top_k))
     }
 
     /// Up to `k` passages ranked against the claim and, for a claim of
@@ -342,7 +362,7 @@ impl<'a> Checker<'a> {
         use std::hash::Hasher;
         let p = self.retriever.passage(passage);
         let mut h = veracity_text::hash::FxHasher::default();
-        for c in self.docs[p.doc as usize].slice(p.span).chars() {
+        for c in self.docs.get(p.doc as usize).slice(p.span).chars() {
             if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     h.write_u32(l as u32);
@@ -363,13 +383,14 @@ impl<'a> Checker<'a> {
         let evidence = self.evidence(claim, top_k);
         let reviews = self.reviews(claim);
         let documents = self.bearing_documents(claim, &evidence);
+        let sources = self.sources(&evidence, &reviews);
         engine.verdict(EngineRequest {
             claim,
             evidence,
             reviews,
             documents,
             scale,
-            sources: &self.sources,
+            sources: &sources,
         })
     }
 
@@ -386,7 +407,7 @@ impl<'a> Checker<'a> {
         docs.iter()
             .zip(inputs)
             .map(|(&i, (headline, input))| {
-                let id = &self.docs[i].id;
+                let id = &self.docs.get(i).id;
                 let only_reports = self.reports_claimant(claim, evidence, id);
                 DocumentVoice {
                     document: id.clone(),
@@ -441,7 +462,7 @@ impl<'a> Checker<'a> {
             {
                 continue;
             }
-            if let Some(&i) = self.positions.get(&e.document)
+            if let Some(i) = self.docs.place_of(&e.document)
                 && !docs.contains(&i)
             {
                 docs.push(i);
@@ -466,7 +487,7 @@ impl<'a> Checker<'a> {
         let texts: Vec<String> = docs
             .iter()
             .map(|&i| {
-                let doc = &self.docs[i];
+                let doc = self.docs.get(i);
                 let headline = doc
                     .title
                     .as_deref()
@@ -494,7 +515,7 @@ impl<'a> Checker<'a> {
             .zip(docs)
             .map(|((text, stance), &i)| {
                 let stance = cues::adjust(stance, &cues::cues(&prepared, &text));
-                let lead = CueFlags::of_lead(&self.docs[i].text);
+                let lead = CueFlags::of_lead(&self.docs.get(i).text);
                 let input = VoiceInput::new(claim_terms, &text, lead, stance.scores);
                 (text, input)
             })

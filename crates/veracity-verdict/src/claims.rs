@@ -682,12 +682,10 @@ pub fn positions(docs: &[Document]) -> FxHashMap<DocumentId, usize> {
 
 /// Adds to `claim` the passages and quotes of the collection that state it
 /// (similarity at least [`MERGE_THRESHOLD`] among the top `k` BM25 hits),
-/// keeping appearances in collection order without repeats. `positions`
-/// is [`positions`] of `docs`.
+/// keeping appearances in collection order without repeats.
 pub fn find_appearances(
     claim: &mut Claim,
-    docs: &[Document],
-    positions: &FxHashMap<DocumentId, usize>,
+    docs: &dyn crate::Documents,
     index: &dyn Retriever,
     k: usize,
 ) {
@@ -697,7 +695,7 @@ pub fn find_appearances(
     let mut found: Vec<(usize, Appearance)> = Vec::new();
     for hit in index.search(&claim.text, k) {
         let p = index.passage(hit.passage);
-        let doc = &docs[p.doc as usize];
+        let doc = docs.get(p.doc as usize);
         // Prefer the quote inside the passage, when one states the claim.
         let quote = doc.quotes.iter().find(|q| {
             p.span.start() <= q.content.start()
@@ -732,7 +730,7 @@ pub fn find_appearances(
             },
         ));
     }
-    let position = |a: &Appearance| positions.get(&a.document).copied().unwrap_or(usize::MAX);
+    let position = |a: &Appearance| docs.place_of(&a.document).unwrap_or(usize::MAX);
     let mut all: Vec<(usize, Appearance)> = claim
         .appearances
         .drain(..)
@@ -900,7 +898,7 @@ mod tests {
         let mut claim =
             given(&["The plant already supplies 40% of the city's drinking water".to_owned()])
                 .remove(0);
-        find_appearances(&mut claim, &docs, &positions(&docs), &index, 20);
+        find_appearances(&mut claim, &crate::InMemory::new(&docs), &index, 20);
         assert_eq!(claim.appearances.len(), 1);
         assert_eq!(claim.appearances[0].document, docs[0].id);
     }

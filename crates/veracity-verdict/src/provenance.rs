@@ -321,7 +321,7 @@ fn is_verdict_statement(doc: &Document, passage: &str) -> bool {
 /// Decides role, weight and note for each scored passage, and returns the
 /// evidence strongest first (weight, then relevance, then document order);
 /// `duplicate_of` indexes into the returned list.
-pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evidence> {
+pub fn assess(claim: &Claim, docs: &dyn crate::Documents, scored: Vec<Scored>) -> Vec<Evidence> {
     let statement = Statement::new(&claim.text);
     // Relevance order for deciding which copy is the original.
     let mut scored = scored;
@@ -334,14 +334,21 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
     let n = scored.len();
     let term_sets: Vec<FxHashSet<String>> = scored
         .iter()
-        .map(|s| words::term_set(docs[s.doc].slice(s.span)))
+        .map(|s| words::term_set(docs.get(s.doc).slice(s.span)))
         .collect();
     let mut roles: Vec<(EvidenceRole, String)> = scored
         .iter()
         .zip(&term_sets)
         .map(|(s, terms)| {
             let contradicts = s.stance.label == StanceLabel::Disagree && !s.cues.is_empty();
-            role_of(claim, &statement, &docs[s.doc], s.span, terms, contradicts)
+            role_of(
+                claim,
+                &statement,
+                docs.get(s.doc),
+                s.span,
+                terms,
+                contradicts,
+            )
         })
         .collect();
     // Duplicates: the original is the first passage (in relevance order) of
@@ -358,7 +365,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
             if i == j || dup_of[j].is_some() {
                 continue;
             }
-            let (di, dj) = (&docs[scored[i].doc], &docs[scored[j].doc]);
+            let (di, dj) = (docs.get(scored[i].doc), docs.get(scored[j].doc));
             if di.id == dj.id && scored[i].span == scored[j].span {
                 continue;
             }
@@ -406,7 +413,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
         base[i] = match roles[i].0 {
             EvidenceRole::Independent => w,
             EvidenceRole::FactCheck => {
-                if is_verdict_statement(&docs[s.doc], docs[s.doc].slice(s.span)) {
+                if is_verdict_statement(docs.get(s.doc), docs.get(s.doc).slice(s.span)) {
                     roles[i].1 = "it is the fact-check's verdict, reported as a published review, not counted twice".into();
                     0.0
                 } else {
@@ -423,7 +430,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
     let mut weight = vec![0.0f64; n];
     let mut rank_in_pub = vec![0usize; n];
     for &i in &order {
-        let key = publisher_key(&docs[scored[i].doc]);
+        let key = publisher_key(docs.get(scored[i].doc));
         let k = per_publisher.entry(key).or_insert(0);
         *k += 1;
         rank_in_pub[i] = *k;
@@ -448,7 +455,7 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
     idx.iter()
         .map(|&i| {
             let s = &scored[i];
-            let doc = &docs[s.doc];
+            let doc = docs.get(s.doc);
             let (role, why) = roles[i].clone();
             let note = note(s, role, &why, weight[i], rank_in_pub[i], doc);
             let independent_of: Vec<DocumentId> = if weight[i] > 0.0 {
@@ -456,10 +463,10 @@ pub fn assess(claim: &Claim, docs: &[Document], scored: Vec<Scored>) -> Vec<Evid
                     .iter()
                     .filter(|&&d| {
                         d != s.doc
-                            && publisher_key(&docs[d]) != publisher_key(doc)
-                            && !syndication_related(&docs[d], doc)
+                            && publisher_key(docs.get(d)) != publisher_key(doc)
+                            && !syndication_related(docs.get(d), doc)
                     })
-                    .map(|&d| docs[d].id.clone())
+                    .map(|&d| docs.get(d).id.clone())
                     .collect()
             } else {
                 Vec::new()
@@ -641,7 +648,7 @@ mod tests {
             scored(&docs, 2, &docs[2].text.clone(), StanceLabel::Agree),
             scored(&docs, 3, &docs[3].text.clone(), StanceLabel::Disagree),
         ];
-        let ev = assess(&claim(), &docs, s);
+        let ev = assess(&claim(), &crate::InMemory::new(&docs), s);
         let role = |d: usize| ev.iter().find(|e| e.document == docs[d].id).unwrap();
         assert_eq!(role(0).role, EvidenceRole::Attribution);
         assert_eq!(role(1).role, EvidenceRole::Attribution);
@@ -667,7 +674,7 @@ mod tests {
         let s = (0..3)
             .map(|d| scored(&docs, d, t, StanceLabel::Disagree))
             .collect();
-        let ev = assess(&claim(), &docs, s);
+        let ev = assess(&claim(), &crate::InMemory::new(&docs), s);
         let weighted: Vec<&Evidence> = ev.iter().filter(|e| e.weight > 0.0).collect();
         assert_eq!(weighted.len(), 1, "{ev:#?}");
         assert_eq!(
@@ -701,7 +708,7 @@ mod tests {
             ),
             scored(&docs, 1, &docs[1].text.clone(), StanceLabel::Disagree),
         ];
-        let ev = assess(&claim(), &docs, s);
+        let ev = assess(&claim(), &crate::InMemory::new(&docs), s);
         assert!((ev[0].weight - 0.72).abs() < 1e-9);
         assert!((ev[1].weight - 0.36).abs() < 1e-9);
         assert!(ev[1].note.contains("divided by 2"));

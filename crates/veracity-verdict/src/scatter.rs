@@ -69,7 +69,7 @@ impl Checker<'_> {
             .iter()
             .map(|&p| {
                 let p = self.retriever.passage(p);
-                self.docs[p.doc as usize].slice(p.span)
+                self.docs.get(p.doc as usize).slice(p.span)
             })
             .collect();
         let stances = self.scorer.score_batch(claim, &texts);

@@ -1,0 +1,86 @@
+//! The documents a check reads, by their place in the collection: held in
+//! memory, or fetched one by one from a store (a persistent index) so a
+//! check of a few claims holds the documents it touches, not the
+//! collection.
+
+use crate::language::carries_weight;
+use veracity_model::{Document, DocumentId, Review};
+use veracity_text::hash::FxHashMap;
+
+/// The documents of a collection, by place (collection order, from 0).
+///
+/// A [`crate::Retriever`]'s passages name their document by place.
+pub trait Documents: Sync {
+    /// How many places there are.
+    fn len(&self) -> usize;
+
+    /// True when there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document at `place` (less than [`Documents::len`]).
+    fn get(&self, place: usize) -> &Document;
+
+    /// The first place of the document with this id, among the documents
+    /// a check has met: every id a check asks about comes from a document
+    /// it has read (a passage's, a review's).
+    fn place_of(&self, id: &DocumentId) -> Option<usize>;
+
+    /// The published reviews of the collection, with their document's
+    /// place, in collection order; none from a document set aside for its
+    /// language.
+    fn reviews(&self) -> Vec<(usize, &Review)>;
+
+    /// Every document, when the collection is held whole: claim extraction
+    /// reads them all.
+    fn whole(&self) -> Option<&[Document]>;
+}
+
+/// A collection held in memory.
+pub struct InMemory<'a> {
+    docs: &'a [Document],
+    places: FxHashMap<DocumentId, usize>,
+}
+
+impl<'a> InMemory<'a> {
+    /// `docs`, with a map from id to place.
+    pub fn new(docs: &'a [Document]) -> InMemory<'a> {
+        InMemory {
+            docs,
+            places: crate::claims::positions(docs),
+        }
+    }
+}
+
+impl Documents for InMemory<'_> {
+    fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        &self.docs[place]
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        self.places.get(id).copied()
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        reviews_of(self.docs.iter().enumerate())
+    }
+
+    fn whole(&self) -> Option<&[Document]> {
+        Some(self.docs)
+    }
+}
+
+/// The reviews of `docs` (with their places) that carry weight, in order:
+/// what [`Documents::reviews`] returns.
+pub fn reviews_of<'d>(
+    docs: impl Iterator<Item = (usize, &'d Document)>,
+) -> Vec<(usize, &'d Review)> {
+    docs.filter(|(_, d)| carries_weight(d))
+        .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
+        .collect()
+}
