@@ -341,6 +341,17 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at.min(text.len())
 }
 
+/// The heading of a report's list of documents: all of them, or the ones
+/// cited of how many the collection holds.
+pub(crate) fn documents_heading(report: &veracity_model::Report) -> String {
+    let (listed, all) = (report.documents.len(), report.collection_size());
+    if listed == all {
+        "Documents".to_owned()
+    } else {
+        format!("Documents cited ({listed} of {all})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,16 +404,5 @@ mod tests {
         assert_eq!(date_part("2026-03-04"), Some("2026-03-04"));
         assert_eq!(date_part("March 4"), None);
         assert_eq!(date_part("2026-3-4"), None);
-    }
-}
-
-/// The heading of a report's list of documents: all of them, or the ones
-/// cited of how many the collection holds.
-pub(crate) fn documents_heading(report: &veracity_model::Report) -> String {
-    let (listed, all) = (report.documents.len(), report.collection_size());
-    if listed == all {
-        "Documents".to_owned()
-    } else {
-        format!("Documents cited ({listed} of {all})")
     }
 }

@@ -33,10 +33,12 @@ mod read;
 mod retriever;
 mod schema;
 mod search;
+mod stored;
 mod write;
 
 pub use read::{Collection, EvidenceIndex, IndexStats};
 pub use retriever::IndexRetriever;
+pub use stored::{Numbered, StoredDocuments};
 pub use write::{IndexWriter, WriteSummary};
 
 use std::path::PathBuf;

@@ -35,6 +35,8 @@ pub struct Collection {
     pub diagnostics: Vec<Diagnostic>,
     /// Each document's number, in the order of `documents`.
     pub(crate) numbers: Vec<u64>,
+    /// Each document's first position, by id.
+    pub(crate) places: veracity_text::hash::FxHashMap<veracity_model::DocumentId, usize>,
 }
 
 impl Collection {
@@ -133,7 +135,7 @@ impl Segment {
 }
 
 /// The alive records of `kind` in a segment, in doc id order.
-fn records_of(
+pub(crate) fn records_of(
     segment: &SegmentReader,
     fields: Fields,
     kind: &str,
@@ -237,9 +239,11 @@ impl EvidenceIndex {
         }
         numbered.sort_by_key(|(n, _)| *n);
         notes.sort_by_key(|(n, _)| *n);
+        let (numbers, documents): (Vec<u64>, Vec<Document>) = numbered.into_iter().unzip();
         Ok(Collection {
-            numbers: numbered.iter().map(|(n, _)| *n).collect(),
-            documents: numbered.into_iter().map(|(_, d)| d).collect(),
+            numbers,
+            places: veracity_verdict::InMemory::places(&documents),
+            documents,
             diagnostics: notes.into_iter().map(|(_, d)| d).collect(),
         })
     }
@@ -265,7 +269,14 @@ impl EvidenceIndex {
             // passages share the number) that is a document.
             while records.doc() != TERMINATED {
                 let d = records.doc();
-                if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) && documents.seek(d) == d {
+                // A seek never goes back: a note numbered like the
+                // document may have moved the kinds' list past it.
+                let kind_at = if documents.doc() < d {
+                    documents.seek(d)
+                } else {
+                    documents.doc()
+                };
+                if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) && kind_at == d {
                     return self.body(DocAddress::new(ord as u32, d), number).map(Some);
                 }
                 records.advance();
@@ -275,7 +286,7 @@ impl EvidenceIndex {
     }
 
     /// The stored JSON of a document or note, parsed.
-    fn body<T: serde::de::DeserializeOwned>(
+    pub(crate) fn body<T: serde::de::DeserializeOwned>(
         &self,
         address: DocAddress,
         number: u64,
@@ -293,7 +304,7 @@ impl EvidenceIndex {
         })
     }
 
-    fn tantivy(&self) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
+    pub(crate) fn tantivy(&self) -> impl Fn(tantivy::TantivyError) -> Error + '_ {
         move |source| Error::Tantivy {
             path: self.path.clone(),
             source,

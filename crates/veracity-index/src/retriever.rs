@@ -2,17 +2,20 @@
 //! its own statistics, so its hits are those of `veracity_verdict::Index`
 //! over the same documents.
 
-use crate::read::{Collection, EvidenceIndex};
+use crate::read::EvidenceIndex;
 use crate::search::{Query, Ranked};
+use crate::stored::Numbered;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use veracity_verdict::{Hit, Passage, Retriever};
 
 /// The passages of an [`EvidenceIndex`] as a [`Retriever`] for a check of
-/// its [`Collection`]: a passage's document is its position there.
+/// its documents (read back whole, [`crate::Collection`], or as the check
+/// needs them, [`crate::StoredDocuments`]): a passage's document is its
+/// place there.
 pub struct IndexRetriever<'a> {
     index: &'a EvidenceIndex,
-    collection: &'a Collection,
+    documents: &'a dyn Numbered,
     /// The rankings of the last few queries: a check searches a claim's
     /// text more than once (its appearances, then its evidence).
     recent: Mutex<VecDeque<Arc<Ranking>>>,
@@ -43,14 +46,13 @@ const MIN_RANKED: usize = 128;
 const RECENT: usize = 8;
 
 impl EvidenceIndex {
-    /// A retriever over the index's passages, for
-    /// [`Checker::with_retriever`](veracity_verdict::Checker::with_retriever)
-    /// with `collection`'s documents (this index's
-    /// [`EvidenceIndex::collection`]).
-    pub fn retriever<'a>(&'a self, collection: &'a Collection) -> IndexRetriever<'a> {
+    /// A retriever over the index's passages, for a
+    /// [`Checker`](veracity_verdict::Checker) of `documents`: this index's
+    /// [`EvidenceIndex::collection`] or [`EvidenceIndex::stored_documents`].
+    pub fn retriever<'a>(&'a self, documents: &'a dyn Numbered) -> IndexRetriever<'a> {
         IndexRetriever {
             index: self,
-            collection,
+            documents,
             recent: Mutex::new(VecDeque::new()),
         }
     }
@@ -102,14 +104,14 @@ impl Retriever for IndexRetriever<'_> {
                 (number, start as usize, s.end.first(d).unwrap_or(0) as usize)
             })
             .unwrap_or_default();
-        let doc = self.collection.position(number).unwrap_or(0);
+        let doc = self.documents.place_of_number(number).unwrap_or(0);
         // A span the index wrote from this very document fits it; should a
         // damaged index say otherwise, the passage is empty.
-        let text = self
-            .collection
-            .documents
-            .get(doc)
-            .map_or("", |d| d.text.as_str());
+        let text = if doc < self.documents.len() {
+            self.documents.get(doc).text.as_str()
+        } else {
+            ""
+        };
         let span = veracity_model::Span::new(text, start, end)
             .unwrap_or_else(|_| veracity_model::Span::whole(""));
         Passage {

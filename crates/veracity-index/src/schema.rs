@@ -24,14 +24,22 @@ pub fn register_tokenizer(index: &Index) {
 /// The on-disk format; a commit stores it, and an index of another format
 /// is refused rather than misread. Format 2 gives every record a length (0
 /// for documents and notes), so lengths are one column read, passages no
-/// kind or location, and passage terms a tokenizer of their own.
-pub const FORMAT: u32 = 2;
+/// kind or location, and passage terms a tokenizer of their own. Format 3
+/// marks the document records a check must find without reading every
+/// document ([`REVIEWED`], [`SET_ASIDE`]).
+pub const FORMAT: u32 = 3;
 
 /// Record kinds (the `kind` field; a passage has none, and is told by its
 /// length, at least one word).
 pub const DOCUMENT: &str = "document";
 /// A note the parser made on an input (its JSON in `body`).
 pub const DIAGNOSTIC: &str = "diagnostic";
+/// A second `kind` of a document record that carries published reviews:
+/// a check matches every claim against them.
+pub const REVIEWED: &str = "reviewed";
+/// A second `kind` of a document record set aside for its language: a
+/// report warns of each.
+pub const SET_ASIDE: &str = "set_aside";
 
 /// The fields of every record.
 #[derive(Debug, Clone, Copy)]

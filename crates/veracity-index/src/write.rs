@@ -1,7 +1,7 @@
 //! Building and appending to an index.
 
 use crate::Error;
-use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload, REVIEWED, SET_ASIDE};
 use std::path::{Path, PathBuf};
 use tantivy::DocSet;
 use tantivy::schema::Term;
@@ -175,6 +175,12 @@ impl IndexWriter {
         })?;
         let mut record = TantivyDocument::new();
         record.add_text(f.kind, DOCUMENT);
+        if !doc.reviews.is_empty() {
+            record.add_text(f.kind, REVIEWED);
+        }
+        if !veracity_verdict::carries_weight(doc) {
+            record.add_text(f.kind, SET_ASIDE);
+        }
         record.add_text(f.location, location);
         record.add_u64(f.doc, number);
         record.add_u64(f.len, 0);

@@ -48,8 +48,13 @@ impl<'a> InMemory<'a> {
     pub fn new(docs: &'a [Document]) -> InMemory<'a> {
         InMemory {
             docs,
-            places: crate::claims::positions(docs),
+            places: InMemory::places(docs),
         }
+    }
+
+    /// Each document's first place in `docs`, by id.
+    pub fn places(docs: &[Document]) -> FxHashMap<DocumentId, usize> {
+        crate::claims::positions(docs)
     }
 }
 
@@ -83,4 +88,27 @@ pub fn reviews_of<'d>(
     docs.filter(|(_, d)| carries_weight(d))
         .flat_map(|(i, d)| d.reviews.iter().map(move |r| (i, r)))
         .collect()
+}
+
+/// A borrowed collection reads as the collection.
+impl<D: Documents + ?Sized> Documents for &D {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        (**self).get(place)
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        (**self).place_of(id)
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        (**self).reviews()
+    }
+
+    fn whole(&self) -> Option<&[Document]> {
+        (**self).whole()
+    }
 }

@@ -39,7 +39,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
 use veracity_parse::{Input, ParseError, Parsed};
-use veracity_verdict::{Checker, ClaimOptions, EngineError, EngineRegistry, Retriever};
+use veracity_verdict::{Checker, ClaimOptions, Documents, EngineError, EngineRegistry, Retriever};
 
 /// Parsed documents and the problems met reading them.
 #[derive(Debug, Clone, Default)]
@@ -368,6 +368,38 @@ pub fn check_documents(
         Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
         None => Checker::new(documents, scorer),
     };
+    find_and_rate(&checker, claims, options, engine, scale)
+}
+
+/// [`check_documents`] over `documents` held or fetched as the check needs
+/// them (a persistent index's documents read one by one, so a check of
+/// given claims reads the documents its searches touch); [`report_over`]
+/// turns the result into the [`Report`].
+pub fn check_over(
+    documents: &dyn Documents,
+    retriever: &dyn Retriever,
+    claims: &[String],
+    options: &CheckOptions,
+    engines: &EngineRegistry,
+    scales: &ScaleRegistry,
+) -> Result<Checked, Error> {
+    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    if documents.is_empty() && claims.is_empty() {
+        return Err(Error::NothingToCheck);
+    }
+    let scorer = veracity_stance::StanceModel::try_builtin()?;
+    let checker = Checker::over(Box::new(documents), Box::new(retriever), scorer);
+    find_and_rate(&checker, claims, options, engine, scale)
+}
+
+/// The `claims` given (or those `checker` finds) and their verdicts.
+fn find_and_rate(
+    checker: &Checker,
+    claims: &[String],
+    options: &CheckOptions,
+    engine: &dyn veracity_verdict::Engine,
+    scale: &veracity_model::RatingScale,
+) -> Result<Checked, Error> {
     let (found, count) = checker.claims_counted(
         claims,
         ClaimOptions {
@@ -375,7 +407,7 @@ pub fn check_documents(
             sentences: true,
         },
     );
-    let verdicts = rate(&checker, &found, engine, scale, options.top_k)?;
+    let verdicts = rate(checker, &found, engine, scale, options.top_k)?;
     Ok(Checked {
         claims: found,
         verdicts,
@@ -470,21 +502,13 @@ fn rate(
 /// diagnostics, a note when claims were left out, and a warning for each
 /// document set aside for its language.
 pub fn report(corpus: Corpus, checked: Checked) -> Report {
-    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
-    report.claims = checked.claims;
-    report.verdicts = checked.verdicts;
-    report.diagnostics = corpus.diagnostics;
-    if let Some(note) = claims_left_out(report.claims.len(), checked.count) {
-        report.diagnostics.push(note);
-    }
-    let set_aside = report.diagnostics.len();
-    report
-        .diagnostics
-        .extend(corpus.documents.iter().filter_map(language_diagnostic));
-    report.collection = veracity_model::CollectionCounts {
-        documents: corpus.documents.len(),
-        set_aside: report.diagnostics.len() - set_aside,
-    };
+    let set_aside = corpus.documents.iter().filter_map(language_diagnostic);
+    let mut report = assemble(
+        checked,
+        corpus.diagnostics,
+        corpus.documents.len(),
+        set_aside.collect(),
+    );
     let cited = report.cited_ids();
     let documents = corpus
         .documents
@@ -492,6 +516,54 @@ pub fn report(corpus: Corpus, checked: Checked) -> Report {
         .filter(|d| cited.contains(&d.id))
         .collect();
     report.documents = documents;
+    report
+}
+
+/// [`report`] of a check over documents fetched as it needed them
+/// ([`check_over`]): the cited documents are read from `documents`;
+/// `diagnostics` are the notes on the inputs, `set_aside` the documents
+/// set aside for their language, in collection order.
+pub fn report_over<'d>(
+    documents: &'d dyn Documents,
+    diagnostics: Vec<Diagnostic>,
+    set_aside: impl Iterator<Item = &'d Document>,
+    checked: Checked,
+) -> Report {
+    let set_aside = set_aside.filter_map(language_diagnostic).collect();
+    let mut report = assemble(checked, diagnostics, documents.len(), set_aside);
+    let mut places: Vec<usize> = report
+        .cited_ids()
+        .into_iter()
+        .filter_map(|id| documents.place_of(id))
+        .collect();
+    places.sort_unstable();
+    report.documents = places
+        .into_iter()
+        .map(|p| documents.get(p).clone())
+        .collect();
+    report
+}
+
+/// A report without its documents: the claims, verdicts and diagnostics,
+/// and the collection counted.
+fn assemble(
+    checked: Checked,
+    diagnostics: Vec<Diagnostic>,
+    collection: usize,
+    set_aside: Vec<Diagnostic>,
+) -> Report {
+    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
+    report.claims = checked.claims;
+    report.verdicts = checked.verdicts;
+    report.diagnostics = diagnostics;
+    if let Some(note) = claims_left_out(report.claims.len(), checked.count) {
+        report.diagnostics.push(note);
+    }
+    report.collection = veracity_model::CollectionCounts {
+        documents: collection,
+        set_aside: set_aside.len(),
+    };
+    report.diagnostics.extend(set_aside);
     report
 }
 

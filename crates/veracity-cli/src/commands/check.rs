@@ -200,6 +200,22 @@ pub fn check_index(
     scales: &ScaleRegistry,
 ) -> Result<(veracity_model::Report, usize)> {
     let index = veracity_index::EvidenceIndex::open(path)?;
+    if set.is_none() && !given.is_empty() {
+        // Given claims need only the documents their searches touch and
+        // those with published reviews: read them as the check meets them.
+        let documents = index.stored_documents()?;
+        let retriever = index.retriever(&documents);
+        let checked =
+            veracity::check_over(&documents, &retriever, given, options, engines, scales)?;
+        let notes = documents.notes().to_vec();
+        let count = notes.len();
+        let report = veracity::report_over(&documents, notes, documents.set_aside(), checked);
+        // A document that could not be read was checked as empty: no report.
+        if let Some(e) = documents.failure() {
+            return Err(e.into());
+        }
+        return Ok((report, count));
+    }
     let collection = index.collection()?;
     let retriever = index.retriever(&collection);
     let checked = match set {

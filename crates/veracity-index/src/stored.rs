@@ -1,0 +1,230 @@
+//! The index's documents for a check, by place: read back whole
+//! ([`Collection`]) or one by one as the check meets them
+//! ([`StoredDocuments`]), so a check of given claims holds the documents
+//! its searches touch and those that carry published reviews, whatever the
+//! size of the collection.
+
+use crate::Error;
+use crate::read::{Collection, EvidenceIndex, records_of};
+use crate::schema::{DIAGNOSTIC, DOCUMENT, REVIEWED, SET_ASIDE};
+use std::sync::{Mutex, OnceLock};
+use veracity_model::{Diagnostic, Document, DocumentId, Review};
+use veracity_text::hash::FxHashMap;
+use veracity_verdict::Documents;
+
+/// An index's documents by place, each place with its document's number
+/// (collection order, counting on across appends).
+pub trait Numbered: Documents {
+    /// The place of the document numbered `number`.
+    fn place_of_number(&self, number: u64) -> Option<usize>;
+}
+
+impl Documents for Collection {
+    fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        &self.documents[place]
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        self.places.get(id).copied()
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        veracity_verdict::reviews_of(self.documents.iter().enumerate())
+    }
+
+    fn whole(&self) -> Option<&[Document]> {
+        Some(&self.documents)
+    }
+}
+
+impl Numbered for Collection {
+    fn place_of_number(&self, number: u64) -> Option<usize> {
+        self.position(number)
+    }
+}
+
+/// An index's documents read as a check asks for them; each is read once.
+/// Holding them costs 24 bytes a document of the collection (its number
+/// and an empty slot) plus the documents read.
+pub struct StoredDocuments<'a> {
+    index: &'a EvidenceIndex,
+    /// The alive documents' numbers, in collection order: place `i` holds
+    /// document `numbers[i]`.
+    numbers: Vec<u64>,
+    slots: Vec<OnceLock<Box<Document>>>,
+    /// The places of the documents read so far, by id.
+    places: Mutex<FxHashMap<DocumentId, usize>>,
+    /// Places of documents with published reviews, and of documents set
+    /// aside for their language.
+    reviewed: Vec<usize>,
+    set_aside: Vec<usize>,
+    /// The parser's notes on the inputs, in the order they were made.
+    notes: Vec<Diagnostic>,
+    /// The first document that could not be read: the check that met it
+    /// is not to be trusted (see [`StoredDocuments::failure`]).
+    failed: Mutex<Option<Error>>,
+    /// What a place that could not be read holds meanwhile.
+    unreadable: Document,
+}
+
+impl EvidenceIndex {
+    /// The index's documents, read as a check meets them: the numbers of
+    /// its documents and which carry reviews or are set aside are read
+    /// from the index's columns and terms, without reading a document.
+    pub fn stored_documents(&self) -> Result<StoredDocuments<'_>, Error> {
+        let mut numbers = Vec::new();
+        let mut reviewed = Vec::new();
+        let mut set_aside = Vec::new();
+        let mut notes: Vec<(u64, Diagnostic)> = Vec::new();
+        for (ord, (reader, segment)) in self
+            .searcher
+            .segment_readers()
+            .iter()
+            .zip(&self.segments)
+            .enumerate()
+        {
+            let number = |d| segment.doc.first(d).unwrap_or(0);
+            let of = |kind| records_of(reader, self.fields, kind).map_err(self.tantivy());
+            numbers.extend(of(DOCUMENT)?.into_iter().map(number));
+            reviewed.extend(of(REVIEWED)?.into_iter().map(number));
+            set_aside.extend(of(SET_ASIDE)?.into_iter().map(number));
+            for d in of(DIAGNOSTIC)? {
+                let address = tantivy::DocAddress::new(ord as u32, d);
+                notes.push((number(d), self.body(address, number(d))?));
+            }
+        }
+        numbers.sort_unstable();
+        notes.sort_by_key(|(n, _)| *n);
+        let places = |marked: Vec<u64>| {
+            let mut places: Vec<usize> = marked
+                .iter()
+                .filter_map(|n| numbers.binary_search(n).ok())
+                .collect();
+            places.sort_unstable();
+            places
+        };
+        let (reviewed, set_aside) = (places(reviewed), places(set_aside));
+        Ok(StoredDocuments {
+            index: self,
+            slots: (0..numbers.len()).map(|_| OnceLock::new()).collect(),
+            numbers,
+            places: Mutex::new(FxHashMap::default()),
+            reviewed,
+            set_aside,
+            notes: notes.into_iter().map(|(_, d)| d).collect(),
+            failed: Mutex::new(None),
+            unreadable: unreadable(),
+        })
+    }
+}
+
+/// An empty document, for a place that could not be read.
+fn unreadable() -> Document {
+    use veracity_model::{DocumentKind, Source};
+    Document {
+        id: DocumentId::from_content(&["unreadable"]),
+        source: Source {
+            location: String::new(),
+            media_type: "text/plain".to_owned(),
+            sha256: String::new(),
+            byte_range: None,
+            url: None,
+            encoding: None,
+        },
+        kind: DocumentKind::News,
+        title: None,
+        authors: Vec::new(),
+        published: None,
+        language: None,
+        detected_language: None,
+        publisher: None,
+        dateline: None,
+        syndicated_from: Vec::new(),
+        text: String::new(),
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        quotes: Vec::new(),
+        reviews: Vec::new(),
+        parent: None,
+        dropped: Vec::new(),
+    }
+}
+
+impl StoredDocuments<'_> {
+    /// The parser's notes on the inputs, as [`Collection::diagnostics`].
+    pub fn notes(&self) -> &[Diagnostic] {
+        &self.notes
+    }
+
+    /// The documents set aside for their language, in collection order.
+    pub fn set_aside(&self) -> impl Iterator<Item = &Document> {
+        self.set_aside.iter().map(|&p| self.get(p))
+    }
+
+    /// The first error met reading a document, if any: a check that met
+    /// one read an empty document in its place, so its report must not be
+    /// used.
+    pub fn failure(&self) -> Option<Error> {
+        self.failed.lock().ok()?.take()
+    }
+
+    /// How many documents have been read.
+    pub fn read(&self) -> usize {
+        self.slots.iter().filter(|s| s.get().is_some()).count()
+    }
+
+    fn load(&self, place: usize) -> Box<Document> {
+        let number = self.numbers[place];
+        let failure = match self.index.document(number) {
+            Ok(Some(doc)) => {
+                if let Ok(mut places) = self.places.lock() {
+                    let first = places.entry(doc.id.clone()).or_insert(place);
+                    *first = (*first).min(place);
+                }
+                return Box::new(doc);
+            }
+            Ok(None) => Error::Damaged {
+                path: self.index.path.clone(),
+                number,
+                message: "its record is missing".to_owned(),
+            },
+            Err(e) => e,
+        };
+        if let Ok(mut failed) = self.failed.lock() {
+            failed.get_or_insert(failure);
+        }
+        Box::new(self.unreadable.clone())
+    }
+}
+
+impl Documents for StoredDocuments<'_> {
+    fn len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        self.slots[place].get_or_init(|| self.load(place))
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        self.places.lock().ok()?.get(id).copied()
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get(p))))
+    }
+
+    fn whole(&self) -> Option<&[Document]> {
+        None
+    }
+}
+
+impl Numbered for StoredDocuments<'_> {
+    fn place_of_number(&self, number: u64) -> Option<usize> {
+        self.numbers.binary_search(&number).ok()
+    }
+}

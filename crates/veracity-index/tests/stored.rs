@@ -1,0 +1,144 @@
+//! A check of a given claim over documents read from the index as the
+//! check meets them gives the check over the whole collection read back,
+//! and reads only the documents its searches touch and those with
+//! published reviews.
+
+use veracity_index::{EvidenceIndex, IndexWriter, Numbered};
+use veracity_model::Document;
+use veracity_verdict::{Checker, Documents, EngineRegistry, LexicalScorer};
+
+const CLAIM: &str = "The Tarrow ferry carries 300 passengers every day";
+
+fn parse(text: &str, location: &str) -> Vec<Document> {
+    veracity_parse::parse_bytes(
+        text.as_bytes(),
+        location,
+        &veracity_parse::Options::default(),
+    )
+    .unwrap()
+}
+
+/// 10 pages about the ferry, a fact-check of the claim, a page in Russian
+/// and `unrelated` pages about other things, in one collection.
+fn collection(unrelated: usize) -> Vec<Document> {
+    let mut docs = Vec::new();
+    for i in 0..unrelated / 2 {
+        docs.extend(parse(
+            &format!(
+                "Elmford library report {i}\n\nThe Elmford library lent {} books in March. \
+                 Its reading room opened on Sundays for {} weeks.",
+                1000 + i,
+                3 + i % 7
+            ),
+            &format!("library-{i}.txt"),
+        ));
+    }
+    for i in 0..10 {
+        docs.extend(parse(
+            &format!(
+                "Ferry story {i}\n\n\"The Tarrow ferry carries 300 passengers every day,\" said \
+                 Ines Okafor, the harbor master. The harbor office's report says ridership was \
+                 {} passengers a day in 2025.",
+                110 + i
+            ),
+            &format!("ferry-{i}.txt"),
+        ));
+    }
+    docs.extend(parse(
+        r#"<html><head><title>Fact check: the Tarrow ferry</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "ClaimReview",
+"claimReviewed": "The Tarrow ferry carries 300 passengers every day",
+"author": {"@type": "Organization", "name": "Harbor Checks"}, "datePublished": "2026-01-02",
+"reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
+"alternateName": "Mostly False"}}</script></head>
+<body><article><h1>Fact check: the Tarrow ferry</h1>
+<p>Ines Okafor said the ferry carries 300 passengers every day. The harbor office's own
+annual report puts ridership at 118 passengers a day.</p></article></body></html>"#,
+        "fact-check.html",
+    ));
+    docs.extend(parse(
+        "Паром Тарроу\n\nПаром Тарроу перевозит триста пассажиров каждый день, сказала \
+         начальник порта. Годовой отчёт портового управления говорит о ста восемнадцати \
+         пассажирах в день.",
+        "ru/ferry.txt",
+    ));
+    for i in unrelated / 2..unrelated {
+        docs.extend(parse(
+            &format!(
+                "Orchard notes {i}\n\nVolunteers planted {} apple trees along the river in \
+                 spring. The orchard committee meets on Thursdays.",
+                200 + i
+            ),
+            &format!("orchard-{i}.txt"),
+        ));
+    }
+    docs
+}
+
+#[test]
+fn a_given_claim_reads_the_documents_it_touches_and_gives_the_whole_check() {
+    let docs = collection(300);
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = IndexWriter::create(dir.path()).unwrap();
+    for d in &docs {
+        writer.add(d).unwrap();
+    }
+    writer.commit().unwrap();
+    let index = EvidenceIndex::open(dir.path()).unwrap();
+
+    let engine = EngineRegistry::builtin();
+    let engine = engine.require("evidence").unwrap();
+    let scales = veracity_model::ScaleRegistry::builtin();
+    let scale = scales.get("veracity").unwrap();
+    let check = |checker: &Checker| {
+        let claims = checker.claims(&[CLAIM.to_owned()], Default::default());
+        let verdict = checker.verdict(&claims[0], engine, scale, 20).unwrap();
+        (claims, verdict)
+    };
+
+    let whole = index.collection().unwrap();
+    let eager = Checker::with_retriever(
+        &whole.documents,
+        Box::new(index.retriever(&whole)),
+        &LexicalScorer,
+    );
+    let (claims, verdict) = check(&eager);
+
+    let stored = index.stored_documents().unwrap();
+    assert_eq!(stored.len(), docs.len());
+    let lazy = Checker::over(
+        Box::new(&stored),
+        Box::new(index.retriever(&stored)),
+        &LexicalScorer,
+    );
+    assert_eq!(check(&lazy), (claims.clone(), verdict.clone()));
+    assert!(stored.failure().is_none());
+
+    // The published review was found without reading every document.
+    assert_eq!(verdict.reviews.len(), 1, "{verdict:#?}");
+    assert!(!claims[0].appearances.is_empty());
+    let read = stored.read();
+    assert!(
+        read < 40,
+        "read {read} of {} documents for one claim",
+        docs.len()
+    );
+    // Places and numbers agree with the collection read whole.
+    for (place, doc) in whole.documents.iter().enumerate() {
+        if stored.place_of(&doc.id).is_some() {
+            assert_eq!(stored.get(place), doc);
+        }
+    }
+    assert_eq!(
+        stored.place_of_number(0),
+        whole.place_of_number(0),
+        "document number 0"
+    );
+    // The Russian page is known as set aside without reading the others.
+    let aside: Vec<_> = stored
+        .set_aside()
+        .map(|d| d.source.location.clone())
+        .collect();
+    assert_eq!(aside, ["ru/ferry.txt"]);
+    assert!(stored.notes().is_empty());
+}
