@@ -102,17 +102,16 @@ fn shoot(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
     let mut ok = true;
     for (name, width, height) in WINDOWS {
         let png = out.join(format!("{stem}-{name}.png"));
-        let profile = tempfile::tempdir()?;
-        let result = veracity_chromium::headless(browser, profile.path())
-            .args(["--hide-scrollbars", "--force-device-scale-factor=1"])
-            .arg(format!("--window-size={width},{height}"))
-            .arg(format!("--screenshot={}", png.display()))
-            .arg(format!("file://{}", page.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output()
-            .with_context(|| format!("cannot run {}", browser.display()))?;
+        let result = headless(
+            browser,
+            page,
+            &[
+                "--hide-scrollbars".to_owned(),
+                "--force-device-scale-factor=1".to_owned(),
+                format!("--window-size={width},{height}"),
+                format!("--screenshot={}", png.display()),
+            ],
+        )?;
         let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
         if !result.status.success() || size == 0 {
             bail!(
@@ -150,16 +149,14 @@ const PRINTED_PAGES: u32 = 3;
 fn print(browser: &Path, page: &Path, out: &Path, stem: &str) -> Result<bool> {
     let dir = tempfile::tempdir()?;
     let pdf = dir.path().join(format!("{stem}.pdf"));
-    let profile = tempfile::tempdir()?;
-    let result = veracity_chromium::headless(browser, profile.path())
-        .arg("--no-pdf-header-footer")
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .with_context(|| format!("cannot run {}", browser.display()))?;
+    let result = headless(
+        browser,
+        page,
+        &[
+            "--no-pdf-header-footer".to_owned(),
+            format!("--print-to-pdf={}", pdf.display()),
+        ],
+    )?;
     let bytes = std::fs::read(&pdf).unwrap_or_default();
     if !result.status.success() || bytes.is_empty() {
         bail!(
@@ -210,4 +207,17 @@ fn pdf_pages(pdf: &[u8]) -> usize {
     pdf.windows(needle.len() + 1)
         .filter(|w| w.starts_with(needle) && w[needle.len()] != b's')
         .count()
+}
+
+/// Runs headless Chromium on `page` with `args`, in a fresh profile.
+fn headless(browser: &Path, page: &Path, args: &[String]) -> Result<std::process::Output> {
+    let profile = tempfile::tempdir()?;
+    veracity_chromium::headless(browser, profile.path())
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .with_context(|| format!("cannot run {}", browser.display()))
 }

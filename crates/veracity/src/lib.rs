@@ -359,16 +359,16 @@ pub fn check_documents(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Checked, Error> {
-    let (engine, scale) = engine_and_scale(options, engines, scales)?;
-    if documents.is_empty() && claims.is_empty() {
-        return Err(Error::NothingToCheck);
-    }
-    let scorer = veracity_stance::StanceModel::try_builtin()?;
-    let checker = match retriever {
-        Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
-        None => Checker::new(documents, scorer),
+    let built;
+    let retriever: &dyn Retriever = match retriever {
+        Some(r) => r,
+        None => {
+            built = veracity_verdict::Index::build(documents);
+            &built
+        }
     };
-    find_and_rate(&checker, claims, options, engine, scale)
+    let documents = veracity_verdict::InMemory::new(documents);
+    check_over(&documents, retriever, claims, options, engines, scales)
 }
 
 /// [`check_documents`] over `documents` held or fetched as the check needs
@@ -389,17 +389,6 @@ pub fn check_over(
     }
     let scorer = veracity_stance::StanceModel::try_builtin()?;
     let checker = Checker::over(Box::new(documents), Box::new(retriever), scorer);
-    find_and_rate(&checker, claims, options, engine, scale)
-}
-
-/// The `claims` given (or those `checker` finds) and their verdicts.
-fn find_and_rate(
-    checker: &Checker,
-    claims: &[String],
-    options: &CheckOptions,
-    engine: &dyn veracity_verdict::Engine,
-    scale: &veracity_model::RatingScale,
-) -> Result<Checked, Error> {
     let (found, count) = checker.claims_counted(
         claims,
         ClaimOptions {
@@ -407,7 +396,7 @@ fn find_and_rate(
             sentences: true,
         },
     );
-    let verdicts = rate(checker, &found, engine, scale, options.top_k)?;
+    let verdicts = rate(&checker, &found, engine, scale, options.top_k)?;
     Ok(Checked {
         claims: found,
         verdicts,
