@@ -436,18 +436,28 @@ pub struct MergeCmd {
     /// Every shard's candidates file, in shard order.
     #[arg(value_name = "CANDIDATES", required = true)]
     pub candidates: Vec<PathBuf>,
+    #[command(flatten)]
+    pub verdicts: VerdictArgs,
+}
+
+/// How `check` and `merge` rate claims and write the result.
+#[derive(Args)]
+pub struct VerdictArgs {
     /// The verdict engine (`evidence`, `review`, or a registered plugin).
     #[arg(long, default_value = "evidence", value_name = "NAME")]
     pub engine: String,
-    /// Report ratings on this scale (as `check --scale`).
+    /// Report ratings on this scale (see `veracity scales`); default: the
+    /// normalised `veracity` scale (published reviews keep their own label).
     #[arg(long, value_name = "NAME")]
     pub scale: Option<String>,
-    /// Wrap the summary at N columns.
+    /// Wrap the summary at N columns (default: the terminal's width on a
+    /// terminal; no wrapping into a pipe or file).
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub width: Option<usize>,
-    /// Output format, as for `check`: summary, json, jsonl, claimreview,
-    /// markdown, html, csv or a format plugin; default: from the extension
-    /// of `-o`, else summary.
+    /// Output format: summary (for people), or any report format of
+    /// `veracity render` (json, jsonl, claimreview, markdown, html, csv, or
+    /// a format plugin); default: from the extension of `-o` (.json,
+    /// .jsonl, .jsonld, .md, .html, .csv), else summary.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Write the output to this file (atomically) instead of stdout.
@@ -455,7 +465,8 @@ pub struct MergeCmd {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub publish: PublishArgs,
-    /// An option `KEY=VALUE` for a verdict plugin (repeatable).
+    /// An option `KEY=VALUE` for a verdict plugin (repeatable), sent in the
+    /// `options` of each request; the built-in engines take none.
     #[arg(long = "engine-option", value_name = "KEY=VALUE")]
     pub engine_option: Vec<String>,
 }
@@ -478,13 +489,6 @@ pub struct CheckCmd {
     /// claims, as a sharded check takes them).
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
-    /// The verdict engine (`evidence`, `review`, or a registered plugin).
-    #[arg(long, default_value = "evidence", value_name = "NAME")]
-    pub engine: String,
-    /// Report ratings on this scale (see `veracity scales`); default: the
-    /// normalised `veracity` scale (published reviews keep their own label).
-    #[arg(long, value_name = "NAME")]
-    pub scale: Option<String>,
     /// Passages retrieved per claim (at least 1).
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top_k: usize,
@@ -496,25 +500,8 @@ pub struct CheckCmd {
     /// Check every claim found in the documents, however many.
     #[arg(long, conflicts_with = "max_claims")]
     pub all: bool,
-    /// Wrap the summary at N columns (default: the terminal's width on a
-    /// terminal; no wrapping into a pipe or file).
-    #[arg(long, value_name = "N", value_parser = at_least_one)]
-    pub width: Option<usize>,
-    /// Output format: summary (for people), or any report format of
-    /// `veracity render` (json, jsonl, claimreview, markdown, html, csv, or
-    /// a format plugin); default: from the extension of `-o` (.json,
-    /// .jsonl, .jsonld, .md, .html, .csv), else summary.
-    #[arg(long, value_name = "FORMAT")]
-    pub format: Option<String>,
-    /// Write the output to this file (atomically) instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     #[command(flatten)]
-    pub publish: PublishArgs,
-    /// An option `KEY=VALUE` for a verdict plugin (repeatable), sent in the
-    /// `options` of each request; the built-in engines take none.
-    #[arg(long = "engine-option", value_name = "KEY=VALUE")]
-    pub engine_option: Vec<String>,
+    pub verdicts: VerdictArgs,
     #[command(flatten)]
     pub batch: BatchArgs,
 }

@@ -18,22 +18,14 @@ pub struct CheckArgs {
     pub shards: Vec<PathBuf>,
     pub claim: Vec<String>,
     pub claims: Option<PathBuf>,
-    pub engine: String,
-    pub scale: Option<String>,
     pub top_k: usize,
     /// `--limit`; `usize::MAX` for `--all`.
     pub max_claims: usize,
-    /// `--width`: wrap the summary at this many columns.
-    pub width: Option<usize>,
-    /// `--format`; `None` to infer it from `-o`'s extension.
-    pub format: Option<String>,
-    pub output: Option<PathBuf>,
     /// How the inputs are read: `--jobs`, `--max-size`, `--keep-going`.
     pub batch: crate::cli::BatchArgs,
-    /// Report format options (the ratings' scale is `scale` above).
-    pub format_args: crate::cli::FormatArgs,
-    /// `KEY=VALUE` options for a verdict plugin.
-    pub engine_options: Vec<String>,
+    /// The engine, the scale and the output: `--engine`, `--scale`,
+    /// `--width`, `--format`, `-o`, the publisher and `--engine-option`.
+    pub verdicts: crate::cli::VerdictArgs,
 }
 
 /// The terminal summary, the one output format `check` writes itself.
@@ -48,37 +40,47 @@ pub fn run(
     // (built-in or plugin), checked before any work is done.
     let mut formats = veracity_format::FormatRegistry::builtin();
     crate::plugin_adapters::register_formats(&mut formats, plugins)?;
-    let format = choose_format(&formats, args.format.as_deref(), args.output.as_deref());
+    let format = choose_format(
+        &formats,
+        args.verdicts.format.as_deref(),
+        args.verdicts.output.as_deref(),
+    );
     if format != SUMMARY && formats.lookup(&format).is_err() {
         bail!(
             "unknown format `{format}`; choose summary or one of: {}",
             formats.names().join(", ")
         );
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = &args.verdicts.output {
         output::check_writable(path)?;
     }
-    let format_options = crate::commands::render::format_options(&args.format_args, registry)?;
+    let format_options = crate::commands::render::format_options(
+        &crate::cli::FormatArgs {
+            publish: args.verdicts.publish.clone(),
+            scale: None,
+        },
+        registry,
+    )?;
     if format != SUMMARY {
         // Missing or malformed format options fail before the work starts.
         veracity_format::check_options(formats.lookup(&format)?, &format_options)
             .with_context(|| format!("cannot write the report as {format}"))?;
     }
     let engine_options = super::key_values(
-        &args.engine_options,
+        &args.verdicts.engine_option,
         "engine option",
         "--engine-option threshold=0.4",
     )?;
     let mut engines = EngineRegistry::builtin();
-    if !engine_options.is_empty() && engines.require(&args.engine).is_ok() {
+    if !engine_options.is_empty() && engines.require(&args.verdicts.engine).is_ok() {
         bail!(
             "the built-in engine `{}` takes no options; --engine-option is for verdict plugins",
-            args.engine
+            args.verdicts.engine
         );
     }
     crate::plugin_adapters::register_engines(&mut engines, plugins, &engine_options)?;
-    engines.require(&args.engine)?;
-    let scale_id = args.scale.as_deref().unwrap_or("veracity");
+    engines.require(&args.verdicts.engine)?;
+    let scale_id = args.verdicts.scale.as_deref().unwrap_or("veracity");
     let scale = registry.get(scale_id).with_context(|| {
         let ids: Vec<&str> = registry.scales().iter().map(|s| s.id.as_str()).collect();
         format!(
@@ -107,7 +109,7 @@ pub fn run(
     }
 
     let options = veracity::CheckOptions {
-        engine: args.engine.clone(),
+        engine: args.verdicts.engine.clone(),
         scale: scale.id.clone(),
         top_k: args.top_k,
         max_claims: args.max_claims,
@@ -172,15 +174,19 @@ pub fn run(
     let sources = veracity_verdict::source_names(&report.documents);
 
     let bytes = if format == SUMMARY {
-        let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-        let layout = crate::summary::Layout::detect(to_stdout, args.width);
+        let to_stdout = args
+            .verdicts
+            .output
+            .as_ref()
+            .is_none_or(|p| p.as_os_str() == "-");
+        let layout = crate::summary::Layout::detect(to_stdout, args.verdicts.width);
         crate::summary::render(&report, &sources, layout).into_bytes()
     } else {
         formats
             .render(&format, &report, &format_options)
             .with_context(|| format!("cannot write the report as {format}"))?
     };
-    match &args.output {
+    match &args.verdicts.output {
         Some(path) if path.as_os_str() != "-" => output::write_atomically(path, &bytes)?,
         _ => output::stdout(&bytes)?,
     }
