@@ -28,6 +28,35 @@ pub const MAX_COPIES: usize = 3;
 /// Passages searched for the places a claim appears.
 pub const APPEARANCE_HITS: usize = 50;
 
+/// What a check gathered for one claim, for an engine to rate
+/// ([`Checker::gather`]).
+#[derive(Debug, Clone)]
+pub struct Gathered {
+    evidence: Vec<Evidence>,
+    reviews: Vec<CitedReview>,
+    documents: Vec<DocumentVoice>,
+    sources: Sources,
+}
+
+impl Gathered {
+    /// The verdict of `engine` on `claim` from what was gathered for it.
+    pub fn rate(
+        self,
+        claim: &Claim,
+        engine: &dyn Engine,
+        scale: &RatingScale,
+    ) -> Result<Verdict, EngineError> {
+        engine.verdict(EngineRequest {
+            claim,
+            evidence: self.evidence,
+            reviews: self.reviews,
+            documents: self.documents,
+            scale,
+            sources: &self.sources,
+        })
+    }
+}
+
 /// One collection, indexed, with a stance scorer.
 pub struct Checker<'a> {
     pub(crate) docs: Box<dyn Documents + 'a>,
@@ -380,18 +409,24 @@ impl<'a> Checker<'a> {
         scale: &RatingScale,
         top_k: usize,
     ) -> Result<Verdict, EngineError> {
+        self.gather(claim, top_k).rate(claim, engine, scale)
+    }
+
+    /// What an engine weighs for `claim`: its evidence (`top_k` passages),
+    /// the published reviews of it, the documents that bear on it and
+    /// their names. The costly half of a verdict, and the half that can run
+    /// for many claims at once; [`Gathered::rate`] is the engine's.
+    pub fn gather(&self, claim: &Claim, top_k: usize) -> Gathered {
         let evidence = self.evidence(claim, top_k);
         let reviews = self.reviews(claim);
         let documents = self.bearing_documents(claim, &evidence);
         let sources = self.sources(&evidence, &reviews);
-        engine.verdict(EngineRequest {
-            claim,
+        Gathered {
             evidence,
             reviews,
             documents,
-            scale,
-            sources: &sources,
-        })
+            sources,
+        }
     }
 
     /// The documents that bear on `claim`: those with a passage of

@@ -54,7 +54,7 @@ mod voice;
 mod testutil;
 
 pub use check::{
-    APPEARANCE_HITS, Checker, DEFAULT_TOP_K, HEADLINE_COVERAGE, MAX_COPIES, POOL_FACTOR,
+    APPEARANCE_HITS, Checker, DEFAULT_TOP_K, Gathered, HEADLINE_COVERAGE, MAX_COPIES, POOL_FACTOR,
 };
 pub use claims::{
     ClaimCount, ClaimOptions, given as given_claims, merge_shards as merge_claim_candidates,

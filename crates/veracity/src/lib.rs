@@ -465,7 +465,12 @@ fn engine_and_scale<'r>(
     Ok((engine, scale))
 }
 
-/// The verdict on each of `claims`, in order.
+/// Claims gathered at once, on every core, before the engine rates them.
+const GATHER_BATCH: usize = 64;
+
+/// The verdict on each of `claims`, in order. The evidence of a batch of
+/// claims is gathered on every core; the engine (perhaps a plugin, which
+/// answers one request at a time) then rates them one by one, in order.
 fn rate(
     checker: &Checker,
     claims: &[veracity_model::Claim],
@@ -473,17 +478,48 @@ fn rate(
     scale: &veracity_model::RatingScale,
     top_k: usize,
 ) -> Result<Vec<veracity_model::Verdict>, Error> {
-    claims
-        .iter()
-        .map(|claim| {
-            checker
-                .verdict(claim, engine, scale, top_k)
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut verdicts = Vec::with_capacity(claims.len());
+    for batch in claims.chunks(GATHER_BATCH) {
+        let gathered = gather_all(checker, batch, top_k, threads);
+        for (claim, gathered) in batch.iter().zip(gathered) {
+            let verdict = gathered
+                .rate(claim, engine, scale)
                 .map_err(|source| Error::Claim {
                     claim: claim.id.to_string(),
                     source,
-                })
-        })
-        .collect()
+                })?;
+            verdicts.push(verdict);
+        }
+    }
+    Ok(verdicts)
+}
+
+/// What `checker` gathers for each of `claims`, in order, on up to
+/// `threads` threads (each a consecutive run of claims).
+fn gather_all(
+    checker: &Checker,
+    claims: &[veracity_model::Claim],
+    top_k: usize,
+    threads: usize,
+) -> Vec<veracity_verdict::Gathered> {
+    let gather = |run: &[veracity_model::Claim]| -> Vec<_> {
+        run.iter().map(|c| checker.gather(c, top_k)).collect()
+    };
+    if threads <= 1 || claims.len() <= 1 {
+        return gather(claims);
+    }
+    let run = claims.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = claims
+            .chunks(run)
+            .map(|part| scope.spawn(move || gather(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The report of a check of `corpus`: the claims and verdicts, the
