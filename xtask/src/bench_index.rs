@@ -320,6 +320,14 @@ pub fn run(
 
     let b = if keep.is_some_and(|p| p.join("meta.json").is_file()) {
         eprintln!("reusing the index in {}...", path.display());
+        // An index of an earlier build may lack the block bounds: an empty
+        // append's commit writes them.
+        let t = Instant::now();
+        IndexWriter::append(&path)?.commit()?;
+        eprintln!(
+            "  commit (block bounds written where missing): {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
         reuse(&path, docs, n_claims)
     } else {
         eprintln!("building the index of {docs} documents (streamed)...");

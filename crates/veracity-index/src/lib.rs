@@ -21,7 +21,9 @@
 //! atomic, so a process killed while appending leaves the last commit as
 //! it was. Reading: [`EvidenceIndex::open`] reads the segments and the
 //! statistics, no document; [`EvidenceIndex::collection`] reads the
-//! documents a check lists, [`EvidenceIndex::document`] one of them, and
+//! documents a check lists, [`EvidenceIndex::document`] one of them,
+//! [`EvidenceIndex::search`] the best passages for a query (their
+//! documents' numbers and spans, no document read), and
 //! [`EvidenceIndex::retriever`] gives a
 //! [`Retriever`](veracity_verdict::Retriever) over the passages.
 //!
@@ -29,6 +31,7 @@
 
 #![deny(missing_docs)]
 
+mod blocks;
 mod read;
 mod retriever;
 mod schema;
@@ -37,7 +40,7 @@ mod stored;
 mod write;
 
 pub use read::{Collection, EvidenceIndex, IndexStats};
-pub use retriever::IndexRetriever;
+pub use retriever::{Found, IndexRetriever};
 pub use stored::{Numbered, StoredDocuments};
 pub use write::{IndexWriter, WriteSummary};
 

@@ -2,6 +2,7 @@
 //! its documents.
 
 use crate::Error;
+use crate::blocks::{self, SegmentBlocks};
 use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -116,6 +117,9 @@ pub(crate) struct Segment {
     pub(crate) end: Column<u64>,
     /// Every record's BM25 length (0 for documents and notes), mmap'd.
     pub(crate) len: Arc<dyn ColumnValues<u64>>,
+    /// The bounds of its long posting lists per block, mmap'd (`None`:
+    /// no file for it, terms are bounded as a whole).
+    pub(crate) blocks: Option<SegmentBlocks>,
 }
 
 impl Segment {
@@ -173,6 +177,8 @@ impl EvidenceIndex {
             source,
         };
         let searcher = index.reader().map_err(err)?.searcher();
+        // The block bounds are files of their own, beside tantivy's.
+        let files = tantivy::directory::MmapDirectory::open(path).ok();
         let mut segments = Vec::new();
         let (mut passages, mut total_len, mut base) = (0usize, 0u64, 0u32);
         for reader in searcher.segment_readers() {
@@ -202,6 +208,15 @@ impl EvidenceIndex {
                 start: fast.u64("start").map_err(err)?,
                 end: fast.u64("end").map_err(err)?,
                 len,
+                blocks: files.as_ref().and_then(|files| {
+                    use tantivy::Directory;
+                    let bytes = files
+                        .open_read(Path::new(&blocks::file_name(reader)))
+                        .ok()?
+                        .read_bytes()
+                        .ok()?;
+                    SegmentBlocks::parse(bytes, reader.max_doc())
+                }),
             });
             base = base.saturating_add(reader.max_doc());
         }

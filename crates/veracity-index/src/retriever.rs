@@ -3,7 +3,7 @@
 //! over the same documents.
 
 use crate::read::EvidenceIndex;
-use crate::search::{Query, Ranked};
+use crate::search::{Known, Query, Ranked};
 use crate::stored::Numbered;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -28,6 +28,9 @@ struct Ranking {
     m: usize,
     ranked: Vec<Ranked>,
     ideal: f32,
+    /// It holds every passage scoring above this (or at it, when the flag
+    /// is set): what a deeper search for the same query starts from.
+    floor: (f32, bool),
 }
 
 impl Ranking {
@@ -35,10 +38,18 @@ impl Ranking {
     fn complete(&self) -> bool {
         self.ranked.len() < self.m
     }
+
+    fn known(&self) -> Known<'_> {
+        Known {
+            ranked: &self.ranked,
+            floor: self.floor.0,
+            inclusive: self.floor.1,
+        }
+    }
 }
 
-/// How many more passages a search ranks when the caller's filter turned
-/// away too many of those ranked.
+/// How many times deeper than the last each search beyond those ranked
+/// goes when the caller's filter turned away too many of them.
 const WIDEN: usize = 4;
 /// The fewest passages a search ranks (a check asks for 50, then 80).
 const MIN_RANKED: usize = 128;
@@ -58,10 +69,51 @@ impl EvidenceIndex {
     }
 }
 
+/// A passage found by [`EvidenceIndex::search`]: where it is and how it
+/// ranks, its document to be read with [`EvidenceIndex::document`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found {
+    /// Its document's number.
+    pub document: u64,
+    /// Its span in that document's text, in bytes.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+    /// Its BM25 score.
+    pub score: f32,
+    /// Its score over that of an average passage holding every query term
+    /// once, as [`Hit::relevance`].
+    pub relevance: f32,
+}
+
+impl EvidenceIndex {
+    /// The `k` passages that rank highest against `query`, best first: the
+    /// hits of a retriever's search, without the collection read back.
+    pub fn search(&self, query: &str, k: usize) -> Vec<Found> {
+        let q = Query::new(self, query);
+        q.top(self, k)
+            .into_iter()
+            .filter_map(|r| {
+                let (ord, d) = self.locate(r.passage)?;
+                let segment = &self.segments[ord];
+                let (document, start) = segment.place(d);
+                Some(Found {
+                    document,
+                    start: start as usize,
+                    end: segment.end.first(d).unwrap_or(0) as usize,
+                    score: r.score,
+                    relevance: Hit::new(r.passage, r.score, q.ideal).relevance,
+                })
+            })
+            .collect()
+    }
+}
+
 impl IndexRetriever<'_> {
     /// At least the best `m` passages for `query` (all, if fewer match):
-    /// a recent ranking when one is deep enough, else a new search.
-    fn ranking(&self, query: &str, m: usize) -> Arc<Ranking> {
+    /// a recent ranking when one is deep enough, else a new search, which
+    /// starts from `shallower` (a ranking of the query less deep) if given.
+    fn ranking(&self, query: &str, m: usize, shallower: Option<&Ranking>) -> Arc<Ranking> {
         let recent = |r: &Arc<Ranking>| r.query == query && (r.complete() || r.ranked.len() >= m);
         if let Some(r) = self
             .recent
@@ -72,14 +124,37 @@ impl IndexRetriever<'_> {
             return r;
         }
         let q = Query::new(self.index, query);
-        let ranking = Arc::new(Ranking {
+        let ranked = q.top_beyond(self.index, m, shallower.map(Ranking::known));
+        // Every passage above the last one's score is in a top that is
+        // not all of them.
+        let floor = (ranked.last().map_or(f32::INFINITY, |r| r.score), false);
+        self.remember(Ranking {
             query: query.to_owned(),
             m,
-            ranked: q.top(self.index, m),
+            ranked,
             ideal: q.ideal,
-        });
+            floor,
+        })
+    }
+
+    /// Every passage scoring at least `floor` for `query`, best first.
+    fn at_least(&self, query: &str, floor: f32) -> Arc<Ranking> {
+        let q = Query::new(self.index, query);
+        let ranked = q.at_least(self.index, floor);
+        self.remember(Ranking {
+            query: query.to_owned(),
+            // Not known to be all the query matches.
+            m: ranked.len(),
+            ranked,
+            ideal: q.ideal,
+            floor: (floor, true),
+        })
+    }
+
+    fn remember(&self, ranking: Ranking) -> Arc<Ranking> {
+        let ranking = Arc::new(ranking);
         if let Ok(mut q) = self.recent.lock() {
-            q.retain(|r| r.query != query);
+            q.retain(|r| r.query != ranking.query);
             if q.len() == RECENT {
                 q.pop_front();
             }
@@ -127,23 +202,53 @@ impl Retriever for IndexRetriever<'_> {
         let mut out = Vec::new();
         // Rank the best m; while `keep` turns too many away, rank further
         // and ask it about the passages it has not seen (the best m + n
-        // begin with the best m).
+        // begin with the best m), each deeper search starting from the
+        // one before.
         let (mut m, mut asked) = (k.max(MIN_RANKED), 0);
+        // How many passages beyond those asked the next search ranks.
+        let mut step = m;
+        let mut shallower: Option<Arc<Ranking>> = None;
         loop {
-            let ranking = self.ranking(query, m);
-            for r in ranking.ranked.iter().skip(asked) {
-                if keep(r.passage) {
-                    out.push(Hit::new(r.passage, r.score, ranking.ideal));
-                    if out.len() == k {
-                        return out;
+            let mut ranking = self.ranking(query, m, shallower.as_deref());
+            for _ in 0..2 {
+                for r in ranking.ranked.iter().skip(asked) {
+                    if keep(r.passage) {
+                        out.push(Hit::new(r.passage, r.score, ranking.ideal));
+                        if out.len() == k {
+                            return out;
+                        }
                     }
                 }
+                if ranking.complete() {
+                    return out;
+                }
+                asked = ranking.ranked.len();
+                // Half the ranking or more ties at its last score: a run
+                // of copies of one text, most of which the filter turns
+                // away. Every passage of that score, found with the
+                // threshold there from the start, costs less than ranking
+                // deeper and deeper through the run.
+                let last = ranking.ranked[asked - 1].score;
+                if ranking.floor.1 || ranking.ranked[asked / 2].score != last {
+                    break;
+                }
+                let ties = self.at_least(query, last);
+                if ties.ranked.len() < asked {
+                    break;
+                }
+                ranking = ties;
             }
-            if ranking.complete() {
-                return out;
-            }
-            asked = ranking.ranked.len();
-            m = asked.saturating_mul(WIDEN);
+            // Beyond a run of copies, as many as a first search, then
+            // more and more: the passages after the run are often copies
+            // too (of other texts), but a step as deep as the run itself
+            // would rank far more than needed.
+            step = if ranking.floor.1 {
+                k.max(MIN_RANKED)
+            } else {
+                step.saturating_mul(WIDEN)
+            };
+            m = asked.saturating_add(step);
+            shallower = Some(ranking);
         }
     }
 

@@ -9,14 +9,19 @@
 //! passage into it alone: only the postings of the other terms (the
 //! rarer, shorter lists) propose passages, and the common terms' lists are
 //! sought to those passages, and only while the passage can still make it.
+//! Where a segment has block bounds (`crate::blocks`), the bound of a term
+//! is that of its current block of 128 postings, so it tightens window by
+//! window, and a window where no passage can reach the top is skipped
+//! without reading its postings.
 //! A passage's score is the sum of its terms' contributions in term order,
 //! as `veracity_verdict::Index` adds them, so scores are equal to the bit.
 
+use crate::blocks::TermBlocks;
 use crate::read::EvidenceIndex;
 use std::cmp::Ordering;
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::schema::{IndexRecordOption, Term};
-use tantivy::{DocSet, TERMINATED};
+use tantivy::{DocId, DocSet, TERMINATED};
 use veracity_text::bm25::{BM25, Bm25};
 use veracity_text::words;
 
@@ -64,6 +69,18 @@ struct Best {
     buffer: Vec<Ranked>,
     /// The lowest score among the best `m`, once `m` were offered.
     threshold: Option<f32>,
+    /// The floor of passages pushed before the search (and whether it is
+    /// inclusive): they hold every passage scoring above it.
+    known: Option<(f32, bool)>,
+}
+
+/// Passages ranked by an earlier search, holding every passage that scores
+/// above `floor` (or at it, when `inclusive`), best first.
+#[derive(Clone, Copy)]
+pub(crate) struct Known<'a> {
+    pub(crate) ranked: &'a [Ranked],
+    pub(crate) floor: f32,
+    pub(crate) inclusive: bool,
 }
 
 impl Best {
@@ -72,7 +89,14 @@ impl Best {
             m,
             buffer: Vec::with_capacity(m.saturating_mul(2).min(1 << 20)),
             threshold: None,
+            known: None,
         }
+    }
+
+    /// Whether a passage of this score was pushed before the search.
+    fn is_known(&self, score: f32) -> bool {
+        self.known
+            .is_some_and(|(floor, inclusive)| score > floor || (inclusive && score == floor))
     }
 
     /// Whether a passage of this score can enter the best `m`.
@@ -84,7 +108,7 @@ impl Best {
         self.buffer.push(ranked);
         let full = match self.threshold {
             None => self.buffer.len() >= self.m,
-            Some(_) => self.buffer.len() >= self.m.saturating_mul(2).max(self.m + 64),
+            Some(_) => self.buffer.len() >= self.m.saturating_mul(2).max(self.m.saturating_add(64)),
         };
         if full {
             self.keep_best();
@@ -158,10 +182,53 @@ impl Query {
 
     /// The `m` best passages, best first (score, then collection order).
     pub(crate) fn top(&self, index: &EvidenceIndex, m: usize) -> Vec<Ranked> {
+        self.top_beyond(index, m, None)
+    }
+
+    /// The `m` best passages, best first, given `known`: passages already
+    /// ranked, which hold every passage scoring above (or at) a floor. They
+    /// fill the top from the start and passages that score like them are
+    /// not offered again, so the threshold rises as in a search for the
+    /// `m - known` passages that follow them, not for all `m`.
+    pub(crate) fn top_beyond(
+        &self,
+        index: &EvidenceIndex,
+        m: usize,
+        known: Option<Known<'_>>,
+    ) -> Vec<Ranked> {
         if m == 0 || self.terms.is_empty() || index.passages == 0 {
             return Vec::new();
         }
         let mut best = Best::new(m);
+        best.known = known.map(|k| (k.floor, k.inclusive));
+        if let Some(known) = known {
+            // The ranked passages tied with the floor of an exclusive one
+            // are found again.
+            for &r in known.ranked {
+                if best.is_known(r.score) {
+                    best.push(r);
+                }
+            }
+        }
+        self.rank(index, best)
+    }
+
+    /// Every passage scoring at least `floor`, best first: a search whose
+    /// threshold is the floor from the start.
+    pub(crate) fn at_least(&self, index: &EvidenceIndex, floor: f32) -> Vec<Ranked> {
+        if self.terms.is_empty() || index.passages == 0 {
+            return Vec::new();
+        }
+        let best = Best {
+            m: usize::MAX,
+            buffer: Vec::new(),
+            threshold: Some(floor),
+            known: None,
+        };
+        self.rank(index, best)
+    }
+
+    fn rank(&self, index: &EvidenceIndex, mut best: Best) -> Vec<Ranked> {
         let avg = index.avg_len();
         for (ord, segment) in index.segments.iter().enumerate() {
             self.top_in_segment(index, ord, segment, avg, &mut best);
@@ -170,6 +237,13 @@ impl Query {
     }
 
     /// Offers the passages of one segment to the best so far.
+    ///
+    /// The segment is searched window by window: a window ends where the
+    /// first block of a long list ends, so within it each term has one
+    /// bound, its block's (or its whole list's, for a short list; 0 for a
+    /// list with no posting in the window). A window whose bounds together
+    /// stay under the threshold is skipped whole; in the others, the terms
+    /// by window bound ascending play the parts of MaxScore.
     fn top_in_segment(
         &self,
         index: &EvidenceIndex,
@@ -179,8 +253,7 @@ impl Query {
         best: &mut Best,
     ) {
         let alive = index.searcher.segment_readers()[ord].alive_bitset();
-        // The segment's cursors, by bound ascending; `term` is the query
-        // term's place in term order.
+        // `term` is the query term's place in term order.
         let mut cursors: Vec<Cursor> = self
             .terms
             .iter()
@@ -196,19 +269,99 @@ impl Query {
                     term,
                     idf: t.idf,
                     bound: BM25.max_term_score(t.idf),
+                    blocks: segment.blocks.as_ref().and_then(|b| b.term(info)),
+                    block: 0,
+                    window: 0.0,
                 })
             })
             .collect();
         if cursors.is_empty() {
             return;
         }
-        cursors.sort_by(|a, b| a.bound.total_cmp(&b.bound).then(a.term.cmp(&b.term)));
-        // below[i]: the most the cursors before i can add together.
-        let mut below = vec![0.0f32; cursors.len() + 1];
-        for i in 0..cursors.len() {
-            below[i + 1] = widen(below[i] + cursors[i].bound);
-        }
+        let n = cursors.len();
+        // The cursors by window bound ascending, and below[i]: the most the
+        // first i of them can add together.
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut below = vec![0.0f32; n + 1];
         let mut contribution: Vec<Option<f32>> = vec![None; self.terms.len()];
+        // Every passage before `start` has been offered or ruled out.
+        let mut start: DocId = 0;
+        loop {
+            let next = cursors
+                .iter()
+                .map(|c| c.postings.doc())
+                .min()
+                .unwrap_or(TERMINATED);
+            start = start.max(next);
+            if start >= TERMINATED {
+                return;
+            }
+            let mut end = TERMINATED - 1;
+            for c in &mut cursors {
+                if let Some(b) = c.blocks {
+                    while c.block < b.len && b.last_doc(c.block) < start {
+                        c.block += 1;
+                    }
+                    if c.block < b.len {
+                        end = end.min(b.last_doc(c.block));
+                    }
+                }
+            }
+            for c in &mut cursors {
+                // A cursor past the window has no posting in it (it stands
+                // on its first posting at or after a target before `start`).
+                c.window = if c.postings.doc() > end {
+                    0.0
+                } else {
+                    match c.blocks {
+                        Some(b) if c.block < b.len => b.bound(c.block, c.idf, avg),
+                        Some(_) => 0.0,
+                        None => c.bound,
+                    }
+                };
+            }
+            order.sort_by(|&a, &b| {
+                cursors[a]
+                    .window
+                    .total_cmp(&cursors[b].window)
+                    .then(cursors[a].term.cmp(&cursors[b].term))
+            });
+            for i in 0..n {
+                below[i + 1] = widen(below[i] + cursors[order[i]].window);
+            }
+            self.window(
+                &mut cursors,
+                &order,
+                &below,
+                (start, end),
+                segment,
+                alive,
+                avg,
+                &mut contribution,
+                best,
+            );
+            if end >= TERMINATED - 1 {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /// Offers the passages of the window `start..=end` of a segment, the
+    /// cursors taken in `order` (by window bound ascending).
+    #[allow(clippy::too_many_arguments)]
+    fn window(
+        &self,
+        cursors: &mut [Cursor],
+        order: &[usize],
+        below: &[f32],
+        (start, end): (DocId, DocId),
+        segment: &crate::read::Segment,
+        alive: Option<&tantivy::fastfield::AliveBitSet>,
+        avg: f32,
+        contribution: &mut [Option<f32>],
+        best: &mut Best,
+    ) {
         loop {
             // The lowest score in a full top: what a passage must reach.
             let threshold = best.threshold;
@@ -223,28 +376,34 @@ impl Query {
                     .saturating_sub(1),
                 None => 0,
             };
-            if first >= cursors.len() {
+            if first >= order.len() {
+                // Nothing in the window can make the top.
                 return;
             }
-            let d = cursors[first..]
-                .iter()
-                .map(|c| c.postings.doc())
-                .min()
-                .unwrap_or(TERMINATED);
-            if d == TERMINATED {
+            let mut d = TERMINATED;
+            for &i in &order[first..] {
+                let p = &mut cursors[i].postings;
+                if p.doc() < start {
+                    p.seek(start);
+                }
+                d = d.min(p.doc());
+            }
+            if d > end {
                 return;
             }
             if alive.is_some_and(|a| !a.is_alive(d)) {
-                for c in &mut cursors[first..] {
-                    if c.postings.doc() == d {
-                        c.postings.advance();
+                for &i in &order[first..] {
+                    let p = &mut cursors[i].postings;
+                    if p.doc() == d {
+                        p.advance();
                     }
                 }
                 continue;
             }
             let norm = BM25.length_norm(segment.len(d) as f32, avg);
             let mut partial = 0.0f32;
-            for c in &mut cursors[first..] {
+            for &i in &order[first..] {
+                let c = &mut cursors[i];
                 if c.postings.doc() == d {
                     let s = c.score(norm);
                     contribution[c.term] = Some(s);
@@ -253,12 +412,12 @@ impl Query {
                 }
             }
             let mut pruned = false;
-            for i in (0..first).rev() {
-                if threshold.is_some_and(|t| widen(partial) + below[i + 1] < t) {
+            for j in (0..first).rev() {
+                if threshold.is_some_and(|t| widen(partial) + below[j + 1] < t) {
                     pruned = true;
                     break;
                 }
-                let c = &mut cursors[i];
+                let c = &mut cursors[order[j]];
                 if c.postings.doc() < d {
                     c.postings.seek(d);
                 }
@@ -274,7 +433,7 @@ impl Query {
                 for s in contribution.iter().flatten() {
                     score += s;
                 }
-                if best.admits(score) {
+                if best.admits(score) && !best.is_known(score) {
                     best.push(Ranked {
                         passage: segment.base + d,
                         score,
@@ -328,16 +487,22 @@ impl Query {
 }
 
 /// One query term's postings in one segment.
-struct Cursor {
+struct Cursor<'a> {
     postings: SegmentPostings,
     /// The term's place in term order.
     term: usize,
     idf: f32,
     /// The most it adds to a score.
     bound: f32,
+    /// Its blocks' bounds, for a long list with them.
+    blocks: Option<TermBlocks<'a>>,
+    /// The first block that may hold the current window.
+    block: usize,
+    /// The most it adds to a score in the current window.
+    window: f32,
 }
 
-impl Cursor {
+impl Cursor<'_> {
     /// Its contribution to the passage it is on, of length norm `norm`.
     fn score(&self, norm: f32) -> f32 {
         BM25.term_score(self.idf, self.postings.term_freq() as f32, norm)

@@ -218,9 +218,20 @@ impl IndexWriter {
             .map_err(tantivy_error(&self.path))?;
         prepared.set_payload(&payload);
         prepared.commit().map_err(tantivy_error(&self.path))?;
+        let index = self.writer.index().clone();
         self.writer
             .wait_merging_threads()
             .map_err(tantivy_error(&self.path))?;
+        // The segments as the merges left them, each given its block
+        // bounds (a crash before this leaves them missing: the search is
+        // then only slower, and the next commit writes them).
+        let searcher = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_error(&self.path))?
+            .searcher();
+        crate::blocks::write_missing(&self.path, &searcher, self.fields.terms)?;
         Ok(self.summary)
     }
 }

@@ -280,3 +280,132 @@ fn refuses_what_is_not_an_index() {
         Err(veracity_index::Error::Exists { .. })
     ));
 }
+
+/// The block bounds files beside an index's segments.
+fn block_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "vblocks"))
+        .collect()
+}
+
+#[test]
+fn block_bounds_are_used_and_a_wrong_one_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path(), &varied_documents(300));
+    let files = block_files(dir.path());
+    assert!(!files.is_empty(), "no block bounds written");
+    let opened = EvidenceIndex::open(dir.path()).unwrap();
+    let collection = opened.collection().unwrap();
+    let memory = Index::build(&collection.documents);
+    let queries = [
+        "The ferry council approved the harbor budget for the canal",
+        "harbor ferry city water report council",
+        "water water bridge stadium rare88 orchard",
+    ];
+    let hits = |r: &dyn Retriever, q: &str, k: usize| -> Vec<_> {
+        r.search(q, k)
+            .into_iter()
+            .map(|h| (r.passage(h.passage), h.score))
+            .collect()
+    };
+    let same = |disk: &EvidenceIndex| {
+        let collection = disk.collection().unwrap();
+        let disk = disk.retriever(&collection);
+        queries.iter().all(|q| {
+            [1, 10, 50]
+                .iter()
+                .all(|&k| hits(&memory, q, k) == hits(&disk, q, k))
+        })
+    };
+    assert!(same(&opened));
+    drop(opened);
+    // Bounds too low (every block's highest frequency 1, its shortest
+    // passage far longer than any): the search skips blocks that hold
+    // passages of the top, and the hits differ.
+    for file in &files {
+        let mut bytes = std::fs::read(file).unwrap();
+        let word = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+        let (terms, blocks) = (word(&bytes, 8) as usize, word(&bytes, 12) as usize);
+        let first = 16 + 12 * terms;
+        for i in 0..blocks {
+            let at = first + 12 * i;
+            bytes[at + 4..at + 8].copy_from_slice(&1u32.to_le_bytes());
+            bytes[at + 8..at + 12].copy_from_slice(&100_000u32.to_le_bytes());
+        }
+        std::fs::write(file, bytes).unwrap();
+    }
+    assert!(!same(&EvidenceIndex::open(dir.path()).unwrap()));
+    // Without the files, each term's bound alone: the same hits again,
+    // and the next commit writes them back.
+    for file in &files {
+        std::fs::remove_file(file).unwrap();
+    }
+    assert!(same(&EvidenceIndex::open(dir.path()).unwrap()));
+    IndexWriter::append(dir.path()).unwrap().commit().unwrap();
+    assert_eq!(block_files(dir.path()).len(), files.len());
+    assert!(same(&EvidenceIndex::open(dir.path()).unwrap()));
+}
+
+#[test]
+fn a_filter_on_copies_ranks_like_the_exhaustive_search() {
+    // Hundreds of copies of one paragraph (they tie), among varied text:
+    // a filter that keeps 3 passages of each text makes the search rank
+    // through the run of copies.
+    let mut docs = varied_documents(150);
+    for i in 0..400 {
+        let text = format!(
+            "Copy {i}\n\nThe harbor council said the ferry budget for the canal would rise.\n\nrare{} tunnel.",
+            i % 7
+        );
+        docs.extend(
+            veracity_parse::parse_bytes(
+                text.as_bytes(),
+                &format!("copy-{i}.txt"),
+                &veracity_parse::Options::default(),
+            )
+            .unwrap(),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path(), &docs);
+    let opened = EvidenceIndex::open(dir.path()).unwrap();
+    let collection = opened.collection().unwrap();
+    let memory = Index::build(&collection.documents);
+    let disk = opened.retriever(&collection);
+    let capped = |r: &dyn Retriever, query: &str, k: usize| {
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        let mut asked = Vec::new();
+        let hits: Vec<_> = r
+            .search_where(query, k, &mut |p| {
+                let passage = r.passage(p);
+                let text = collection.documents[passage.doc as usize]
+                    .slice(passage.span)
+                    .to_owned();
+                asked.push((passage.doc, passage.span));
+                let n = seen.entry(text).or_insert(0);
+                *n += 1;
+                *n <= 3
+            })
+            .into_iter()
+            .map(|h| (r.passage(h.passage), h.score))
+            .collect();
+        (hits, asked)
+    };
+    for query in [
+        "The harbor council said the ferry budget for the canal would rise",
+        "harbor council ferry budget canal",
+        "rare3 tunnel",
+        "ferry",
+    ] {
+        for k in [1, 20, 80, 300] {
+            let (a, b) = (capped(&memory, query, k), capped(&disk, query, k));
+            assert!(
+                a.1.len() > 3 || a.0.len() < 3,
+                "{query}: the filter was asked"
+            );
+            assert_eq!(a, b, "{query} top {k}");
+        }
+    }
+}

@@ -120,27 +120,34 @@ impl Index {
         let found = py
             .detach(|| {
                 let index = EvidenceIndex::open(&self.path)?;
-                let collection = index.collection()?;
-                let retriever = index.retriever(&collection);
-                use veracity::verdict::Retriever;
-                let hits = retriever
-                    .search(query, k)
-                    .into_iter()
-                    .map(|hit| {
-                        let passage = retriever.passage(hit.passage);
-                        let doc = &collection.documents[passage.doc as usize];
-                        (
-                            doc.id.to_string(),
-                            doc.source.location.clone(),
-                            doc.source.url.clone(),
-                            passage.span.start(),
-                            passage.span.end(),
-                            doc.text[passage.span.start()..passage.span.end()].to_owned(),
-                            hit.score,
-                            hit.relevance,
-                        )
-                    })
-                    .collect::<Vec<_>>();
+                // Only the documents of the hits are read, each once.
+                let mut documents: Vec<(u64, veracity::model::Document)> = Vec::new();
+                let mut hits = Vec::new();
+                for found in index.search(query, k) {
+                    let at = match documents.iter().position(|(n, _)| *n == found.document) {
+                        Some(at) => at,
+                        None => match index.document(found.document)? {
+                            Some(doc) => {
+                                documents.push((found.document, doc));
+                                documents.len() - 1
+                            }
+                            // A hit's document is alive with it; should a
+                            // damaged index say otherwise, the hit goes.
+                            None => continue,
+                        },
+                    };
+                    let doc = &documents[at].1;
+                    hits.push((
+                        doc.id.to_string(),
+                        doc.source.location.clone(),
+                        doc.source.url.clone(),
+                        found.start,
+                        found.end,
+                        doc.text.get(found.start..found.end).unwrap_or_default().to_owned(),
+                        found.score,
+                        found.relevance,
+                    ));
+                }
                 Ok::<_, veracity_index::Error>(hits)
             })
             .map_err(|e| index_error(&e))?;

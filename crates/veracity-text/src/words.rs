@@ -102,7 +102,41 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 
 /// The normalised term of a lowercase word: stop words give `None`, number
 /// words give digits, other words their Porter stem.
+///
+/// Each thread remembers the terms of the words it last met (a text's
+/// vocabulary is small beside its length, and stemming is most of the
+/// analyser's cost: a tenth of building an index); the memory is bounded
+/// (emptied when full) and a word remembered gives what computing it gives.
 pub fn term(word: &str) -> Option<String> {
+    /// Words remembered per thread before the memory is emptied.
+    const REMEMBERED: usize = 1 << 16;
+    /// Longer words are computed each time (rare, and not worth keeping).
+    const LONGEST: usize = 24;
+    thread_local! {
+        static TERMS: std::cell::RefCell<FxHashMap<Box<str>, Option<Box<str>>>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    if word.len() > LONGEST {
+        return compute_term(word);
+    }
+    TERMS
+        .try_with(|terms| {
+            let mut terms = terms.borrow_mut();
+            if let Some(t) = terms.get(word) {
+                return t.as_deref().map(str::to_owned);
+            }
+            let t = compute_term(word);
+            if terms.len() >= REMEMBERED {
+                terms.clear();
+            }
+            terms.insert(word.into(), t.as_deref().map(Box::from));
+            t
+        })
+        .unwrap_or_else(|_| compute_term(word))
+}
+
+/// [`term`], computed.
+fn compute_term(word: &str) -> Option<String> {
     if is_stop_word(word) {
         return None;
     }
@@ -410,6 +444,33 @@ impl IdStatement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_term_is_the_computed_one() {
+        let words = [
+            "the",
+            "ferry",
+            "carries",
+            "passengers",
+            "forty",
+            "percent",
+            "u.s.",
+            "went",
+            "gone",
+            "relational",
+            "generalizations",
+            "a",
+            "x",
+        ];
+        // Twice: computed and remembered, then from memory.
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(term(w), compute_term(w), "{w}");
+            }
+        }
+        assert_eq!(term("carries").as_deref(), Some("carri"));
+        assert_eq!(term("the"), None);
+    }
 
     #[test]
     fn words_and_terms() {
