@@ -143,7 +143,10 @@ impl Index {
                         doc.source.url.clone(),
                         found.start,
                         found.end,
-                        doc.text.get(found.start..found.end).unwrap_or_default().to_owned(),
+                        doc.text
+                            .get(found.start..found.end)
+                            .unwrap_or_default()
+                            .to_owned(),
                         found.score,
                         found.relevance,
                     ));
