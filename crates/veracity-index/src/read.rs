@@ -79,8 +79,6 @@ pub(crate) fn open_index(path: &Path) -> Result<(Index, Fields, Payload), Error>
         path: path.to_owned(),
         source,
     })?;
-    let fields = Fields::of(&index.schema()).ok_or_else(not_an_index)?;
-    crate::schema::register_tokenizer(&index);
     let metas = index.load_metas().map_err(|source| Error::Tantivy {
         path: path.to_owned(),
         source,
@@ -104,6 +102,9 @@ pub(crate) fn open_index(path: &Path) -> Result<(Index, Fields, Payload), Error>
             expected: FORMAT,
         });
     }
+    // After the format: an index of another format may lack a field.
+    let fields = Fields::of(&index.schema()).ok_or_else(not_an_index)?;
+    crate::schema::register_tokenizer(&index);
     Ok((index, fields, payload))
 }
 
@@ -115,6 +116,8 @@ pub(crate) struct Segment {
     pub(crate) doc: Column<u64>,
     pub(crate) start: Column<u64>,
     pub(crate) end: Column<u64>,
+    /// Every passage's text key (see [`crate::schema::Fields::key`]).
+    pub(crate) key: Column<u64>,
     /// Every record's BM25 length (0 for documents and notes), mmap'd.
     pub(crate) len: Arc<dyn ColumnValues<u64>>,
     /// The bounds of its long posting lists per block, mmap'd (`None`:
@@ -207,6 +210,7 @@ impl EvidenceIndex {
                 doc: fast.u64("doc").map_err(err)?,
                 start: fast.u64("start").map_err(err)?,
                 end: fast.u64("end").map_err(err)?,
+                key: fast.u64("key").map_err(err)?,
                 len,
                 blocks: files.as_ref().and_then(|files| {
                     use tantivy::Directory;

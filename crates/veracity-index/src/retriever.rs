@@ -169,6 +169,11 @@ impl Retriever for IndexRetriever<'_> {
         self.index.passages
     }
 
+    fn text_key(&self, passage: u32) -> Option<u64> {
+        let (ord, d) = self.index.locate(passage)?;
+        self.index.segments[ord].key.first(d)
+    }
+
     fn passage(&self, passage: u32) -> Passage {
         let (number, start, end) = self
             .index

@@ -26,8 +26,9 @@ pub fn register_tokenizer(index: &Index) {
 /// for documents and notes), so lengths are one column read, passages no
 /// kind or location, and passage terms a tokenizer of their own. Format 3
 /// marks the document records a check must find without reading every
-/// document ([`REVIEWED`], [`SET_ASIDE`]).
-pub const FORMAT: u32 = 3;
+/// document ([`REVIEWED`], [`SET_ASIDE`]); format 4 keeps each passage's
+/// text key (`key`).
+pub const FORMAT: u32 = 4;
 
 /// Record kinds (the `kind` field; a passage has none, and is told by its
 /// length, at least one word).
@@ -61,6 +62,9 @@ pub struct Fields {
     pub start: Field,
     /// End of that span.
     pub end: Field,
+    /// A passage's `veracity_verdict::text_key`: copies of one text share
+    /// it, so a check caps them without reading their documents.
+    pub key: Field,
     /// A passage's length for BM25 (words, stop words included); 0 on the
     /// other records.
     pub len: Field,
@@ -84,6 +88,7 @@ impl Fields {
             terms: b.add_text_field("terms", terms),
             start: b.add_u64_field("start", FAST),
             end: b.add_u64_field("end", FAST),
+            key: b.add_u64_field("key", FAST),
             len: b.add_u64_field("len", FAST),
         };
         (b.build(), fields)
@@ -100,6 +105,7 @@ impl Fields {
             terms: f("terms")?,
             start: f("start")?,
             end: f("end")?,
+            key: f("key")?,
             len: f("len")?,
         })
     }

@@ -193,6 +193,7 @@ impl IndexWriter {
             record.add_u64(f.doc, number);
             record.add_u64(f.start, passage.span.start() as u64);
             record.add_u64(f.end, passage.span.end() as u64);
+            record.add_u64(f.key, veracity_verdict::text_key(doc.slice(passage.span)));
             record.add_u64(f.len, u64::from(passage.length));
             record.add_text(f.terms, joined(&passage.terms));
             self.writer

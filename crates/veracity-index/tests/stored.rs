@@ -142,3 +142,62 @@ fn a_given_claim_reads_the_documents_it_touches_and_gives_the_whole_check() {
     assert_eq!(aside, ["ru/ferry.txt"]);
     assert!(stored.notes().is_empty());
 }
+
+/// Copies of one sentence in hundreds of documents: the checker keeps at
+/// most three of a text, and the index's text keys tell the copies apart
+/// without reading the documents they are in.
+#[test]
+fn copies_of_a_claim_are_capped_without_reading_their_documents() {
+    let mut docs = collection(40);
+    for i in 0..300 {
+        docs.extend(parse(
+            &format!(
+                "Ferry digest {i}\n\nThe Tarrow ferry carries 300 passengers every day.\n\n\
+                 Harbor notes for week {i}."
+            ),
+            &format!("digest-{i}.txt"),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = IndexWriter::create(dir.path()).unwrap();
+    for d in &docs {
+        writer.add(d).unwrap();
+    }
+    writer.commit().unwrap();
+    let index = EvidenceIndex::open(dir.path()).unwrap();
+
+    // The index's keys are the checker's hash of each passage's text.
+    let whole = index.collection().unwrap();
+    let retriever = index.retriever(&whole);
+    use veracity_verdict::Retriever;
+    let hits = retriever.search("ferry passengers harbor week library orchard", 2000);
+    assert!(hits.len() > 300);
+    for p in hits.iter().map(|h| h.passage) {
+        let passage = retriever.passage(p);
+        let text = whole.documents[passage.doc as usize].slice(passage.span);
+        assert_eq!(
+            retriever.text_key(p),
+            Some(veracity_verdict::text_key(text))
+        );
+    }
+
+    let engine = EngineRegistry::builtin();
+    let engine = engine.require("evidence").unwrap();
+    let scales = veracity_model::ScaleRegistry::builtin();
+    let scale = scales.get("veracity").unwrap();
+    let check = |checker: &Checker| {
+        let claims = checker.claims(&[CLAIM.to_owned()], Default::default());
+        let verdict = checker.verdict(&claims[0], engine, scale, 20).unwrap();
+        serde_json::to_string(&(claims, verdict)).unwrap()
+    };
+    let eager = Checker::with_retriever(&whole.documents, Box::new(&retriever), &LexicalScorer);
+    let stored = index.stored_documents().unwrap();
+    let lazy = Checker::over(
+        Box::new(&stored),
+        Box::new(index.retriever(&stored)),
+        &LexicalScorer,
+    );
+    assert_eq!(check(&lazy), check(&eager));
+    let read = stored.read();
+    assert!(read < 100, "read {read} of {} documents", docs.len());
+}

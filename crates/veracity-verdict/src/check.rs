@@ -388,17 +388,10 @@ impl<'a> Checker<'a> {
     /// A hash of a passage's letters and digits, case-folded: equal for
     /// copies of one text.
     pub(crate) fn text_key(&self, passage: u32) -> u64 {
-        use std::hash::Hasher;
-        let p = self.retriever.passage(passage);
-        let mut h = veracity_text::hash::FxHasher::default();
-        for c in self.docs.get(p.doc as usize).slice(p.span).chars() {
-            if c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    h.write_u32(l as u32);
-                }
-            }
-        }
-        h.finish()
+        self.retriever.text_key(passage).unwrap_or_else(|| {
+            let p = self.retriever.passage(passage);
+            crate::retrieve::text_key(self.docs.get(p.doc as usize).slice(p.span))
+        })
     }
 
     /// The verdict of `engine` on `claim`.

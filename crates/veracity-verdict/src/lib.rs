@@ -73,7 +73,7 @@ pub use model::{
     VOICE_CLASSES, VerdictModel, claim_features, softmax, voice_of,
 };
 pub use provenance::{Scored, assess as assess_provenance, source_names};
-pub use retrieve::Retriever;
+pub use retrieve::{Retriever, text_key};
 pub use scatter::{GatherError, GatheredRetriever, GatheredScorer, ShardAnswers};
 pub use scorer::{LexicalScorer, StanceScorer};
 pub use voice::{

@@ -37,6 +37,28 @@ pub trait Retriever: Send + Sync {
     /// How `passages` rank against `query`: the scores a search gives
     /// them, for passages found some other way.
     fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit>;
+
+    /// The passage's [`text_key`], when the retriever keeps it (a
+    /// persistent index does, so that capping copies of one text reads no
+    /// document); `None` makes the checker hash the passage's text.
+    fn text_key(&self, _passage: u32) -> Option<u64> {
+        None
+    }
+}
+
+/// A hash of a text's letters and digits, case-folded: equal for copies of
+/// one text however they are spaced, punctuated or capitalised.
+pub fn text_key(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = veracity_text::hash::FxHasher::default();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h.write_u32(l as u32);
+            }
+        }
+    }
+    h.finish()
 }
 
 impl Retriever for crate::index::Index {
@@ -74,5 +96,9 @@ impl<R: Retriever + ?Sized> Retriever for &R {
 
     fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
         (**self).score(query, passages)
+    }
+
+    fn text_key(&self, passage: u32) -> Option<u64> {
+        (**self).text_key(passage)
     }
 }
