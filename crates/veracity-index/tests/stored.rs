@@ -75,26 +75,34 @@ annual report puts ridership at 118 passengers a day.</p></article></body></html
     docs
 }
 
-#[test]
-fn a_given_claim_reads_the_documents_it_touches_and_gives_the_whole_check() {
-    let docs = collection(300);
+/// `docs` indexed in a temporary folder (kept while the index is used).
+fn indexed(docs: &[Document]) -> (tempfile::TempDir, EvidenceIndex) {
     let dir = tempfile::tempdir().unwrap();
     let mut writer = IndexWriter::create(dir.path()).unwrap();
-    for d in &docs {
+    for d in docs {
         writer.add(d).unwrap();
     }
     writer.commit().unwrap();
     let index = EvidenceIndex::open(dir.path()).unwrap();
+    (dir, index)
+}
 
-    let engine = EngineRegistry::builtin();
-    let engine = engine.require("evidence").unwrap();
+/// [`CLAIM`] as `checker` completes it, and its verdict by the evidence
+/// engine.
+fn check(checker: &Checker) -> (Vec<veracity_model::Claim>, veracity_model::Verdict) {
+    let engines = EngineRegistry::builtin();
     let scales = veracity_model::ScaleRegistry::builtin();
+    let engine = engines.require("evidence").unwrap();
     let scale = scales.get("veracity").unwrap();
-    let check = |checker: &Checker| {
-        let claims = checker.claims(&[CLAIM.to_owned()], Default::default());
-        let verdict = checker.verdict(&claims[0], engine, scale, 20).unwrap();
-        (claims, verdict)
-    };
+    let claims = checker.claims(&[CLAIM.to_owned()], Default::default());
+    let verdict = checker.verdict(&claims[0], engine, scale, 20).unwrap();
+    (claims, verdict)
+}
+
+#[test]
+fn a_given_claim_reads_the_documents_it_touches_and_gives_the_whole_check() {
+    let docs = collection(300);
+    let (_dir, index) = indexed(&docs);
 
     let whole = index.collection().unwrap();
     let eager = Checker::with_retriever(
@@ -158,13 +166,7 @@ fn copies_of_a_claim_are_capped_without_reading_their_documents() {
             &format!("digest-{i}.txt"),
         ));
     }
-    let dir = tempfile::tempdir().unwrap();
-    let mut writer = IndexWriter::create(dir.path()).unwrap();
-    for d in &docs {
-        writer.add(d).unwrap();
-    }
-    writer.commit().unwrap();
-    let index = EvidenceIndex::open(dir.path()).unwrap();
+    let (_dir, index) = indexed(&docs);
 
     // The index's keys are the checker's hash of each passage's text.
     let whole = index.collection().unwrap();
@@ -181,15 +183,6 @@ fn copies_of_a_claim_are_capped_without_reading_their_documents() {
         );
     }
 
-    let engine = EngineRegistry::builtin();
-    let engine = engine.require("evidence").unwrap();
-    let scales = veracity_model::ScaleRegistry::builtin();
-    let scale = scales.get("veracity").unwrap();
-    let check = |checker: &Checker| {
-        let claims = checker.claims(&[CLAIM.to_owned()], Default::default());
-        let verdict = checker.verdict(&claims[0], engine, scale, 20).unwrap();
-        serde_json::to_string(&(claims, verdict)).unwrap()
-    };
     let eager = Checker::with_retriever(&whole.documents, Box::new(&retriever), &LexicalScorer);
     let stored = index.stored_documents().unwrap();
     let lazy = Checker::over(
