@@ -35,10 +35,6 @@ impl Documents for Collection {
     fn reviews(&self) -> Vec<(usize, &Review)> {
         veracity_verdict::reviews_of(self.documents.iter().enumerate())
     }
-
-    fn whole(&self) -> Option<&[Document]> {
-        Some(&self.documents)
-    }
 }
 
 impl Numbered for Collection {
@@ -55,6 +51,8 @@ pub struct StoredDocuments<'a> {
     /// The alive documents' numbers, in collection order: place `i` holds
     /// document `numbers[i]`.
     numbers: Vec<u64>,
+    /// Where each document's record is stored, in the index's order.
+    records: Vec<tantivy::DocAddress>,
     slots: Vec<OnceLock<Box<Document>>>,
     /// The places of the documents read so far, by id.
     places: Mutex<FxHashMap<DocumentId, usize>>,
@@ -77,6 +75,7 @@ impl EvidenceIndex {
     /// from the index's columns and terms, without reading a document.
     pub fn stored_documents(&self) -> Result<StoredDocuments<'_>, Error> {
         let mut numbers = Vec::new();
+        let mut records = Vec::new();
         let mut reviewed = Vec::new();
         let mut set_aside = Vec::new();
         let mut notes: Vec<(u64, Diagnostic)> = Vec::new();
@@ -89,7 +88,10 @@ impl EvidenceIndex {
         {
             let number = |d| segment.doc.first(d).unwrap_or(0);
             let of = |kind| records_of(reader, self.fields, kind).map_err(self.tantivy());
-            numbers.extend(of(DOCUMENT)?.into_iter().map(number));
+            for d in of(DOCUMENT)? {
+                numbers.push(number(d));
+                records.push(tantivy::DocAddress::new(ord as u32, d));
+            }
             reviewed.extend(of(REVIEWED)?.into_iter().map(number));
             set_aside.extend(of(SET_ASIDE)?.into_iter().map(number));
             for d in of(DIAGNOSTIC)? {
@@ -112,6 +114,7 @@ impl EvidenceIndex {
             index: self,
             slots: (0..numbers.len()).map(|_| OnceLock::new()).collect(),
             numbers,
+            records,
             places: Mutex::new(FxHashMap::default()),
             reviewed,
             set_aside,
@@ -177,14 +180,26 @@ impl StoredDocuments<'_> {
         self.slots.iter().filter(|s| s.get().is_some()).count()
     }
 
+    /// Notes that the document at `place` has id `id`.
+    fn note_place(&self, id: &DocumentId, place: usize) {
+        if let Ok(mut places) = self.places.lock() {
+            let first = places.entry(id.clone()).or_insert(place);
+            *first = (*first).min(place);
+        }
+    }
+
+    /// Keeps the first error met reading a document.
+    fn fail(&self, e: Error) {
+        if let Ok(mut failed) = self.failed.lock() {
+            failed.get_or_insert(e);
+        }
+    }
+
     fn load(&self, place: usize) -> Box<Document> {
         let number = self.numbers[place];
         let failure = match self.index.document(number) {
             Ok(Some(doc)) => {
-                if let Ok(mut places) = self.places.lock() {
-                    let first = places.entry(doc.id.clone()).or_insert(place);
-                    *first = (*first).min(place);
-                }
+                self.note_place(&doc.id, place);
                 return Box::new(doc);
             }
             Ok(None) => Error::Damaged {
@@ -194,9 +209,7 @@ impl StoredDocuments<'_> {
             },
             Err(e) => e,
         };
-        if let Ok(mut failed) = self.failed.lock() {
-            failed.get_or_insert(failure);
-        }
+        self.fail(failure);
         Box::new(self.unreadable.clone())
     }
 }
@@ -218,8 +231,32 @@ impl Documents for StoredDocuments<'_> {
         veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get(p))))
     }
 
-    fn whole(&self) -> Option<&[Document]> {
-        None
+    /// Reads the share's documents segment by segment, each record where
+    /// it is stored, and keeps none that the check had not read already;
+    /// each one's place is noted by its id, as for a document read.
+    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+        let share = veracity_verdict::share(self.records.len(), part, parts);
+        for &address in &self.records[share] {
+            let segment = &self.index.segments[address.segment_ord as usize];
+            let number = segment.doc.first(address.doc_id).unwrap_or(0);
+            let Some(place) = self.place_of_number(number) else {
+                continue;
+            };
+            if let Some(doc) = self.slots[place].get() {
+                f(place, doc);
+                continue;
+            }
+            match self.index.body::<Document>(address, number) {
+                Ok(doc) => {
+                    self.note_place(&doc.id, place);
+                    f(place, &doc);
+                }
+                Err(e) => {
+                    self.fail(e);
+                    f(place, &self.unreadable);
+                }
+            }
+        }
     }
 }
 

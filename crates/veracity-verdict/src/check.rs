@@ -183,19 +183,7 @@ impl<'a> Checker<'a> {
         options: ClaimOptions,
     ) -> (Vec<Claim>, claims::ClaimCount) {
         let (mut claims, count) = if given.is_empty() {
-            // A store that fetches documents one by one is read whole here:
-            // extraction reads every document.
-            let read: Vec<Document>;
-            let docs = match self.docs.whole() {
-                Some(docs) => docs,
-                None => {
-                    read = (0..self.docs.len())
-                        .map(|i| self.docs.get(i).clone())
-                        .collect();
-                    &read
-                }
-            };
-            claims::extract_counted(docs, options)
+            claims::extract_counted(self.docs.as_ref(), options)
         } else {
             let claims = claims::given(given);
             let found = claims.len();

@@ -8,11 +8,13 @@
 //! first in that order, so a reviewed claim absorbs the quotes that repeat it.
 
 mod blocks;
+mod candidates;
 mod merge;
 
 use crate::index::passage_spans;
+use crate::Documents;
 use crate::retrieve::Retriever;
-use merge::Candidate;
+use candidates::Candidates;
 use veracity_model::scatter::ClaimCandidate;
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, DocumentKind, Span};
 use veracity_text::hash::FxHashMap;
@@ -21,7 +23,7 @@ use veracity_text::lexicon::{
     CHECKWORTHY_FACTUAL_VERBS, CHECKWORTHY_OPINION, CLAIM_LABELS, CLAIM_OBJECTS, FUNCTION_WORDS,
     GENERIC_SPEAKERS, WEEKDAYS,
 };
-use veracity_text::words::{self, Statement, Vocabulary};
+use veracity_text::words::{self, Statement};
 
 /// Two statements at least this similar ([`words::statement_similarity`]) are
 /// one claim.
@@ -469,119 +471,110 @@ fn date_part(published: Option<&str>) -> Option<String> {
 /// `options.max_claims`, reviewed claims first, then by check-worthiness.
 #[cfg(test)]
 pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
-    extract_counted(docs, options).0
+    extract_counted(&crate::InMemory::new(docs), options).0
 }
 
-/// [`extract`], with how many distinct claims were found in all.
-pub fn extract_counted(docs: &[Document], options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
-    // Candidates are found on every core, each run of documents with its
-    // own vocabulary; the runs' term ids are then renumbered into the first's.
-    let parts = crate::parallel::map_runs(docs, |run, first| {
-        let mut vocabulary = Vocabulary::new();
-        let mut cands = Vec::new();
-        for (d, doc) in run.iter().enumerate() {
-            if crate::language::carries_weight(doc) {
-                let d = (first + d) as u32;
-                candidates_of(doc, d, options, &mut vocabulary, &mut cands);
-            }
-        }
-        (vocabulary, cands)
-    });
-    let mut parts = parts.into_iter();
-    let (mut vocabulary, mut cands) = parts.next().unwrap_or_default();
-    for (part_vocabulary, part) in parts {
-        let ids = vocabulary.absorb(&part_vocabulary);
-        cands.extend(part.into_iter().map(|mut c| {
-            c.statement = c.statement.renumbered(&ids);
-            c
-        }));
+/// [`extract`] over any store of documents, with how many distinct claims
+/// were found in all. The documents are read once each, a share of them
+/// on each core, and not kept: what extraction holds is the distinct
+/// candidates and their places.
+pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
+    let parts = crate::parallel::parts(docs.len());
+    let share = |part: usize| {
+        let mut found = Candidates::new();
+        docs.scan(part, parts, &mut |place, doc| {
+            found.add_document(place as u32, doc, options);
+        });
+        found
+    };
+    let mut shares = if parts == 1 {
+        vec![share(0)].into_iter()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..parts)
+                .map(|part| scope.spawn(move || share(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+    };
+    let mut all = shares.next().unwrap_or_default();
+    for part in shares {
+        all.absorb(part);
     }
-    merge::merge(
-        cands,
-        &merge::Places::of(docs),
-        vocabulary.len(),
-        options.max_claims,
-    )
+    all.merge(options.max_claims)
 }
 
 /// The candidate claims of a collection that is one shard of a larger one,
 /// in collection order: the first half of claim extraction
-/// (`extract_counted`), whose second half, [`merge_shards`], takes every
+/// ([`extract_counted`]), whose second half, [`merge_shards`], takes every
 /// shard's candidates.
 pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCandidate> {
-    let parts = crate::parallel::map_runs(docs, |run, first| {
-        let mut vocabulary = Vocabulary::new();
-        let mut cands = Vec::new();
-        for (d, doc) in run.iter().enumerate() {
-            if crate::language::carries_weight(doc) {
-                candidates_of(
-                    doc,
-                    (first + d) as u32,
-                    options,
-                    &mut vocabulary,
-                    &mut cands,
-                );
-            }
-        }
-        cands
-            .into_iter()
-            .map(|c| {
-                let doc = &docs[c.doc as usize];
-                ClaimCandidate {
-                    text: c.text.to_owned(),
-                    claimant: c.claimant,
-                    origin: c.origin,
-                    score: c.score,
+    let parts = crate::parallel::map_runs(docs, |run, _| {
+        let mut out = Vec::new();
+        for doc in run.iter().filter(|d| crate::language::carries_weight(d)) {
+            let date = date_part(doc.published.as_deref());
+            candidates_of(doc, options, &mut |found| {
+                out.push(ClaimCandidate {
+                    text: found.text.to_owned(),
+                    claimant: found.claimant,
+                    origin: found.origin,
+                    score: found.score,
                     document: doc.id.clone(),
-                    span: c.span,
-                    date: date_part(doc.published.as_deref()),
-                }
-            })
-            .collect::<Vec<_>>()
+                    span: found.span,
+                    date: date.clone(),
+                });
+            });
+        }
+        out
     });
     parts.into_iter().flatten().collect()
 }
 
 /// Merges the candidate claims of every shard of a collection, given in
-/// shard order, into the claims extraction (`extract_counted`) finds in
+/// shard order, into the claims extraction ([`extract_counted`]) finds in
 /// the whole collection.
 pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
-    let mut numbers: FxHashMap<&DocumentId, u32> = FxHashMap::default();
-    let mut places = merge::Places {
-        ids: Vec::new(),
-        dates: Vec::new(),
-    };
-    let mut vocabulary = Vocabulary::new();
-    let mut list = Vec::with_capacity(cands.len());
+    // A document's place is where its id first comes: copies of one
+    // document are one place anyway.
+    let mut places: FxHashMap<&DocumentId, u32> = FxHashMap::default();
+    let mut all = Candidates::new();
     for c in cands {
-        let doc = *numbers.entry(&c.document).or_insert_with(|| {
-            places.ids.push(&c.document);
-            places.dates.push(c.date.clone());
-            (places.ids.len() - 1) as u32
-        });
-        list.push(Candidate {
-            statement: vocabulary.statement(&words::terms(&c.text)),
+        let next = places.len() as u32;
+        let place = *places.entry(&c.document).or_insert(next);
+        let found = Found {
             text: &c.text,
+            terms: words::terms(&c.text),
             claimant: c.claimant.clone(),
             origin: c.origin,
             score: c.score,
-            doc,
             span: c.span,
-        });
+        };
+        all.add(place, &c.document, c.date.as_deref(), found);
     }
-    merge::merge(list, &places, vocabulary.len(), max_claims)
+    all.merge(max_claims)
 }
 
-/// Appends the candidate claims of `doc` (number `d` of the collection):
-/// its reviewed claims, its attributed quotes and, unless it is a
-/// fact-check, its check-worthy sentences.
-fn candidates_of<'a>(
-    doc: &'a Document,
-    d: u32,
-    options: ClaimOptions,
-    vocabulary: &mut Vocabulary,
-    cands: &mut Vec<Candidate<'a>>,
-) {
+/// A candidate claim as a document gives it.
+pub struct Found<'a> {
+    /// The statement, without its "X says" frame.
+    pub text: &'a str,
+    /// Its terms ([`words::terms`]).
+    pub terms: Vec<String>,
+    pub claimant: Option<String>,
+    pub origin: ClaimOrigin,
+    pub score: f64,
+    /// Where it appears in its document, when it was located.
+    pub span: Option<Span>,
+}
+
+/// Hands `emit` the candidate claims of `doc`: its reviewed claims, its
+/// attributed quotes and, unless it is a fact-check, its check-worthy
+/// sentences.
+fn candidates_of<'a>(doc: &'a Document, options: ClaimOptions, emit: &mut dyn FnMut(Found<'a>)) {
     for review in &doc.reviews {
         if review.claim.trim().is_empty() {
             continue;
@@ -589,13 +582,12 @@ fn candidates_of<'a>(
         // "Dana Whitfield says ..." in the review box: the claim is
         // what she says; the review's own claimant wins.
         let split = split_claimant(&review.claim);
-        cands.push(Candidate {
-            statement: vocabulary.statement(&words::terms(split.claim)),
+        emit(Found {
             text: split.claim,
+            terms: words::terms(split.claim),
             claimant: review.claimant.clone().or(split.claimant),
             origin: ClaimOrigin::Reviewed,
             score: 1.0,
-            doc: d,
             span: locate(doc, &review.claim),
         });
     }
@@ -615,13 +607,12 @@ fn candidates_of<'a>(
         if terms.len() < MIN_CLAIM_TERMS {
             continue;
         }
-        cands.push(Candidate {
-            statement: vocabulary.statement(&terms),
+        emit(Found {
             text: content,
+            terms,
             claimant: split.claimant.or_else(|| Some(speaker.name.clone())),
             origin: ClaimOrigin::Quote,
             score: score.max(MIN_CHECKWORTHINESS),
-            doc: d,
             span: Some(q.content),
         });
     }
@@ -638,13 +629,12 @@ fn candidates_of<'a>(
             if terms.len() < MIN_CLAIM_TERMS {
                 continue;
             }
-            cands.push(Candidate {
-                statement: vocabulary.statement(&terms),
+            emit(Found {
                 text: s,
+                terms,
                 claimant: split.claimant,
                 origin: ClaimOrigin::Sentence,
                 score,
-                doc: d,
                 span: Some(*span),
             });
         }

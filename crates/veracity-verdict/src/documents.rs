@@ -32,9 +32,23 @@ pub trait Documents: Sync {
     /// language.
     fn reviews(&self) -> Vec<(usize, &Review)>;
 
-    /// Every document, when the collection is held whole: claim extraction
-    /// reads them all.
-    fn whole(&self) -> Option<&[Document]>;
+    /// Hands `f` each document of the `part`-th of `parts` shares of the
+    /// collection, with its place: every document of the share once, in
+    /// no set order. A store that reads documents lets each go after `f`:
+    /// claim extraction reads the whole collection this way, a share on
+    /// each core.
+    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+        for place in share(self.len(), part, parts) {
+            f(place, self.get(place));
+        }
+    }
+}
+
+/// The places in the `part`-th of `parts` consecutive, near-equal shares
+/// of `len` places.
+pub fn share(len: usize, part: usize, parts: usize) -> std::ops::Range<usize> {
+    let size = len.div_ceil(parts.max(1));
+    (part * size).min(len)..((part + 1) * size).min(len)
 }
 
 /// A collection held in memory.
@@ -74,10 +88,6 @@ impl Documents for InMemory<'_> {
     fn reviews(&self) -> Vec<(usize, &Review)> {
         reviews_of(self.docs.iter().enumerate())
     }
-
-    fn whole(&self) -> Option<&[Document]> {
-        Some(self.docs)
-    }
 }
 
 /// The reviews of `docs` (with their places) that carry weight, in order:
@@ -108,7 +118,7 @@ impl<D: Documents + ?Sized> Documents for &D {
         (**self).reviews()
     }
 
-    fn whole(&self) -> Option<&[Document]> {
-        (**self).whole()
+    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+        (**self).scan(part, parts, f)
     }
 }

@@ -61,7 +61,7 @@ pub use claims::{
     shard_candidates as claim_candidates,
 };
 pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
-pub use documents::{Documents, InMemory, reviews_of};
+pub use documents::{Documents, InMemory, reviews_of, share};
 pub use engine::{
     Aggregate, AggregateParams, Engine, EngineError, EngineRegistry, EngineRequest, EvidenceEngine,
     ReviewEngine, SENTENCE_DECISIVE, Sources, aggregate, aggregate_totals, decide, rating_on,

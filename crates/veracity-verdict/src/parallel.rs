@@ -8,6 +8,13 @@ use veracity_model::Document;
 /// cores): for fewer, starting a thread would cost more than it saves.
 const DOCS_PER_THREAD: usize = 2000;
 
+/// How many runs `len` documents are worked in: one per started
+/// [`DOCS_PER_THREAD`], up to one per core.
+pub fn parts(len: usize) -> usize {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    threads.min(len.div_ceil(DOCS_PER_THREAD)).max(1)
+}
+
 /// `f(run, first)` for consecutive runs of `docs` covering all of them
 /// (`first` is the index of the run's first document), on up to one thread
 /// per core; the results in collection order.
@@ -15,8 +22,7 @@ pub fn map_runs<'a, T: Send>(
     docs: &'a [Document],
     f: impl Fn(&'a [Document], usize) -> T + Sync,
 ) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let parts = threads.min(docs.len().div_ceil(DOCS_PER_THREAD)).max(1);
+    let parts = parts(docs.len());
     if parts == 1 {
         return vec![f(docs, 0)];
     }

@@ -404,13 +404,13 @@ pub fn check_over(
     })
 }
 
-/// [`check_documents`] for claims found or given before, kept whole (a
-/// claim set from `veracity claims --merge`, see [`scatter`]): their
-/// appearances are completed from `documents`, their count kept for the
-/// report's note, and `options.max_claims` does not apply.
+/// [`check_over`] for claims found or given before, kept whole (a claim
+/// set from `veracity claims --merge`, see [`scatter`]): their appearances
+/// are completed from `documents`, their count kept for the report's note,
+/// and `options.max_claims` does not apply.
 pub fn check_claim_set(
-    documents: &[Document],
-    retriever: Option<&dyn Retriever>,
+    documents: &dyn Documents,
+    retriever: &dyn Retriever,
     set: veracity_model::scatter::ClaimSet,
     options: &CheckOptions,
     engines: &EngineRegistry,
@@ -421,10 +421,7 @@ pub fn check_claim_set(
         return Err(Error::NothingToCheck);
     }
     let scorer = veracity_stance::StanceModel::try_builtin()?;
-    let checker = match retriever {
-        Some(r) => Checker::with_retriever(documents, Box::new(r), scorer),
-        None => Checker::new(documents, scorer),
-    };
+    let checker = Checker::over(Box::new(documents), Box::new(retriever), scorer);
     let mut claims = set.claims;
     checker.complete_claims(&mut claims);
     let verdicts = rate(&checker, &claims, engine, scale, options.top_k)?;

@@ -147,9 +147,11 @@ pub fn run(
             let read_problems = corpus.diagnostics.len();
             let report = match set {
                 Some(set) => {
+                    let documents = veracity_verdict::InMemory::new(&corpus.documents);
+                    let retriever = veracity_verdict::Index::build(&corpus.documents);
                     let checked = veracity::check_claim_set(
-                        &corpus.documents,
-                        None,
+                        &documents,
+                        &retriever,
                         set,
                         &options,
                         &engines,
@@ -206,54 +208,25 @@ pub fn check_index(
     scales: &ScaleRegistry,
 ) -> Result<(veracity_model::Report, usize)> {
     let index = veracity_index::EvidenceIndex::open(path)?;
-    if set.is_none() && !given.is_empty() {
-        // Given claims need only the documents their searches touch and
-        // those with published reviews: read them as the check meets them.
-        let documents = index.stored_documents()?;
-        let retriever = index.retriever(&documents);
-        let checked =
-            veracity::check_over(&documents, &retriever, given, options, engines, scales)?;
-        let notes = documents.notes().to_vec();
-        let count = notes.len();
-        let report = veracity::report_over(&documents, notes, documents.set_aside(), checked);
-        // A document that could not be read was checked as empty: no report.
-        if let Some(e) = documents.failure() {
-            return Err(e.into());
-        }
-        return Ok((report, count));
-    }
-    let collection = index.collection()?;
-    let retriever = index.retriever(&collection);
+    // The documents are read as the check needs them: those its searches
+    // touch and those with published reviews for given claims, every one
+    // once (and let go) to find claims.
+    let documents = index.stored_documents()?;
+    let retriever = index.retriever(&documents);
     let checked = match set {
-        Some(set) => veracity::check_claim_set(
-            &collection.documents,
-            Some(&retriever),
-            set,
-            options,
-            engines,
-            scales,
-        )?,
-        None => veracity::check_documents(
-            &collection.documents,
-            Some(&retriever),
-            given,
-            options,
-            engines,
-            scales,
-        )?,
+        Some(set) => {
+            veracity::check_claim_set(&documents, &retriever, set, options, engines, scales)?
+        }
+        None => veracity::check_over(&documents, &retriever, given, options, engines, scales)?,
     };
-    let veracity_index::Collection {
-        documents,
-        diagnostics,
-        ..
-    } = collection;
-    let notes = diagnostics.len();
-    let corpus = veracity::Corpus {
-        documents,
-        diagnostics,
-        inputs: 0,
-    };
-    Ok((veracity::report(corpus, checked), notes))
+    let notes = documents.notes().to_vec();
+    let count = notes.len();
+    let report = veracity::report_over(&documents, notes, documents.set_aside(), checked);
+    // A document that could not be read was checked as empty: no report.
+    if let Some(e) = documents.failure() {
+        return Err(e.into());
+    }
+    Ok((report, count))
 }
 
 /// `--format` when given; else the report format whose extension `-o` has
