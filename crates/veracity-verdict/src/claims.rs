@@ -11,8 +11,8 @@ mod blocks;
 mod candidates;
 mod merge;
 
-use crate::index::passage_spans;
 use crate::Documents;
+use crate::index::passage_spans;
 use crate::retrieve::Retriever;
 use candidates::Candidates;
 use veracity_model::scatter::ClaimCandidate;
@@ -870,6 +870,92 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].origin, ClaimOrigin::Reviewed);
+    }
+
+    /// A store that hands its documents over last first, in the shares
+    /// of another count of parts.
+    struct Backwards<'a>(crate::InMemory<'a>, usize);
+
+    impl Documents for Backwards<'_> {
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+        fn get(&self, place: usize) -> &Document {
+            self.0.get(place)
+        }
+        fn place_of(&self, id: &DocumentId) -> Option<usize> {
+            self.0.place_of(id)
+        }
+        fn reviews(&self) -> Vec<(usize, &veracity_model::Review)> {
+            self.0.reviews()
+        }
+        fn scan(&self, part: usize, _parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+            // Every share of `self.1`, each read backwards, for part 0.
+            if part == 0 {
+                for p in (0..self.1).rev() {
+                    for place in crate::share(self.len(), p, self.1).rev() {
+                        f(place, self.get(place));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Copies of sentences under different claimants and dates, a copy of
+    /// one document under two places, near-duplicates: the claims do not
+    /// depend on the order documents are read in, nor on how a sharded
+    /// run split them.
+    #[test]
+    fn claims_do_not_depend_on_the_order_documents_are_read() {
+        let mut docs = vec![review_doc()];
+        for i in 0..12 {
+            let frame = [
+                "Mayor Dana Whitfield says",
+                "Councillor Ade Bello said",
+                "Reports say",
+            ][i % 3];
+            let mut d = doc(
+                &format!("n{i}"),
+                &format!(
+                    "{frame} the ferry carries 300 passengers every day. The council approved a budget of {} million dollars for Port Alder schools in 2026. Voters rejected the measure by 12 points in March.",
+                    40 + i % 4
+                ),
+            );
+            d.published = Some(format!("2026-0{}-1{}", 1 + i % 5, i % 10));
+            docs.push(d);
+        }
+        // One document twice: its places count once.
+        docs.push(docs[3].clone());
+        let options = ClaimOptions {
+            max_claims: 20,
+            sentences: true,
+        };
+        let memory = crate::InMemory::new(&docs);
+        let forward = extract_counted(&memory, options);
+        assert!(forward.0.len() > 3, "{:#?}", forward.0);
+        assert!(
+            forward
+                .0
+                .iter()
+                .any(|c| c.claimant.is_some() && c.date.is_some())
+        );
+        for parts in [1, 3, 5] {
+            let backwards = Backwards(crate::InMemory::new(&docs), parts);
+            assert_eq!(
+                extract_counted(&backwards, options),
+                forward,
+                "{parts} parts"
+            );
+        }
+        for split in [1, 4, 9] {
+            let mut cands = shard_candidates(&docs[..split], options);
+            cands.extend(shard_candidates(&docs[split..], options));
+            assert_eq!(
+                merge_shards(&cands, options.max_claims),
+                forward,
+                "split at {split}"
+            );
+        }
     }
 
     #[test]

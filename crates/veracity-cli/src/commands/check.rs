@@ -150,12 +150,7 @@ pub fn run(
                     let documents = veracity_verdict::InMemory::new(&corpus.documents);
                     let retriever = veracity_verdict::Index::build(&corpus.documents);
                     let checked = veracity::check_claim_set(
-                        &documents,
-                        &retriever,
-                        set,
-                        &options,
-                        &engines,
-                        registry,
+                        &documents, &retriever, set, &options, &engines, registry,
                     )?;
                     veracity::report(corpus, checked)
                 }
