@@ -194,3 +194,53 @@ fn copies_of_a_claim_are_capped_without_reading_their_documents() {
     let read = stored.read();
     assert!(read < 100, "read {read} of {} documents", docs.len());
 }
+
+/// Claims found in the collection: extraction reads every document once
+/// and keeps none, so the documents held are those the claims it rates
+/// touch; the claims and verdicts are those of the collection read whole.
+#[test]
+fn claims_found_read_every_document_once_and_keep_what_they_cite() {
+    let docs = collection(300);
+    let (_dir, index) = indexed(&docs);
+    let options = veracity_verdict::ClaimOptions {
+        max_claims: 1,
+        sentences: true,
+    };
+    let engines = EngineRegistry::builtin();
+    let engine = engines.require("evidence").unwrap();
+    let scales = veracity_model::ScaleRegistry::builtin();
+    let scale = scales.get("veracity").unwrap();
+    let found = |checker: &Checker| {
+        let (claims, count) = checker.claims_counted(&[], options);
+        let verdicts: Vec<_> = claims
+            .iter()
+            .map(|c| checker.verdict(c, engine, scale, 20).unwrap())
+            .collect();
+        (claims, count, verdicts)
+    };
+
+    let whole = index.collection().unwrap();
+    let eager = Checker::with_retriever(
+        &whole.documents,
+        Box::new(index.retriever(&whole)),
+        &LexicalScorer,
+    );
+    let stored = index.stored_documents().unwrap();
+    let lazy = Checker::over(
+        Box::new(&stored),
+        Box::new(index.retriever(&stored)),
+        &LexicalScorer,
+    );
+    let (claims, count, verdicts) = found(&lazy);
+    assert_eq!((claims.clone(), count, verdicts), found(&eager));
+    assert!(stored.failure().is_none());
+    // The reviewed claim comes first, and more claims were counted.
+    assert_eq!(claims[0].text, CLAIM);
+    assert!(count.found > 1, "{count:?}");
+    let read = stored.read();
+    assert!(
+        read < 40,
+        "kept {read} of {} documents for one claim found",
+        docs.len()
+    );
+}
