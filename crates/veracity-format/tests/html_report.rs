@@ -237,3 +237,23 @@ fn a_split_verdict_shows_the_heavier_side_first_in_plain_words() {
         "a split verdict was not decided by one side"
     );
 }
+
+/// A claim stated in more documents than a report lists says how many
+/// state it, and that the list holds the first of them.
+#[test]
+fn a_claim_in_more_documents_than_listed_counts_them_all() {
+    let mut report = load(EXAMPLE);
+    let listed = report.claims[0].appearance_documents().len();
+    assert!(listed > 0);
+    let out = render_str(&report, "html");
+    assert!(!out.contains("listed)"), "every document is listed");
+
+    report.claims[0].stated_in = Some(7110);
+    let out = render_str(&report, "html");
+    assert!(
+        out.contains(&format!(
+            "Appears in 7110 documents (the first {listed} listed)"
+        )),
+        "{out}"
+    );
+}

@@ -24,7 +24,7 @@ pub mod span;
 pub mod validate;
 pub mod verdict;
 
-pub use claim::{Appearance, Claim, ClaimOrigin};
+pub use claim::{Appearance, Claim, ClaimOrigin, LISTED_DOCUMENTS};
 pub use document::{
     DetectedLanguage, Document, DocumentKind, DropRule, DroppedText, Quote, Source, Speaker,
 };

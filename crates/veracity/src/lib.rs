@@ -576,6 +576,9 @@ fn assemble(
 ) -> Report {
     let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
     report.claims = checked.claims;
+    for claim in &mut report.claims {
+        claim.list_appearances();
+    }
     report.verdicts = checked.verdicts;
     report.diagnostics = diagnostics;
     if let Some(note) = claims_left_out(report.claims.len(), checked.count) {

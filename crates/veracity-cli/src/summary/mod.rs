@@ -240,18 +240,17 @@ fn verdict_qualifier(v: &Verdict) -> String {
 
 /// Who made the claim and how widely it appears.
 fn who_and_where(claim: &Claim) -> String {
-    let docs: std::collections::BTreeSet<_> =
-        claim.appearances.iter().map(|a| &a.document).collect();
+    let docs = claim.stated_in();
     let who = claim
         .claimant
         .as_deref()
         .map_or("Speaker not identified".to_owned(), |c| {
             format!("Said by {c}")
         });
-    if docs.is_empty() {
+    if docs == 0 {
         format!("{who}.")
     } else {
-        format!("{who}; in {} document{}.", docs.len(), plural(docs.len()))
+        format!("{who}; in {docs} document{}.", plural(docs as usize))
     }
 }
 

@@ -37,6 +37,11 @@ pub struct Blocks {
     found: Vec<u32>,
 }
 
+/// The claims of `list` (in claim order) numbered below `below`.
+fn under(list: &[u32], below: u32) -> impl Iterator<Item = u32> + '_ {
+    list[..list.partition_point(|&g| g < below)].iter().copied()
+}
+
 /// The length of the prefix of a set of `n` terms that must hold one of
 /// `ceil(n/2)` shared terms.
 fn half_prefix(n: usize) -> usize {
@@ -85,26 +90,22 @@ impl Blocks {
         self.order.sort_unstable_by_key(|&t| rank[t as usize]);
     }
 
-    /// The claims `s` may overlap in half the smaller term set, ascending
-    /// (a superset of those that do).
-    pub fn plausible(&mut self, s: &IdStatement) -> &[u32] {
+    /// The claims numbered below `below` that `s` may overlap in half the
+    /// smaller term set, ascending (a superset of those that do).
+    pub fn plausible(&mut self, s: &IdStatement, below: u32) -> &[u32] {
         self.order(s);
         self.found.clear();
         let c = self.order.len();
+        let sizes = &self.sizes;
         for &t in &self.order[..half_prefix(c)] {
-            let sizes = &self.sizes;
             self.found.extend(
-                self.all[t as usize]
-                    .iter()
-                    .filter(|&&g| sizes[g as usize] as usize >= c),
+                under(&self.all[t as usize], below).filter(|&g| sizes[g as usize] as usize >= c),
             );
         }
         for &t in &self.order {
-            let sizes = &self.sizes;
             self.found.extend(
-                self.prefix[t as usize]
-                    .iter()
-                    .filter(|&&g| (sizes[g as usize] as usize) < c),
+                under(&self.prefix[t as usize], below)
+                    .filter(|&g| (sizes[g as usize] as usize) < c),
             );
         }
         self.found.sort_unstable();
@@ -149,7 +150,7 @@ mod tests {
             texts.iter().map(|t| vocab.statement(&terms(t))).collect();
         let mut blocks = Blocks::new(vocab.len(), statements.iter());
         for (i, s) in statements.iter().enumerate() {
-            let found = blocks.plausible(s).to_vec();
+            let found = blocks.plausible(s, u32::MAX).to_vec();
             for (g, earlier) in statements[..i].iter().enumerate() {
                 if earlier.containment(s) >= 0.5 {
                     assert!(

@@ -117,12 +117,20 @@ pub fn merge(
     let cap = max_claims.saturating_mul(4).max(COUNTED_CLAIMS);
     let mut more = false;
     for c in &cands {
-        let target = blocks.plausible(&c.statement).iter().copied().find(|&g| {
-            let first = &groups[g as usize].first.statement;
-            // Cheap prefilter before the full similarity.
-            first.containment(&c.statement) >= PREFILTER_CONTAINMENT
-                && first.similarity(&c.statement) >= MERGE_THRESHOLD
-        });
+        // Once counting has stopped, only the claims returned can gain
+        // anything: the first claim a candidate joins is one of them, or
+        // none is.
+        let below = if more { max_claims as u32 } else { u32::MAX };
+        let target = blocks
+            .plausible(&c.statement, below)
+            .iter()
+            .copied()
+            .find(|&g| {
+                let first = &groups[g as usize].first.statement;
+                // Cheap prefilter before the full similarity.
+                first.containment(&c.statement) >= PREFILTER_CONTAINMENT
+                    && first.similarity(&c.statement) >= MERGE_THRESHOLD
+            });
         match target {
             // Counted, never reported: nothing more to gather.
             Some(g) if g as usize >= max_claims => {}

@@ -85,34 +85,32 @@ fn claim_meta(out: &mut String, claim: Option<&Claim>, index: &Index<'_>) {
     if !meta.is_empty() {
         out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" ")));
     }
-    let mut seen: Vec<&str> = Vec::new();
-    for a in claim.map(|c| c.appearances.as_slice()).unwrap_or_default() {
-        if !seen.contains(&a.document.as_str()) {
-            seen.push(a.document.as_str());
-        }
-    }
+    let Some(claim) = claim else { return };
+    let seen = claim.appearance_documents();
     if seen.is_empty() {
         return;
     }
     let links: Vec<String> = seen
         .iter()
         .map(|id| {
-            let title = index.document(id).map_or(*id, doc_title);
+            let title = index.document(id.as_str()).map_or(id.as_str(), doc_title);
             format!(
                 "<li><a href=\"#{}\">{}</a></li>",
-                html(id),
+                html(id.as_str()),
                 html(&shorten(title, 90))
             )
         })
         .collect();
-    let noun = if seen.len() == 1 {
-        "document"
+    let total = claim.stated_in();
+    let noun = if total == 1 { "document" } else { "documents" };
+    // A claim repeated across a crawl lists its first documents only.
+    let listed = if total > seen.len() as u64 {
+        format!(" (the first {} listed)", seen.len())
     } else {
-        "documents"
+        String::new()
     };
     out.push_str(&format!(
-        "<details class=\"appears\"><summary>Appears in {} {noun}</summary><ul>{}</ul></details>\n",
-        seen.len(),
+        "<details class=\"appears\"><summary>Appears in {total} {noun}{listed}</summary><ul>{}</ul></details>\n",
         links.join("")
     ));
 }
