@@ -481,7 +481,7 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
 pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
     let parts = crate::parallel::parts(docs.len());
     let share = |part: usize| {
-        let mut found = Candidates::new();
+        let mut found = Candidates::for_claims(options.max_claims);
         docs.scan(part, parts, &mut |place, doc| {
             found.add_document(place as u32, doc, options);
         });
@@ -501,7 +501,9 @@ pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Clai
         })
         .into_iter()
     };
-    let mut all = shares.next().unwrap_or_default();
+    let mut all = shares
+        .next()
+        .unwrap_or_else(|| Candidates::for_claims(options.max_claims));
     for part in shares {
         all.absorb(part);
     }
@@ -541,7 +543,7 @@ pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>,
     // A document's place is where its id first comes: copies of one
     // document are one place anyway.
     let mut places: FxHashMap<&DocumentId, u32> = FxHashMap::default();
-    let mut all = Candidates::new();
+    let mut all = Candidates::for_claims(max_claims);
     for c in cands {
         let next = places.len() as u32;
         let place = *places.entry(&c.document).or_insert(next);
@@ -872,6 +874,31 @@ mod tests {
         assert_eq!(a[0].origin, ClaimOrigin::Reviewed);
     }
 
+    /// A fact-check and twelve reports of its claim and of two others,
+    /// under three frames and five dates, one of them twice.
+    fn order_test_collection() -> Vec<Document> {
+        let mut docs = vec![review_doc()];
+        for i in 0..12 {
+            let frame = [
+                "Mayor Dana Whitfield says",
+                "Councillor Ade Bello said",
+                "Reports say",
+            ][i % 3];
+            let mut d = doc(
+                &format!("n{i}"),
+                &format!(
+                    "{frame} the ferry carries 300 passengers every day. The council approved a budget of {} million dollars for Port Alder schools in 2026. Voters rejected the measure by 12 points in March.",
+                    40 + i % 4
+                ),
+            );
+            d.published = Some(format!("2026-0{}-1{}", 1 + i % 5, i % 10));
+            docs.push(d);
+        }
+        // One document twice: its places count once.
+        docs.push(docs[3].clone());
+        docs
+    }
+
     /// A store that hands its documents over last first, in the shares
     /// of another count of parts.
     struct Backwards<'a>(crate::InMemory<'a>, usize);
@@ -907,25 +934,7 @@ mod tests {
     /// run split them.
     #[test]
     fn claims_do_not_depend_on_the_order_documents_are_read() {
-        let mut docs = vec![review_doc()];
-        for i in 0..12 {
-            let frame = [
-                "Mayor Dana Whitfield says",
-                "Councillor Ade Bello said",
-                "Reports say",
-            ][i % 3];
-            let mut d = doc(
-                &format!("n{i}"),
-                &format!(
-                    "{frame} the ferry carries 300 passengers every day. The council approved a budget of {} million dollars for Port Alder schools in 2026. Voters rejected the measure by 12 points in March.",
-                    40 + i % 4
-                ),
-            );
-            d.published = Some(format!("2026-0{}-1{}", 1 + i % 5, i % 10));
-            docs.push(d);
-        }
-        // One document twice: its places count once.
-        docs.push(docs[3].clone());
+        let docs = order_test_collection();
         let options = ClaimOptions {
             max_claims: 20,
             sentences: true,
@@ -955,6 +964,51 @@ mod tests {
                 forward,
                 "split at {split}"
             );
+        }
+    }
+
+    /// Candidates kept up to a limit give the first claims of every
+    /// candidate kept, whatever the order the documents come in and
+    /// however they are shared out; the count says it is a lower bound.
+    #[test]
+    fn a_bounded_set_of_candidates_starts_the_same_first_claims() {
+        let docs = order_test_collection();
+        let options = ClaimOptions::default();
+        let feed = |limit: usize, order: &[usize], shares: usize| {
+            let mut parts: Vec<Candidates> = Vec::new();
+            for run in order.chunks(order.len().div_ceil(shares)) {
+                let mut part = Candidates::keeping(limit);
+                for &d in run {
+                    part.add_document(d as u32, &docs[d], options);
+                }
+                parts.push(part);
+            }
+            let mut parts = parts.into_iter();
+            let mut all = parts.next().unwrap();
+            for part in parts {
+                all.absorb(part);
+            }
+            all.merge(2)
+        };
+        let forward: Vec<usize> = (0..docs.len()).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let (every, every_count) = feed(usize::MAX, &forward, 1);
+        assert!(
+            every_count.found > 2 && !every_count.more,
+            "{every_count:?}"
+        );
+        let (kept, count) = feed(2, &forward, 1);
+        assert!(count.more, "{count:?}");
+        for (order, shares) in [(&forward, 3), (&backward, 1), (&backward, 4)] {
+            assert_eq!(feed(2, order, shares), (kept.clone(), count));
+        }
+        assert_eq!(kept.len(), 2);
+        for (k, e) in kept.iter().zip(&every) {
+            assert_eq!(
+                (&k.text, &k.claimant, k.origin),
+                (&e.text, &e.claimant, e.origin)
+            );
+            assert!(k.appearances.iter().all(|a| e.appearances.contains(a)));
         }
     }
 

@@ -8,19 +8,32 @@
 //! each other in the merge's order and merge alike, so keeping them as
 //! one candidate with many places gives the claims that merging every copy
 //! gave.
+//!
+//! A check that rates a few claims keeps the candidates first in the
+//! merge's order, a bounded number of them ([`Candidates::keeping`]): the
+//! claims they start are the claims merging every candidate starts, and
+//! memory does not grow with the collection. What the candidates let go
+//! would have added (their places, when they repeat a claim kept) is
+//! left to the search for each claim's appearances, and the count of
+//! claims becomes a lower bound.
 
-use super::merge::{self, Candidate};
+use super::merge::{self, Candidate, Key};
 use super::{ClaimCount, ClaimOptions, Found, candidates_of, date_part};
 use std::hash::{Hash, Hasher};
 use veracity_model::{Claim, ClaimOrigin, Document, DocumentId};
-use veracity_text::hash::{FxHashMap, FxHasher};
+use veracity_text::hash::{FxHashMap, FxHashSet, FxHasher};
 use veracity_text::words::Vocabulary;
 
 /// No further candidate shares the hash.
 const END: u32 = u32::MAX;
 
-/// The distinct candidate claims of the documents added so far.
-#[derive(Default)]
+/// How many candidates a check keeps for each claim it counts: enough
+/// that the claims the first candidates start are all the claims counted,
+/// when near-duplicates merge twenty to one.
+pub const KEPT_PER_CLAIM: usize = 20;
+
+/// The distinct candidate claims of the documents added so far, at most
+/// about twice the limit at any time.
 pub struct Candidates {
     vocabulary: Vocabulary,
     list: Vec<Candidate>,
@@ -30,6 +43,11 @@ pub struct Candidates {
     next: Vec<u32>,
     /// The id of each document a candidate appears in, by place.
     ids: FxHashMap<u32, DocumentId>,
+    /// How many candidates to keep, first in the merge's order.
+    limit: usize,
+    /// The first candidate let go: every candidate not before it in the
+    /// merge's order is let go too, whenever it comes.
+    cutoff: Option<(ClaimOrigin, f64, Box<str>)>,
 }
 
 fn key_hash(origin: ClaimOrigin, score: f64, text: &str) -> u64 {
@@ -41,9 +59,23 @@ fn key_hash(origin: ClaimOrigin, score: f64, text: &str) -> u64 {
 }
 
 impl Candidates {
-    /// None yet.
-    pub fn new() -> Candidates {
-        Candidates::default()
+    /// None yet; the first `limit` candidates in the merge's order are
+    /// kept, the rest let go.
+    pub fn keeping(limit: usize) -> Candidates {
+        Candidates {
+            vocabulary: Vocabulary::new(),
+            list: Vec::new(),
+            by_hash: FxHashMap::default(),
+            next: Vec::new(),
+            ids: FxHashMap::default(),
+            limit: limit.max(1),
+            cutoff: None,
+        }
+    }
+
+    /// The candidates a check rating `max_claims` claims keeps.
+    pub fn for_claims(max_claims: usize) -> Candidates {
+        Candidates::keeping(merge::counted(max_claims).saturating_mul(KEPT_PER_CLAIM))
     }
 
     /// Adds the candidate claims of `doc`, the document at `place`, unless
@@ -61,8 +93,16 @@ impl Candidates {
     /// Adds `found`, a candidate of the document `id` at `place`,
     /// published on `date`.
     pub fn add(&mut self, place: u32, id: &DocumentId, date: Option<&str>, found: Found<'_>) {
+        let key = Key {
+            origin: found.origin,
+            score: found.score,
+            text: found.text,
+        };
+        if self.let_go(&key) {
+            return;
+        }
         let hash = key_hash(found.origin, found.score, found.text);
-        let at = match self.find(hash, found.origin, found.score, found.text) {
+        let at = match self.find(hash, &key) {
             Some(at) => at,
             None => {
                 let statement = self.vocabulary.statement(&found.terms);
@@ -97,15 +137,31 @@ impl Candidates {
             c.appearances.push((place, span));
             self.ids.entry(place).or_insert_with(|| id.clone());
         }
+        if self.list.len() / 2 >= self.limit {
+            self.settle();
+        }
     }
 
     /// Takes in the candidates of other documents.
     pub fn absorb(&mut self, other: Candidates) {
+        // Each side kept every candidate before its own cutoff: together
+        // they hold every candidate before the earlier of the two, places
+        // and all.
+        if let Some((origin, score, text)) = &other.cutoff {
+            self.cut(Key {
+                origin: *origin,
+                score: *score,
+                text,
+            });
+        }
         let ids = self.vocabulary.absorb(&other.vocabulary);
         self.ids.extend(other.ids);
         for c in other.list {
+            if self.let_go(&c.key()) {
+                continue;
+            }
             let hash = key_hash(c.origin, c.score, &c.text);
-            let Some(at) = self.find(hash, c.origin, c.score, &c.text) else {
+            let Some(at) = self.find(hash, &c.key()) else {
                 let statement = c.statement.renumbered(&ids);
                 self.push(hash, Candidate { statement, ..c });
                 continue;
@@ -123,19 +179,79 @@ impl Candidates {
             }
             mine.appearances.extend(c.appearances);
         }
+        self.settle();
     }
 
     /// The claims: near-duplicates merged, at most `max_claims` returned.
-    pub fn merge(self, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
+    /// When candidates were let go, the count is a lower bound.
+    pub fn merge(mut self, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
+        self.settle();
         let terms = self.vocabulary.len();
-        merge::merge(self.list, &self.ids, terms, max_claims)
+        let (claims, mut count) = merge::merge(self.list, &self.ids, terms, max_claims);
+        count.more |= self.cutoff.is_some();
+        (claims, count)
     }
 
-    fn find(&self, hash: u64, origin: ClaimOrigin, score: f64, text: &str) -> Option<u32> {
+    /// Whether a candidate of `key` is let go: it does not come before the
+    /// cutoff.
+    fn let_go(&self, key: &Key) -> bool {
+        self.cutoff.as_ref().is_some_and(|(origin, score, text)| {
+            let cutoff = Key {
+                origin: *origin,
+                score: *score,
+                text,
+            };
+            !key.precedes(&cutoff)
+        })
+    }
+
+    /// Moves the cutoff to `key` if it comes first, letting go of the
+    /// candidates from there on (settled later).
+    fn cut(&mut self, key: Key) {
+        if !self.let_go(&key) {
+            self.cutoff = Some((key.origin, key.score, key.text.into()));
+        }
+    }
+
+    /// Keeps the first `limit` candidates before the cutoff, moving the
+    /// cutoff to the first let go, and the ids of their places.
+    fn settle(&mut self) {
+        let mut list = std::mem::take(&mut self.list);
+        list.retain(|c| !self.let_go(&c.key()));
+        if list.len() > self.limit {
+            list.sort_by(|a, b| a.key().order(&b.key()));
+            let first_let_go = &list[self.limit];
+            self.cutoff = Some((
+                first_let_go.origin,
+                first_let_go.score,
+                first_let_go.text.clone(),
+            ));
+            list.truncate(self.limit);
+        }
+        self.by_hash.clear();
+        self.next.clear();
+        for c in list {
+            let hash = key_hash(c.origin, c.score, &c.text);
+            self.push(hash, c);
+        }
+        if self.cutoff.is_some() {
+            let places: FxHashSet<u32> = self
+                .list
+                .iter()
+                .flat_map(|c| c.appearances.iter().map(|&(p, _)| p))
+                .collect();
+            self.ids.retain(|p, _| places.contains(p));
+        }
+    }
+
+    fn find(&self, hash: u64, key: &Key) -> Option<u32> {
         let mut at = *self.by_hash.get(&hash)?;
         while at != END {
             let c = &self.list[at as usize];
-            if c.origin == origin && c.score.to_bits() == score.to_bits() && &*c.text == text {
+            if c.origin == key.origin
+                && c.score.to_bits() == key.score.to_bits()
+                && &*c.text == key.text
+            {
                 return Some(at);
             }
             at = self.next[at as usize];

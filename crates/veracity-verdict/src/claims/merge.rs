@@ -32,6 +32,47 @@ pub struct Candidate {
     pub statement: IdStatement,
 }
 
+impl Candidate {
+    /// What the merge orders candidates by.
+    pub fn key(&self) -> Key<'_> {
+        Key {
+            origin: self.origin,
+            score: self.score,
+            text: &self.text,
+        }
+    }
+}
+
+/// A candidate's place in the merge's order: precedence, then
+/// check-worthiness, then text. No two candidates share one.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    pub origin: ClaimOrigin,
+    pub score: f64,
+    pub text: &'a str,
+}
+
+impl Key<'_> {
+    /// Whether `self` comes before `other` in the merge's order.
+    pub fn precedes(&self, other: &Key) -> bool {
+        self.order(other).is_lt()
+    }
+
+    /// Their order.
+    pub fn order(&self, other: &Key) -> std::cmp::Ordering {
+        rank(self.origin)
+            .cmp(&rank(other.origin))
+            .then(other.score.total_cmp(&self.score))
+            .then_with(|| self.text.cmp(other.text))
+    }
+}
+
+/// How many distinct claims a check rating `max_claims` counts before it
+/// stops counting.
+pub fn counted(max_claims: usize) -> usize {
+    max_claims.saturating_mul(4).max(COUNTED_CLAIMS)
+}
+
 fn rank(origin: ClaimOrigin) -> u8 {
     match origin {
         ClaimOrigin::Given => 0,
@@ -98,12 +139,7 @@ pub fn merge(
     // Precedence, then check-worthiness, then text: no two candidates
     // are equal in all three, so the order is the collection's, however
     // it was read.
-    cands.sort_by(|a, b| {
-        rank(a.origin)
-            .cmp(&rank(b.origin))
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.text.cmp(&b.text))
-    });
+    cands.sort_by(|a, b| a.key().order(&b.key()));
     for c in &mut cands {
         // Stable: one document's places stay in the order it gave them.
         c.appearances.sort_by_key(|&(place, _)| place);
@@ -114,7 +150,7 @@ pub fn merge(
     // candidates can merge into them rather than be counted twice); past
     // the cap the count stops and becomes a lower bound, so a check of a
     // large collection does not pay for claims it will not rate.
-    let cap = max_claims.saturating_mul(4).max(COUNTED_CLAIMS);
+    let cap = counted(max_claims);
     let mut more = false;
     for c in &cands {
         // Once counting has stopped, only the claims returned can gain
