@@ -54,8 +54,10 @@ pub struct StoredDocuments<'a> {
     /// Where each document's record is stored, in the index's order.
     records: Vec<tantivy::DocAddress>,
     slots: Vec<OnceLock<Box<Document>>>,
-    /// The places of the documents read so far, by id.
-    places: Mutex<FxHashMap<DocumentId, usize>>,
+    /// The first place of each document read so far, by a hash of its id
+    /// (16 bytes a document, where the id itself would take 60: claim
+    /// extraction reads every document).
+    places: Mutex<FxHashMap<u64, u32>>,
     /// Places of documents with published reviews, and of documents set
     /// aside for their language.
     reviewed: Vec<usize>,
@@ -125,6 +127,14 @@ impl EvidenceIndex {
     }
 }
 
+/// The hash a document's place is kept under.
+fn id_hash(id: &DocumentId) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = veracity_text::hash::FxHasher::default();
+    id.as_str().hash(&mut h);
+    h.finish()
+}
+
 /// An empty document, for a place that could not be read.
 fn unreadable() -> Document {
     use veracity_model::{DocumentKind, Source};
@@ -183,8 +193,8 @@ impl StoredDocuments<'_> {
     /// Notes that the document at `place` has id `id`.
     fn note_place(&self, id: &DocumentId, place: usize) {
         if let Ok(mut places) = self.places.lock() {
-            let first = places.entry(id.clone()).or_insert(place);
-            *first = (*first).min(place);
+            let first = places.entry(id_hash(id)).or_insert(place as u32);
+            *first = (*first).min(place as u32);
         }
     }
 
@@ -224,7 +234,14 @@ impl Documents for StoredDocuments<'_> {
     }
 
     fn place_of(&self, id: &DocumentId) -> Option<usize> {
-        self.places.lock().ok()?.get(id).copied()
+        let place = *self.places.lock().ok()?.get(&id_hash(id))? as usize;
+        // Not read again to be sure: two of a million ids share a 64-bit
+        // hash once in tens of millions of collections. A document held
+        // is checked.
+        match self.slots[place].get() {
+            Some(doc) if doc.id != *id => None,
+            _ => Some(place),
+        }
     }
 
     fn reviews(&self) -> Vec<(usize, &Review)> {
