@@ -102,7 +102,8 @@ impl Claim {
         if documents.len() <= LISTED_DOCUMENTS {
             return;
         }
-        let total = documents.len() as u64;
+        // Extraction may have counted more than it kept.
+        let total = self.stated_in.unwrap_or(0).max(documents.len() as u64);
         let kept: std::collections::HashSet<DocumentId> = documents
             .into_iter()
             .take(LISTED_DOCUMENTS)

@@ -1012,6 +1012,39 @@ mod tests {
         }
     }
 
+    /// A sentence repeated in more documents than a candidate keeps the
+    /// places of: the first are kept, the rest counted, whatever order
+    /// the documents come in.
+    #[test]
+    fn a_repeated_sentence_keeps_its_first_places_and_counts_the_rest() {
+        let total = merge::PLACES_KEPT * 2 + 500;
+        let docs: Vec<Document> = (0..total)
+            .map(|i| {
+                doc(
+                    &format!("copy{i}"),
+                    "The Tarrow ferry carries 300 passengers every day across the bay.",
+                )
+            })
+            .collect();
+        let feed = |order: &mut dyn Iterator<Item = usize>| {
+            let mut all = Candidates::keeping(usize::MAX);
+            for d in order {
+                all.add_document(d as u32, &docs[d], ClaimOptions::default());
+            }
+            all.merge(1)
+        };
+        let (forward, count) = feed(&mut (0..total));
+        assert_eq!(feed(&mut (0..total).rev()), (forward.clone(), count));
+        let claim = &forward[0];
+        assert_eq!(claim.appearances.len(), merge::PLACES_KEPT);
+        assert_eq!(claim.appearances[0].document, docs[0].id);
+        assert_eq!(
+            claim.appearances.last().map(|a| &a.document),
+            Some(&docs[merge::PLACES_KEPT - 1].id)
+        );
+        assert_eq!(claim.stated_in, Some(total as u64));
+    }
+
     #[test]
     fn appearances_found_through_the_index() {
         let docs = vec![

@@ -32,6 +32,10 @@ const END: u32 = u32::MAX;
 /// when near-duplicates merge twenty to one.
 pub const KEPT_PER_CLAIM: usize = 20;
 
+/// The fewest ids of places held before those of places let go are
+/// forgotten.
+const IDS_BOUND: usize = 1 << 16;
+
 /// The distinct candidate claims of the documents added so far, at most
 /// about twice the limit at any time.
 pub struct Candidates {
@@ -45,6 +49,8 @@ pub struct Candidates {
     ids: FxHashMap<u32, DocumentId>,
     /// How many candidates to keep, first in the merge's order.
     limit: usize,
+    /// How many ids to hold before forgetting those of places let go.
+    ids_bound: usize,
     /// The first candidate let go: every candidate not before it in the
     /// merge's order is let go too, whenever it comes.
     cutoff: Option<(ClaimOrigin, f64, Box<str>)>,
@@ -69,6 +75,7 @@ impl Candidates {
             next: Vec::new(),
             ids: FxHashMap::default(),
             limit: limit.max(1),
+            ids_bound: IDS_BOUND,
             cutoff: None,
         }
     }
@@ -115,6 +122,7 @@ impl Candidates {
                         score: found.score,
                         date: None,
                         appearances: Vec::new(),
+                        places_let_go: 0,
                         statement,
                     },
                 )
@@ -135,10 +143,13 @@ impl Candidates {
         }
         if let Some(span) = found.span {
             c.appearances.push((place, span));
+            c.bound_places();
             self.ids.entry(place).or_insert_with(|| id.clone());
         }
         if self.list.len() / 2 >= self.limit {
             self.settle();
+        } else if self.ids.len() > self.ids_bound {
+            self.forget_ids();
         }
     }
 
@@ -178,6 +189,8 @@ impl Candidates {
                 mine.date = Some(date);
             }
             mine.appearances.extend(c.appearances);
+            mine.places_let_go += c.places_let_go;
+            mine.bound_places();
         }
         self.settle();
     }
@@ -234,14 +247,18 @@ impl Candidates {
             let hash = key_hash(c.origin, c.score, &c.text);
             self.push(hash, c);
         }
-        if self.cutoff.is_some() {
-            let places: FxHashSet<u32> = self
-                .list
-                .iter()
-                .flat_map(|c| c.appearances.iter().map(|&(p, _)| p))
-                .collect();
-            self.ids.retain(|p, _| places.contains(p));
-        }
+        self.forget_ids();
+    }
+
+    /// Forgets the ids of places no candidate holds any more.
+    fn forget_ids(&mut self) {
+        let places: FxHashSet<u32> = self
+            .list
+            .iter()
+            .flat_map(|c| c.appearances.iter().map(|&(p, _)| p))
+            .collect();
+        self.ids.retain(|p, _| places.contains(p));
+        self.ids_bound = (2 * self.ids.len()).max(IDS_BOUND);
     }
 
     fn find(&self, hash: u64, key: &Key) -> Option<u32> {

@@ -26,13 +26,43 @@ pub struct Candidate {
     /// reviewed claim: a review's date is not the claim's).
     pub date: Option<String>,
     /// Where it appears: document places, in the order they were found
-    /// ([`merge`] sorts them into collection order).
+    /// ([`merge`] sorts them into collection order); the first
+    /// [`PLACES_KEPT`] of them, when there are more.
     pub appearances: Vec<(u32, Span)>,
+    /// How many places past those were let go.
+    pub places_let_go: u64,
     /// The text analysed once, for the merge's comparisons.
     pub statement: IdStatement,
 }
 
+/// How many places of one candidate are kept, the first in collection
+/// order: a report lists the first 50 documents that state a claim, and a
+/// sentence a crawl repeats a million times costs two hundred places.
+pub const PLACES_KEPT: usize = 200;
+
 impl Candidate {
+    /// Keeps the first [`PLACES_KEPT`] places once twice as many are held,
+    /// counting the rest.
+    pub fn bound_places(&mut self) {
+        if self.appearances.len() >= 2 * PLACES_KEPT {
+            self.keep_first_places();
+        }
+    }
+
+    /// Keeps the first [`PLACES_KEPT`] places, counting the rest: each
+    /// bound kept them among those it held, so these are the first of all,
+    /// whatever order the places came in.
+    fn keep_first_places(&mut self) {
+        if self.appearances.len() <= PLACES_KEPT {
+            return;
+        }
+        self.appearances
+            .sort_by_key(|&(place, span)| (place, span.start(), span.end()));
+        let let_go = self.appearances.len() - PLACES_KEPT;
+        self.appearances.truncate(PLACES_KEPT);
+        self.places_let_go += let_go as u64;
+    }
+
     /// What the merge orders candidates by.
     pub fn key(&self) -> Key<'_> {
         Key {
@@ -89,6 +119,8 @@ struct Group<'c> {
     claimant: Option<&'c str>,
     date: Option<&'c str>,
     appearances: Vec<(u32, Span)>,
+    /// Places of its candidates let go uncounted ([`PLACES_KEPT`]).
+    places_let_go: u64,
     /// The appearances, by document id: copies of one document are one
     /// place, listed once.
     seen: FxHashSet<(&'c DocumentId, Span)>,
@@ -101,6 +133,7 @@ impl<'c> Group<'c> {
             claimant: None,
             date: None,
             appearances: Vec::new(),
+            places_let_go: 0,
             seen: FxHashSet::default(),
         }
     }
@@ -116,6 +149,7 @@ impl<'c> Group<'c> {
         {
             self.date = Some(date);
         }
+        self.places_let_go += c.places_let_go;
         for &(place, span) in &c.appearances {
             if let Some(id) = ids.get(&place)
                 && self.seen.insert((id, span))
@@ -141,6 +175,7 @@ pub fn merge(
     // it was read.
     cands.sort_by(|a, b| a.key().order(&b.key()));
     for c in &mut cands {
+        c.keep_first_places();
         // Stable: one document's places stay in the order it gave them.
         c.appearances.sort_by_key(|&(place, _)| place);
     }
@@ -201,6 +236,12 @@ pub fn merge(
                     span,
                 })
                 .collect();
+            if g.places_let_go > 0 {
+                // About: a document stating it twice among those let go
+                // counts twice.
+                let listed = claim.appearance_documents().len() as u64;
+                claim.stated_in = Some(listed + g.places_let_go);
+            }
             claim.checkworthiness = (g.first.score * 1000.0).round() / 1000.0;
             claim
         })
