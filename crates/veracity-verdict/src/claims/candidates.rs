@@ -56,6 +56,21 @@ pub struct Candidates {
     cutoff: Option<(ClaimOrigin, f64, Box<str>)>,
 }
 
+/// Notes of `c` a claimant (with the place that names it) and a date: the
+/// claimant of the first place, the earliest date.
+fn note(c: &mut Candidate, claimant: Option<(u32, String)>, date: Option<&str>) {
+    if let Some((place, name)) = claimant
+        && c.claimant.as_ref().is_none_or(|(p, _)| place < *p)
+    {
+        c.claimant = Some((place, name));
+    }
+    if let Some(date) = date
+        && c.date.as_deref().is_none_or(|d| date < d)
+    {
+        c.date = Some(date.to_owned());
+    }
+}
+
 fn key_hash(origin: ClaimOrigin, score: f64, text: &str) -> u64 {
     let mut h = FxHasher::default();
     (origin as u8).hash(&mut h);
@@ -129,18 +144,9 @@ impl Candidates {
             }
         };
         let c = &mut self.list[at as usize];
-        if let Some(name) = found.claimant
-            && c.claimant.as_ref().is_none_or(|(p, _)| place < *p)
-        {
-            c.claimant = Some((place, name));
-        }
         // A review's date is when it was published, not the claim.
-        if found.origin != ClaimOrigin::Reviewed
-            && let Some(date) = date
-            && c.date.as_deref().is_none_or(|d| date < d)
-        {
-            c.date = Some(date.to_owned());
-        }
+        let date = date.filter(|_| found.origin != ClaimOrigin::Reviewed);
+        note(c, found.claimant.map(|name| (place, name)), date);
         if let Some(span) = found.span {
             c.appearances.push((place, span));
             c.bound_places();
@@ -178,16 +184,7 @@ impl Candidates {
                 continue;
             };
             let mine = &mut self.list[at as usize];
-            if let Some((place, name)) = c.claimant
-                && mine.claimant.as_ref().is_none_or(|(p, _)| place < *p)
-            {
-                mine.claimant = Some((place, name));
-            }
-            if let Some(date) = c.date
-                && mine.date.as_ref().is_none_or(|d| date < *d)
-            {
-                mine.date = Some(date);
-            }
+            note(mine, c.claimant, c.date.as_deref());
             mine.appearances.extend(c.appearances);
             mine.places_let_go += c.places_let_go;
             mine.bound_places();
