@@ -479,9 +479,41 @@ pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
 /// on each core, and not kept: what extraction holds is the distinct
 /// candidates and their places.
 pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
+    let limit = Candidates::limit_for(options.max_claims);
+    widening(options.max_claims, limit, |limit| {
+        extract_once(docs, options, limit)
+    })
+}
+
+/// The claims `run` gives keeping `limit` candidates at first. Should
+/// those merge into fewer claims than asked for while more were let go (a
+/// collection of one template's variants), `run` goes again keeping eight
+/// times as many.
+fn widening(
+    max_claims: usize,
+    mut limit: usize,
+    mut run: impl FnMut(usize) -> (Vec<Claim>, ClaimCount),
+) -> (Vec<Claim>, ClaimCount) {
+    loop {
+        let (claims, count) = run(limit);
+        // Fewer than asked for and more exist: only candidates let go can
+        // say so, the merge's own count stops past the claims asked for.
+        if claims.len() >= max_claims || !count.more || limit == usize::MAX {
+            return (claims, count);
+        }
+        limit = limit.saturating_mul(8);
+    }
+}
+
+/// The claims of `docs`, the first `limit` candidates kept.
+fn extract_once(
+    docs: &dyn Documents,
+    options: ClaimOptions,
+    limit: usize,
+) -> (Vec<Claim>, ClaimCount) {
     let parts = crate::parallel::parts(docs.len());
     let share = |part: usize| {
-        let mut found = Candidates::for_claims(options.max_claims);
+        let mut found = Candidates::keeping(limit);
         docs.scan(part, parts, &mut |place, doc| {
             found.add_document(place as u32, doc, options);
         });
@@ -501,9 +533,7 @@ pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Clai
         })
         .into_iter()
     };
-    let mut all = shares
-        .next()
-        .unwrap_or_else(|| Candidates::for_claims(options.max_claims));
+    let mut all = shares.next().unwrap_or_else(|| Candidates::keeping(limit));
     for part in shares {
         all.absorb(part);
     }
@@ -540,10 +570,21 @@ pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCa
 /// shard order, into the claims extraction ([`extract_counted`]) finds in
 /// the whole collection.
 pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
+    let limit = Candidates::limit_for(max_claims);
+    widening(max_claims, limit, |limit| {
+        merge_shards_keeping(cands, max_claims, limit)
+    })
+}
+
+fn merge_shards_keeping(
+    cands: &[ClaimCandidate],
+    max_claims: usize,
+    limit: usize,
+) -> (Vec<Claim>, ClaimCount) {
     // A document's place is where its id first comes: copies of one
     // document are one place anyway.
     let mut places: FxHashMap<&DocumentId, u32> = FxHashMap::default();
-    let mut all = Candidates::for_claims(max_claims);
+    let mut all = Candidates::keeping(limit);
     for c in cands {
         let next = places.len() as u32;
         let place = *places.entry(&c.document).or_insert(next);
@@ -1043,6 +1084,44 @@ mod tests {
             Some(&docs[merge::PLACES_KEPT - 1].id)
         );
         assert_eq!(claim.stated_in, Some(total as u64));
+    }
+
+    /// Candidates kept that merge into fewer claims than asked for, while
+    /// more were let go: extraction reads again keeping more, and gives
+    /// what keeping every candidate gives; so does a sharded run.
+    #[test]
+    fn too_few_claims_from_the_candidates_kept_widens_the_search() {
+        let mut docs: Vec<Document> = (0..30)
+            .map(|i| {
+                doc(
+                    &format!("v{i}"),
+                    &format!(
+                        "We expect the clinic to reach {}% nurses by next year in Lakewood.",
+                        10 + i
+                    ),
+                )
+            })
+            .collect();
+        docs.push(doc(
+            "other",
+            "The council approved a budget of 40 million dollars for Port Alder schools.",
+        ));
+        let options = ClaimOptions {
+            max_claims: 2,
+            sentences: true,
+        };
+        let memory = crate::InMemory::new(&docs);
+        let every = extract_once(&memory, options, usize::MAX);
+        assert_eq!(every.0.len(), 2, "{:#?}", every.0);
+        // Three candidates kept: all variants of the first claim.
+        let narrow = extract_once(&memory, options, 3);
+        assert_eq!(narrow.0.len(), 1);
+        assert!(narrow.1.more);
+        let widened = widening(2, 3, |limit| extract_once(&memory, options, limit));
+        assert_eq!(widened.0, every.0);
+        let cands = shard_candidates(&docs, options);
+        let sharded = widening(2, 3, |limit| merge_shards_keeping(&cands, 2, limit));
+        assert_eq!(sharded, widened);
     }
 
     #[test]

@@ -95,9 +95,10 @@ impl Candidates {
         }
     }
 
-    /// The candidates a check rating `max_claims` claims keeps.
-    pub fn for_claims(max_claims: usize) -> Candidates {
-        Candidates::keeping(merge::counted(max_claims).saturating_mul(KEPT_PER_CLAIM))
+    /// How many candidates a check rating `max_claims` claims keeps at
+    /// first.
+    pub fn limit_for(max_claims: usize) -> usize {
+        merge::counted(max_claims).saturating_mul(KEPT_PER_CLAIM)
     }
 
     /// Adds the candidate claims of `doc`, the document at `place`, unless
