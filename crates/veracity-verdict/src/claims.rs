@@ -542,7 +542,7 @@ fn extract_once(
 
 /// The candidate claims of a collection that is one shard of a larger one,
 /// in collection order: the first half of claim extraction
-/// ([`extract_counted`]), whose second half, [`merge_shards`], takes every
+/// (`extract_counted`), whose second half, [`merge_shards`], takes every
 /// shard's candidates.
 pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCandidate> {
     let parts = crate::parallel::map_runs(docs, |run, _| {
@@ -567,7 +567,7 @@ pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCa
 }
 
 /// Merges the candidate claims of every shard of a collection, given in
-/// shard order, into the claims extraction ([`extract_counted`]) finds in
+/// shard order, into the claims extraction (`extract_counted`) finds in
 /// the whole collection.
 pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
     let limit = Candidates::limit_for(max_claims);
