@@ -493,7 +493,8 @@ pub struct CheckCmd {
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub top_k: usize,
     /// The most claims to find in the documents (at least 1); when more
-    /// are found, the output says how many. `--max-claims` is an old name.
+    /// are found, the output says how many (past a thousand, or in a large
+    /// collection, "more than" a count). `--max-claims` is an old name.
     #[arg(long = "limit", alias = "max-claims", default_value_t = 10, value_name = "N",
           value_parser = at_least_one)]
     pub max_claims: usize,

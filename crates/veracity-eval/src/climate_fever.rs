@@ -17,8 +17,8 @@
 use crate::train::evidence::ClassMetrics;
 use serde::Deserialize;
 use veracity_model::{
-    Claim, ClaimOrigin, Document, DocumentId, DocumentKind, RatingClass, Source, Span, Stance,
-    StanceLabel, StanceScores,
+    Claim, ClaimOrigin, Document, DocumentId, DocumentKind, RatingClass, Span, Stance, StanceLabel,
+    StanceScores,
 };
 use veracity_stance::evidence::{EvidenceLabel, EvidenceModel};
 use veracity_text::words;
@@ -237,31 +237,15 @@ pub fn predict(claim: &CfClaim, scored: &[(Stance, f64)], p: &CfParams) -> CfPre
         .evidences
         .iter()
         .map(|e| Document {
-            id: DocumentId::from_content(&[&e.evidence_id, &e.evidence]),
-            source: Source {
-                location: e.evidence_id.clone(),
-                media_type: "text/plain".into(),
-                sha256: String::new(),
-                byte_range: None,
-                url: None,
-                encoding: None,
-            },
-            kind: DocumentKind::Other,
             title: Some(e.article.clone()),
-            authors: Vec::new(),
-            published: None,
             language: Some("en".into()),
-            detected_language: None,
             publisher: Some(e.article.clone()),
-            dateline: None,
-            syndicated_from: Vec::new(),
-            text: e.evidence.clone(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            quotes: Vec::new(),
-            reviews: Vec::new(),
-            parent: None,
-            dropped: Vec::new(),
+            ..Document::plain_text(
+                DocumentId::from_content(&[&e.evidence_id, &e.evidence]),
+                e.evidence_id.clone(),
+                DocumentKind::Other,
+                e.evidence.clone(),
+            )
         })
         .collect();
     let items: Vec<Scored> = scored

@@ -237,8 +237,26 @@ impl EvidenceIndex {
     /// Reads every document and parser note, in collection order: what a
     /// check that lists the collection needs.
     pub fn collection(&self) -> Result<Collection, Error> {
-        let mut numbered: Vec<(u64, Document)> = Vec::new();
-        let mut notes: Vec<(u64, Diagnostic)> = Vec::new();
+        let mut numbered = self
+            .records(DOCUMENT)?
+            .into_iter()
+            .map(|(number, address)| Ok((number, self.body::<Document>(address, number)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        numbered.sort_by_key(|(n, _)| *n);
+        let notes = self.notes()?;
+        let (numbers, documents): (Vec<u64>, Vec<Document>) = numbered.into_iter().unzip();
+        Ok(Collection {
+            numbers,
+            places: veracity_verdict::InMemory::places(&documents),
+            documents,
+            diagnostics: notes,
+        })
+    }
+
+    /// The number and address of every alive record of `kind`, segment by
+    /// segment.
+    pub(crate) fn records(&self, kind: &str) -> Result<Vec<(u64, DocAddress)>, Error> {
+        let mut out = Vec::new();
         for (ord, (reader, segment)) in self
             .searcher
             .segment_readers()
@@ -246,25 +264,23 @@ impl EvidenceIndex {
             .zip(&self.segments)
             .enumerate()
         {
-            let ord = ord as u32;
-            for d in records_of(reader, self.fields, DOCUMENT).map_err(self.tantivy())? {
+            for d in records_of(reader, self.fields, kind).map_err(self.tantivy())? {
                 let number = segment.doc.first(d).unwrap_or(0);
-                numbered.push((number, self.body(DocAddress::new(ord, d), number)?));
-            }
-            for d in records_of(reader, self.fields, DIAGNOSTIC).map_err(self.tantivy())? {
-                let number = segment.doc.first(d).unwrap_or(0);
-                notes.push((number, self.body(DocAddress::new(ord, d), number)?));
+                out.push((number, DocAddress::new(ord as u32, d)));
             }
         }
-        numbered.sort_by_key(|(n, _)| *n);
+        Ok(out)
+    }
+
+    /// The parser's notes on the inputs, in the order they were made.
+    pub(crate) fn notes(&self) -> Result<Vec<Diagnostic>, Error> {
+        let mut notes = self
+            .records(DIAGNOSTIC)?
+            .into_iter()
+            .map(|(number, address)| Ok((number, self.body::<Diagnostic>(address, number)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
         notes.sort_by_key(|(n, _)| *n);
-        let (numbers, documents): (Vec<u64>, Vec<Document>) = numbered.into_iter().unzip();
-        Ok(Collection {
-            numbers,
-            places: veracity_verdict::InMemory::places(&documents),
-            documents,
-            diagnostics: notes.into_iter().map(|(_, d)| d).collect(),
-        })
+        Ok(notes.into_iter().map(|(_, d)| d).collect())
     }
 
     /// The document numbered `number`, read from the index alone (`None`

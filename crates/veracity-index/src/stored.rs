@@ -5,8 +5,8 @@
 //! size of the collection.
 
 use crate::Error;
-use crate::read::{Collection, EvidenceIndex, records_of};
-use crate::schema::{DIAGNOSTIC, DOCUMENT, REVIEWED, SET_ASIDE};
+use crate::read::{Collection, EvidenceIndex};
+use crate::schema::{DOCUMENT, REVIEWED, SET_ASIDE};
 use std::sync::{Mutex, OnceLock};
 use veracity_model::{Diagnostic, Document, DocumentId, Review};
 use veracity_text::hash::FxHashMap;
@@ -76,42 +76,20 @@ impl EvidenceIndex {
     /// its documents and which carry reviews or are set aside are read
     /// from the index's columns and terms, without reading a document.
     pub fn stored_documents(&self) -> Result<StoredDocuments<'_>, Error> {
-        let mut numbers = Vec::new();
-        let mut records = Vec::new();
-        let mut reviewed = Vec::new();
-        let mut set_aside = Vec::new();
-        let mut notes: Vec<(u64, Diagnostic)> = Vec::new();
-        for (ord, (reader, segment)) in self
-            .searcher
-            .segment_readers()
-            .iter()
-            .zip(&self.segments)
-            .enumerate()
-        {
-            let number = |d| segment.doc.first(d).unwrap_or(0);
-            let of = |kind| records_of(reader, self.fields, kind).map_err(self.tantivy());
-            for d in of(DOCUMENT)? {
-                numbers.push(number(d));
-                records.push(tantivy::DocAddress::new(ord as u32, d));
-            }
-            reviewed.extend(of(REVIEWED)?.into_iter().map(number));
-            set_aside.extend(of(SET_ASIDE)?.into_iter().map(number));
-            for d in of(DIAGNOSTIC)? {
-                let address = tantivy::DocAddress::new(ord as u32, d);
-                notes.push((number(d), self.body(address, number(d))?));
-            }
-        }
+        let (mut numbers, records): (Vec<u64>, Vec<_>) =
+            self.records(DOCUMENT)?.into_iter().unzip();
         numbers.sort_unstable();
-        notes.sort_by_key(|(n, _)| *n);
-        let places = |marked: Vec<u64>| {
-            let mut places: Vec<usize> = marked
+        // The places of the documents marked `kind`, in collection order.
+        let places = |kind| -> Result<Vec<usize>, Error> {
+            let mut places: Vec<usize> = self
+                .records(kind)?
                 .iter()
-                .filter_map(|n| numbers.binary_search(n).ok())
+                .filter_map(|(n, _)| numbers.binary_search(n).ok())
                 .collect();
             places.sort_unstable();
-            places
+            Ok(places)
         };
-        let (reviewed, set_aside) = (places(reviewed), places(set_aside));
+        let (reviewed, set_aside) = (places(REVIEWED)?, places(SET_ASIDE)?);
         Ok(StoredDocuments {
             index: self,
             slots: (0..numbers.len()).map(|_| OnceLock::new()).collect(),
@@ -120,7 +98,7 @@ impl EvidenceIndex {
             places: Mutex::new(FxHashMap::default()),
             reviewed,
             set_aside,
-            notes: notes.into_iter().map(|(_, d)| d).collect(),
+            notes: self.notes()?,
             failed: Mutex::new(None),
             unreadable: unreadable(),
         })
@@ -137,34 +115,12 @@ fn id_hash(id: &DocumentId) -> u64 {
 
 /// An empty document, for a place that could not be read.
 fn unreadable() -> Document {
-    use veracity_model::{DocumentKind, Source};
-    Document {
-        id: DocumentId::from_content(&["unreadable"]),
-        source: Source {
-            location: String::new(),
-            media_type: "text/plain".to_owned(),
-            sha256: String::new(),
-            byte_range: None,
-            url: None,
-            encoding: None,
-        },
-        kind: DocumentKind::News,
-        title: None,
-        authors: Vec::new(),
-        published: None,
-        language: None,
-        detected_language: None,
-        publisher: None,
-        dateline: None,
-        syndicated_from: Vec::new(),
-        text: String::new(),
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
-        quotes: Vec::new(),
-        reviews: Vec::new(),
-        parent: None,
-        dropped: Vec::new(),
-    }
+    Document::plain_text(
+        DocumentId::from_content(&["unreadable"]),
+        "",
+        veracity_model::DocumentKind::News,
+        "",
+    )
 }
 
 impl StoredDocuments<'_> {

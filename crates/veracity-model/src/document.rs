@@ -225,6 +225,43 @@ pub struct DocumentSpanError {
 }
 
 impl Document {
+    /// A plain-text document of `kind` read from `location`, with nothing
+    /// parsed out of it yet: no title, sentences, quotes or reviews.
+    pub fn plain_text(
+        id: DocumentId,
+        location: impl Into<String>,
+        kind: DocumentKind,
+        text: impl Into<String>,
+    ) -> Document {
+        Document {
+            id,
+            source: Source {
+                location: location.into(),
+                media_type: "text/plain".to_owned(),
+                sha256: String::new(),
+                byte_range: None,
+                url: None,
+                encoding: None,
+            },
+            kind,
+            title: None,
+            authors: Vec::new(),
+            published: None,
+            language: None,
+            detected_language: None,
+            publisher: None,
+            dateline: None,
+            syndicated_from: Vec::new(),
+            text: text.into(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            reviews: Vec::new(),
+            parent: None,
+            dropped: Vec::new(),
+        }
+    }
+
     /// Checks every span against `text`: JSON Schema cannot express that
     /// spans fall inside the text and on character boundaries.
     pub fn check_spans(&self) -> Vec<DocumentSpanError> {

@@ -519,20 +519,7 @@ fn extract_once(
         });
         found
     };
-    let mut shares = if parts == 1 {
-        vec![share(0)].into_iter()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..parts)
-                .map(|part| scope.spawn(move || share(part)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-    };
+    let mut shares = crate::parallel::map_parts(parts, share).into_iter();
     let mut all = shares.next().unwrap_or_else(|| Candidates::keeping(limit));
     for part in shares {
         all.absorb(part);

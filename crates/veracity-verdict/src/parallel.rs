@@ -23,17 +23,22 @@ pub fn map_runs<'a, T: Send>(
     f: impl Fn(&'a [Document], usize) -> T + Sync,
 ) -> Vec<T> {
     let parts = parts(docs.len());
-    if parts == 1 {
-        return vec![f(docs, 0)];
+    let chunk = docs.len().div_ceil(parts).max(1);
+    map_parts(parts, |n| {
+        let first = (n * chunk).min(docs.len());
+        f(&docs[first..((n + 1) * chunk).min(docs.len())], first)
+    })
+}
+
+/// `f(part)` for each of `parts` parts, one thread each (none started for
+/// one part); the results in part order.
+pub fn map_parts<T: Send>(parts: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if parts <= 1 {
+        return vec![f(0)];
     }
-    let chunk = docs.len().div_ceil(parts);
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .enumerate()
-            .map(|(n, run)| scope.spawn(move || f(run, n * chunk)))
-            .collect();
+        let handles: Vec<_> = (0..parts).map(|n| scope.spawn(move || f(n))).collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))

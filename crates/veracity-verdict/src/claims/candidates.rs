@@ -71,12 +71,17 @@ fn note(c: &mut Candidate, claimant: Option<(u32, String)>, date: Option<&str>) 
     }
 }
 
-fn key_hash(origin: ClaimOrigin, score: f64, text: &str) -> u64 {
+fn key_hash(key: &Key) -> u64 {
     let mut h = FxHasher::default();
-    (origin as u8).hash(&mut h);
-    score.to_bits().hash(&mut h);
-    text.hash(&mut h);
+    (key.origin as u8).hash(&mut h);
+    key.score.to_bits().hash(&mut h);
+    key.text.hash(&mut h);
     h.finish()
+}
+
+/// A key held: the origin, check-worthiness and text of a candidate.
+fn owned(key: &Key) -> (ClaimOrigin, f64, Box<str>) {
+    (key.origin, key.score, key.text.into())
 }
 
 impl Candidates {
@@ -124,7 +129,7 @@ impl Candidates {
         if self.let_go(&key) {
             return;
         }
-        let hash = key_hash(found.origin, found.score, found.text);
+        let hash = key_hash(&key);
         let at = match self.find(hash, &key) {
             Some(at) => at,
             None => {
@@ -165,12 +170,8 @@ impl Candidates {
         // Each side kept every candidate before its own cutoff: together
         // they hold every candidate before the earlier of the two, places
         // and all.
-        if let Some((origin, score, text)) = &other.cutoff {
-            self.cut(Key {
-                origin: *origin,
-                score: *score,
-                text,
-            });
+        if let Some(cutoff) = other.cutoff() {
+            self.cut(cutoff);
         }
         let ids = self.vocabulary.absorb(&other.vocabulary);
         self.ids.extend(other.ids);
@@ -178,7 +179,7 @@ impl Candidates {
             if self.let_go(&c.key()) {
                 continue;
             }
-            let hash = key_hash(c.origin, c.score, &c.text);
+            let hash = key_hash(&c.key());
             let Some(at) = self.find(hash, &c.key()) else {
                 let statement = c.statement.renumbered(&ids);
                 self.push(hash, Candidate { statement, ..c });
@@ -206,13 +207,15 @@ impl Candidates {
     /// Whether a candidate of `key` is let go: it does not come before the
     /// cutoff.
     fn let_go(&self, key: &Key) -> bool {
-        self.cutoff.as_ref().is_some_and(|(origin, score, text)| {
-            let cutoff = Key {
-                origin: *origin,
-                score: *score,
-                text,
-            };
-            !key.precedes(&cutoff)
+        self.cutoff().is_some_and(|cutoff| !key.precedes(&cutoff))
+    }
+
+    /// The key of the first candidate let go.
+    fn cutoff(&self) -> Option<Key<'_>> {
+        self.cutoff.as_ref().map(|(origin, score, text)| Key {
+            origin: *origin,
+            score: *score,
+            text,
         })
     }
 
@@ -220,7 +223,7 @@ impl Candidates {
     /// candidates from there on (settled later).
     fn cut(&mut self, key: Key) {
         if !self.let_go(&key) {
-            self.cutoff = Some((key.origin, key.score, key.text.into()));
+            self.cutoff = Some(owned(&key));
         }
     }
 
@@ -231,19 +234,13 @@ impl Candidates {
         list.retain(|c| !self.let_go(&c.key()));
         if list.len() > self.limit {
             list.sort_by(|a, b| a.key().order(&b.key()));
-            let first_let_go = &list[self.limit];
-            self.cutoff = Some((
-                first_let_go.origin,
-                first_let_go.score,
-                first_let_go.text.clone(),
-            ));
+            self.cutoff = Some(owned(&list[self.limit].key()));
             list.truncate(self.limit);
         }
         self.by_hash.clear();
         self.next.clear();
         for c in list {
-            let hash = key_hash(c.origin, c.score, &c.text);
-            self.push(hash, c);
+            self.push(key_hash(&c.key()), c);
         }
         self.forget_ids();
     }
