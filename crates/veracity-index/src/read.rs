@@ -237,14 +237,9 @@ impl EvidenceIndex {
     /// Reads every document and parser note, in collection order: what a
     /// check that lists the collection needs.
     pub fn collection(&self) -> Result<Collection, Error> {
-        let mut numbered = self
-            .records(DOCUMENT)?
-            .into_iter()
-            .map(|(number, address)| Ok((number, self.body::<Document>(address, number)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
-        numbered.sort_by_key(|(n, _)| *n);
+        let (numbers, documents): (Vec<u64>, Vec<Document>) =
+            self.bodies(DOCUMENT)?.into_iter().unzip();
         let notes = self.notes()?;
-        let (numbers, documents): (Vec<u64>, Vec<Document>) = numbered.into_iter().unzip();
         Ok(Collection {
             numbers,
             places: veracity_verdict::InMemory::places(&documents),
@@ -274,13 +269,19 @@ impl EvidenceIndex {
 
     /// The parser's notes on the inputs, in the order they were made.
     pub(crate) fn notes(&self) -> Result<Vec<Diagnostic>, Error> {
-        let mut notes = self
-            .records(DIAGNOSTIC)?
-            .into_iter()
-            .map(|(number, address)| Ok((number, self.body::<Diagnostic>(address, number)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
-        notes.sort_by_key(|(n, _)| *n);
+        let notes = self.bodies::<Diagnostic>(DIAGNOSTIC)?;
         Ok(notes.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// Every alive record of `kind` read, with its number, in number order.
+    fn bodies<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Vec<(u64, T)>, Error> {
+        let mut out = self
+            .records(kind)?
+            .into_iter()
+            .map(|(number, address)| Ok((number, self.body(address, number)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        out.sort_by_key(|(n, _)| *n);
+        Ok(out)
     }
 
     /// The document numbered `number`, read from the index alone (`None`
