@@ -13,7 +13,8 @@
 //! - in memory (the baseline, unless `--no-baseline`): the whole corpus
 //!   parsed, indexed in memory and checked claim by claim.
 //!
-//! `--keep-index DIR` builds the index in DIR and leaves it there.
+//! `--keep-index DIR` builds the index in DIR and leaves it there (and
+//! reuses it when given again); `--given-only` skips the claims found.
 //!
 //! Per claim: the median and 95th percentile of the whole check and of the
 //! BM25 search alone (the top 80 passages, as a check asks for). Peak
@@ -325,6 +326,7 @@ pub fn run(
     docs: usize,
     n_claims: usize,
     baseline: bool,
+    found: bool,
     keep: Option<&std::path::Path>,
 ) -> Result<bool> {
     if cfg!(debug_assertions) {
@@ -377,17 +379,22 @@ pub fn run(
     drop(checker);
     drop(stored);
 
-    eprintln!("finding and checking the claims of the collection...");
-    reset_peak();
-    let t = Instant::now();
-    let stored = index.stored_documents()?;
-    let retriever = index.retriever(&stored);
-    let checker = Checker::over(Box::new(&stored), Box::new(&retriever), scorer);
-    let found = per_check_found(&checker)?;
-    let found_s = t.elapsed().as_secs_f64();
-    let found_peak = (anon_peak_mb(), peak_mb());
-    drop(checker);
-    drop(stored);
+    let found = if found {
+        eprintln!("finding and checking the claims of the collection...");
+        reset_peak();
+        let t = Instant::now();
+        let stored = index.stored_documents()?;
+        let retriever = index.retriever(&stored);
+        let checker = Checker::over(Box::new(&stored), Box::new(&retriever), scorer);
+        let found = per_check_found(&checker)?;
+        Some((
+            found,
+            t.elapsed().as_secs_f64(),
+            (anon_peak_mb(), peak_mb()),
+        ))
+    } else {
+        None
+    };
     drop(index);
 
     let memory = if baseline {
@@ -463,13 +470,14 @@ pub fn run(
         check_peak.0,
         check_peak.1
     );
-    println!(
-        "| claims found: {} of {} found{} checked | - | {found_s:.1} s wall, heap {:.0} MB / {:.0} MB with mapped pages |",
-        found.0,
-        found.1.found,
-        if found.1.more { " or more" } else { "" },
-        found_peak.0,
-        found_peak.1
-    );
+    if let Some(((checked, count), seconds, peak)) = found {
+        println!(
+            "| claims found: {checked} of {} found{} checked | - | {seconds:.1} s wall, heap {:.0} MB / {:.0} MB with mapped pages |",
+            count.found,
+            if count.more { " or more" } else { "" },
+            peak.0,
+            peak.1
+        );
+    }
     Ok(true)
 }

@@ -51,8 +51,12 @@ impl Ranking {
 /// How many times deeper than the last each search beyond those ranked
 /// goes when the caller's filter turned away too many of them.
 const WIDEN: usize = 4;
-/// The fewest passages a search ranks (a check asks for 50, then 80).
-const MIN_RANKED: usize = 128;
+/// The fewest passages a search ranks. A check asks for 50 (appearances),
+/// then 80 with at most 3 copies of one text (evidence); ranking 512 at
+/// once costs a little more than 128 but lets the second search find its
+/// 80 in the first's ranking where copies are common, instead of ranking
+/// again deeper.
+const MIN_RANKED: usize = 512;
 /// Rankings kept for queries asked again.
 const RECENT: usize = 8;
 

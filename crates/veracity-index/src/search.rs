@@ -229,9 +229,9 @@ impl Query {
     }
 
     fn rank(&self, index: &EvidenceIndex, mut best: Best) -> Vec<Ranked> {
-        let avg = index.avg_len();
+        let lengths = Lengths::new(&self.terms, index.avg_len());
         for (ord, segment) in index.segments.iter().enumerate() {
-            self.top_in_segment(index, ord, segment, avg, &mut best);
+            self.top_in_segment(index, ord, segment, &lengths, &mut best);
         }
         best.into_sorted()
     }
@@ -249,7 +249,7 @@ impl Query {
         index: &EvidenceIndex,
         ord: usize,
         segment: &crate::read::Segment,
-        avg: f32,
+        lengths: &Lengths,
         best: &mut Best,
     ) {
         let alive = index.searcher.segment_readers()[ord].alive_bitset();
@@ -314,13 +314,13 @@ impl Query {
                     0.0
                 } else {
                     match c.blocks {
-                        Some(b) if c.block < b.len => b.bound(c.block, c.idf, avg),
+                        Some(b) if c.block < b.len => b.bound(c.block, c.idf, lengths.avg),
                         Some(_) => 0.0,
                         None => c.bound,
                     }
                 };
             }
-            order.sort_by(|&a, &b| {
+            order.sort_unstable_by(|&a, &b| {
                 cursors[a]
                     .window
                     .total_cmp(&cursors[b].window)
@@ -336,7 +336,7 @@ impl Query {
                 (start, end),
                 segment,
                 alive,
-                avg,
+                lengths,
                 &mut contribution,
                 best,
             );
@@ -358,24 +358,29 @@ impl Query {
         (start, end): (DocId, DocId),
         segment: &crate::read::Segment,
         alive: Option<&tantivy::fastfield::AliveBitSet>,
-        avg: f32,
+        lengths: &Lengths,
         contribution: &mut [Option<f32>],
         best: &mut Best,
     ) {
+        // The lowest score in a full top (what a passage must reach), and
+        // the first cursor that can lift a passage to it with the ones
+        // before it: those only score passages the others propose. Both
+        // change only when the top does.
+        let proposing = |threshold: Option<f32>| match threshold {
+            Some(t) => below
+                .iter()
+                .take_while(|&&b| b < t)
+                .count()
+                .saturating_sub(1),
+            None => 0,
+        };
+        let mut threshold = best.threshold;
+        let mut first = proposing(threshold);
         loop {
-            // The lowest score in a full top: what a passage must reach.
-            let threshold = best.threshold;
-            // Cursors before `first` cannot lift a passage to the
-            // threshold on their own: they only score passages the others
-            // propose.
-            let first = match threshold {
-                Some(t) => below
-                    .iter()
-                    .take_while(|&&b| b < t)
-                    .count()
-                    .saturating_sub(1),
-                None => 0,
-            };
+            if best.threshold != threshold {
+                threshold = best.threshold;
+                first = proposing(threshold);
+            }
             if first >= order.len() {
                 // Nothing in the window can make the top.
                 return;
@@ -400,12 +405,13 @@ impl Query {
                 }
                 continue;
             }
-            let norm = BM25.length_norm(segment.len(d) as f32, avg);
+            let len = segment.len(d);
+            let norm = lengths.norm(len);
             let mut partial = 0.0f32;
             for &i in &order[first..] {
                 let c = &mut cursors[i];
                 if c.postings.doc() == d {
-                    let s = c.score(norm);
+                    let s = c.score(lengths, len, norm);
                     contribution[c.term] = Some(s);
                     partial += s;
                     c.postings.advance();
@@ -422,7 +428,7 @@ impl Query {
                     c.postings.seek(d);
                 }
                 if c.postings.doc() == d {
-                    let s = c.score(norm);
+                    let s = c.score(lengths, len, norm);
                     contribution[c.term] = Some(s);
                     partial += s;
                 }
@@ -486,6 +492,52 @@ impl Query {
     }
 }
 
+/// Passages at most this long have their length norm, and the score of a
+/// term found once in them, worked out once per query.
+const SHORT: usize = 256;
+
+/// A query's BM25 arithmetic by passage length: most passages are short
+/// sentences, so a table per query spares the divisions per passage and
+/// term that the search would otherwise repeat millions of times. The
+/// table holds what the formula gives, so scores stay equal to the bit.
+pub(crate) struct Lengths {
+    avg: f32,
+    /// The length norm of a passage of each length below [`SHORT`].
+    norms: Vec<f32>,
+    /// Per query term (in term order) and length: its score found once.
+    once: Vec<f32>,
+}
+
+impl Lengths {
+    fn new(terms: &[QueryTerm], avg: f32) -> Lengths {
+        let norms: Vec<f32> = (0..SHORT)
+            .map(|len| BM25.length_norm(len as f32, avg))
+            .collect();
+        let once = terms
+            .iter()
+            .flat_map(|t| norms.iter().map(|&n| BM25.term_score(t.idf, 1.0, n)))
+            .collect();
+        Lengths { avg, norms, once }
+    }
+
+    /// The length norm of a passage `len` words long.
+    fn norm(&self, len: u32) -> f32 {
+        match self.norms.get(len as usize) {
+            Some(&n) => n,
+            None => BM25.length_norm(len as f32, self.avg),
+        }
+    }
+
+    /// The score of query term `term` (of weight `idf`) found once in a
+    /// passage `len` words long, of length norm `norm`.
+    fn once(&self, term: usize, idf: f32, len: u32, norm: f32) -> f32 {
+        match (len as usize) < SHORT {
+            true => self.once[term * SHORT + len as usize],
+            false => BM25.term_score(idf, 1.0, norm),
+        }
+    }
+}
+
 /// One query term's postings in one segment.
 struct Cursor<'a> {
     postings: SegmentPostings,
@@ -503,8 +555,42 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    /// Its contribution to the passage it is on, of length norm `norm`.
-    fn score(&self, norm: f32) -> f32 {
-        BM25.term_score(self.idf, self.postings.term_freq() as f32, norm)
+    /// Its contribution to the passage it is on, `len` words long, of
+    /// length norm `norm`.
+    fn score(&self, lengths: &Lengths, len: u32, norm: f32) -> f32 {
+        match self.postings.term_freq() {
+            1 => lengths.once(self.term, self.idf, len, norm),
+            tf => BM25.term_score(self.idf, tf as f32, norm),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_length_tables_give_what_the_formula_gives() {
+        let terms: Vec<QueryTerm> = [0.3f32, 2.7, 9.1]
+            .iter()
+            .map(|&idf| QueryTerm {
+                idf,
+                infos: Vec::new(),
+            })
+            .collect();
+        let avg = 17.3;
+        let lengths = Lengths::new(&terms, avg);
+        for len in [0u32, 1, 7, 18, 255, 256, 257, 4000] {
+            let norm = BM25.length_norm(len as f32, avg);
+            assert_eq!(lengths.norm(len).to_bits(), norm.to_bits(), "length {len}");
+            for (term, t) in terms.iter().enumerate() {
+                let once = BM25.term_score(t.idf, 1.0, norm);
+                assert_eq!(
+                    lengths.once(term, t.idf, len, norm).to_bits(),
+                    once.to_bits(),
+                    "term {term}, length {len}"
+                );
+            }
+        }
     }
 }
