@@ -140,20 +140,25 @@ impl IndexWriter {
     /// session meets it: its documents and notes (which carry the location)
     /// and its documents' passages (which carry only their document's
     /// number, so indexing a passage costs no string terms beyond its own).
+    ///
+    /// A new index holds nothing to replace, and a location is met first
+    /// before any record of it is added, so a build deletes nothing: a
+    /// delete per file would cost each new segment a lookup per file.
     fn replace(&mut self, location: &str) -> Result<(), Error> {
+        let Some(before) = &self.before else {
+            return Ok(());
+        };
         if !self.replaced.insert(location.to_owned()) {
             return Ok(());
         }
         let term = Term::from_field_text(self.fields.location, location);
-        if let Some(before) = &self.before {
-            let numbers = numbers_of(before, &term).map_err(tantivy_error(&self.path))?;
-            if !numbers.is_empty() {
-                self.summary.replaced_files += 1;
-            }
-            for n in numbers {
-                self.writer
-                    .delete_term(Term::from_field_u64(self.fields.doc, n));
-            }
+        let numbers = numbers_of(before, &term).map_err(tantivy_error(&self.path))?;
+        if !numbers.is_empty() {
+            self.summary.replaced_files += 1;
+        }
+        for n in numbers {
+            self.writer
+                .delete_term(Term::from_field_u64(self.fields.doc, n));
         }
         self.writer.delete_term(term);
         Ok(())
