@@ -7,6 +7,7 @@ use crate::search::{Known, Query, Ranked};
 use crate::stored::Numbered;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
+use veracity_text::hash::FxHashMap;
 use veracity_verdict::{Hit, Passage, Retriever};
 
 /// The passages of an [`EvidenceIndex`] as a [`Retriever`] for a check of
@@ -259,6 +260,43 @@ impl Retriever for IndexRetriever<'_> {
             m = asked.saturating_add(step);
             shallower = Some(ranking);
         }
+    }
+
+    fn search_capped(&self, query: &str, k: usize, max_copies: usize) -> Option<Vec<Hit>> {
+        if k == 0 {
+            return Some(Vec::new());
+        }
+        // A check's evidence search follows its appearance search for the
+        // same text, whose ranking often holds what is asked.
+        let recent = self
+            .recent
+            .lock()
+            .ok()
+            .and_then(|q| q.iter().find(|r| r.query == query).cloned());
+        if let Some(ranking) = recent {
+            let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
+            let mut out = Vec::new();
+            for r in &ranking.ranked {
+                let n = copies.entry(self.text_key(r.passage)?).or_insert(0);
+                *n += 1;
+                if *n <= max_copies {
+                    out.push(Hit::new(r.passage, r.score, ranking.ideal));
+                    if out.len() == k {
+                        return Some(out);
+                    }
+                }
+            }
+            if ranking.complete() {
+                return Some(out);
+            }
+        }
+        let q = Query::new(self.index, query);
+        let hits = q
+            .top_capped(self.index, k, max_copies)
+            .into_iter()
+            .map(|r| Hit::new(r.passage, r.score, q.ideal))
+            .collect();
+        Some(hits)
     }
 
     fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {

@@ -23,6 +23,7 @@ use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, TERMINATED};
 use veracity_text::bm25::{BM25, Bm25};
+use veracity_text::hash::FxHashMap;
 use veracity_text::words;
 
 /// A query's distinct terms that occur in the index, in term order, each
@@ -47,6 +48,8 @@ pub(crate) struct Ranked {
     pub(crate) passage: u32,
     pub(crate) score: f32,
     place: (u64, u64),
+    /// Its text key, in a search capping copies of one text (else 0).
+    key: u64,
 }
 
 impl Ranked {
@@ -72,6 +75,17 @@ struct Best {
     /// The floor of passages pushed before the search (and whether it is
     /// inclusive): they hold every passage scoring above it.
     known: Option<(f32, bool)>,
+    /// At most so many passages of one text among the best `m`.
+    capped: Option<Capped>,
+}
+
+/// A cap on copies of one text (equal text keys) among the best: the best
+/// `max` of each text count, the others are as if not there. What the cut
+/// last kept of each text (how many, and the worst of them) turns away, as
+/// they come, the copies that rank below `max` better ones.
+struct Capped {
+    max: usize,
+    kept: FxHashMap<u64, (usize, Ranked)>,
 }
 
 /// Passages ranked by an earlier search, holding every passage that scores
@@ -90,6 +104,7 @@ impl Best {
             buffer: Vec::with_capacity(m.saturating_mul(2).min(1 << 20)),
             threshold: None,
             known: None,
+            capped: None,
         }
     }
 
@@ -105,6 +120,13 @@ impl Best {
     }
 
     fn push(&mut self, ranked: Ranked) {
+        if let Some(c) = &self.capped
+            && let Some(&(n, worst)) = c.kept.get(&ranked.key)
+            && n >= c.max
+            && ranked.rank(&worst) == Ordering::Greater
+        {
+            return;
+        }
         self.buffer.push(ranked);
         let full = match self.threshold {
             None => self.buffer.len() >= self.m,
@@ -117,6 +139,29 @@ impl Best {
 
     /// Keeps the best `m` and raises the threshold to the worst of them.
     fn keep_best(&mut self) {
+        if let Some(c) = &mut self.capped {
+            // Best first, at most `max` of a text, until `m` are kept.
+            self.buffer.sort_unstable_by(Ranked::rank);
+            c.kept.clear();
+            let mut kept = 0;
+            for i in 0..self.buffer.len() {
+                let r = self.buffer[i];
+                let (n, worst) = c.kept.entry(r.key).or_insert((0, r));
+                if *n < c.max {
+                    (*n, *worst) = (*n + 1, r);
+                    self.buffer[kept] = r;
+                    kept += 1;
+                    if kept == self.m {
+                        break;
+                    }
+                }
+            }
+            self.buffer.truncate(kept);
+            if kept == self.m {
+                self.threshold = Some(self.buffer[kept - 1].score);
+            }
+            return;
+        }
         if self.buffer.len() > self.m {
             self.buffer.select_nth_unstable_by(self.m - 1, Ranked::rank);
             self.buffer.truncate(self.m);
@@ -128,6 +173,10 @@ impl Best {
 
     /// The best `m`, best first.
     fn into_sorted(mut self) -> Vec<Ranked> {
+        if self.capped.is_some() {
+            self.keep_best();
+            return self.buffer;
+        }
         self.buffer.sort_by(Ranked::rank);
         self.buffer.truncate(self.m);
         self.buffer
@@ -213,6 +262,22 @@ impl Query {
         self.rank(index, best)
     }
 
+    /// The `m` best passages, best first, with at most `max` of one text
+    /// (by text key): the best `max` of each text. One pass, where asking
+    /// a filter in rank order ranks deeper and deeper while copies fill
+    /// the top.
+    pub(crate) fn top_capped(&self, index: &EvidenceIndex, m: usize, max: usize) -> Vec<Ranked> {
+        if m == 0 || max == 0 || self.terms.is_empty() || index.passages == 0 {
+            return Vec::new();
+        }
+        let mut best = Best::new(m);
+        best.capped = Some(Capped {
+            max,
+            kept: FxHashMap::default(),
+        });
+        self.rank(index, best)
+    }
+
     /// Every passage scoring at least `floor`, best first: a search whose
     /// threshold is the floor from the start.
     pub(crate) fn at_least(&self, index: &EvidenceIndex, floor: f32) -> Vec<Ranked> {
@@ -224,6 +289,7 @@ impl Query {
             buffer: Vec::new(),
             threshold: Some(floor),
             known: None,
+            capped: None,
         };
         self.rank(index, best)
     }
@@ -440,10 +506,16 @@ impl Query {
                     score += s;
                 }
                 if best.admits(score) && !best.is_known(score) {
+                    // An index of this format keeps every passage's key.
+                    let key = match best.capped {
+                        Some(_) => segment.key.first(d).unwrap_or_default(),
+                        None => 0,
+                    };
                     best.push(Ranked {
                         passage: segment.base + d,
                         score,
                         place: segment.place(d),
+                        key,
                     });
                 }
             }

@@ -406,6 +406,39 @@ fn a_filter_on_copies_ranks_like_the_exhaustive_search() {
                 "{query}: the filter was asked"
             );
             assert_eq!(a, b, "{query} top {k}");
+            // The index's one-pass cap on copies (by text key) gives what
+            // the filter gives, searched afresh or after a shallower
+            // search of the same text, whose ranking it starts from.
+            let by_key = |r: &dyn Retriever| -> Vec<_> {
+                let mut seen: std::collections::HashMap<u64, usize> = Default::default();
+                r.search_where(query, k, &mut |p| {
+                    let passage = r.passage(p);
+                    let text = collection.documents[passage.doc as usize].slice(passage.span);
+                    let n = seen.entry(veracity_verdict::text_key(text)).or_insert(0);
+                    *n += 1;
+                    *n <= 3
+                })
+                .into_iter()
+                .map(|h| (r.passage(h.passage), h.score))
+                .collect()
+            };
+            let expected = by_key(&memory);
+            for shallower in [None, Some(1), Some(k), Some(600)] {
+                let fresh = opened.retriever(&collection);
+                if let Some(depth) = shallower {
+                    fresh.search(query, depth);
+                }
+                let one_pass: Vec<_> = fresh
+                    .search_capped(query, k, 3)
+                    .expect("the index keeps text keys")
+                    .into_iter()
+                    .map(|h| (fresh.passage(h.passage), h.score))
+                    .collect();
+                assert_eq!(
+                    one_pass, expected,
+                    "{query} top {k}, capped after {shallower:?}"
+                );
+            }
         }
     }
 }

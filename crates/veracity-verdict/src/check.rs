@@ -365,6 +365,9 @@ impl<'a> Checker<'a> {
     /// The `k` passages ranking highest against `query`, at most
     /// [`MAX_COPIES`] of one text.
     pub(crate) fn capped_search(&self, query: &str, k: usize) -> Vec<Hit> {
+        if let Some(hits) = self.retriever.search_capped(query, k, MAX_COPIES) {
+            return hits;
+        }
         let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
         self.retriever.search_where(query, k, &mut |p| {
             let n = copies.entry(self.text_key(p)).or_insert(0);

@@ -38,6 +38,17 @@ pub trait Retriever: Send + Sync {
     /// them, for passages found some other way.
     fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit>;
 
+    /// The `k` highest-ranking passages against `query` with at most
+    /// `max_copies` of one text (by [`text_key`]: the best of each text),
+    /// as asking [`Retriever::search_where`] in rank order with a count of
+    /// each key gives; `None` when the retriever keeps no keys (the
+    /// checker then counts them itself). A persistent index finds them in
+    /// one pass, where the filter would have it rank deeper and deeper
+    /// through thousands of copies.
+    fn search_capped(&self, _query: &str, _k: usize, _max_copies: usize) -> Option<Vec<Hit>> {
+        None
+    }
+
     /// The passage's [`text_key`], when the retriever keeps it (a
     /// persistent index does, so that capping copies of one text reads no
     /// document); `None` makes the checker hash the passage's text.
@@ -102,6 +113,10 @@ impl<R: Retriever + ?Sized> Retriever for &R {
 
     fn score(&self, query: &str, passages: &[u32]) -> Vec<Hit> {
         (**self).score(query, passages)
+    }
+
+    fn search_capped(&self, query: &str, k: usize, max_copies: usize) -> Option<Vec<Hit>> {
+        (**self).search_capped(query, k, max_copies)
     }
 
     fn text_key(&self, passage: u32) -> Option<u64> {
