@@ -168,39 +168,44 @@ impl IndexWriter {
     /// this session first deletes what the index held from that location:
     /// a file indexed again replaces its earlier documents.
     pub fn add(&mut self, doc: &Document) -> Result<(), Error> {
+        self.add_prepared(PreparedDocument::new(doc))
+    }
+
+    /// Adds a document made ready before ([`prepare_documents`]), as
+    /// [`IndexWriter::add`] adds it.
+    pub fn add_prepared(&mut self, doc: PreparedDocument) -> Result<(), Error> {
         let f = self.fields;
-        let location = doc.source.location.as_str();
-        self.replace(location)?;
+        self.replace(&doc.location)?;
         let number = self.next_doc;
         self.next_doc += 1;
-        let json = serde_json::to_string(doc).map_err(|e| Error::Damaged {
+        let json = doc.json.map_err(|message| Error::Damaged {
             path: self.path.clone(),
             number,
-            message: e.to_string(),
+            message,
         })?;
         let mut record = TantivyDocument::new();
         record.add_text(f.kind, DOCUMENT);
-        if !doc.reviews.is_empty() {
+        if doc.reviewed {
             record.add_text(f.kind, REVIEWED);
         }
-        if !veracity_verdict::carries_weight(doc) {
+        if doc.set_aside {
             record.add_text(f.kind, SET_ASIDE);
         }
-        record.add_text(f.location, location);
+        record.add_text(f.location, &doc.location);
         record.add_u64(f.doc, number);
         record.add_u64(f.len, 0);
-        record.add_text(f.body, &json);
+        record.add_text(f.body, json);
         self.writer
             .add_document(record)
             .map_err(tantivy_error(&self.path))?;
-        for passage in veracity_verdict::indexed_passages(doc) {
+        for passage in doc.passages {
             let mut record = TantivyDocument::new();
             record.add_u64(f.doc, number);
-            record.add_u64(f.start, passage.span.start() as u64);
-            record.add_u64(f.end, passage.span.end() as u64);
-            record.add_u64(f.key, veracity_verdict::text_key(doc.slice(passage.span)));
-            record.add_u64(f.len, u64::from(passage.length));
-            record.add_text(f.terms, joined(&passage.terms));
+            record.add_u64(f.start, passage.start);
+            record.add_u64(f.end, passage.end);
+            record.add_u64(f.key, passage.key);
+            record.add_u64(f.len, passage.length);
+            record.add_text(f.terms, passage.terms);
             self.writer
                 .add_document(record)
                 .map_err(tantivy_error(&self.path))?;
@@ -240,6 +245,75 @@ impl IndexWriter {
         crate::blocks::write_missing(&self.path, &searcher, self.fields.terms)?;
         Ok(self.summary)
     }
+}
+
+/// A document made ready to add: what [`IndexWriter::add`] works out from
+/// it (its JSON, its passages analysed, their text keys) before the writer
+/// numbers it. The analysis is most of a build's work on the thread that
+/// adds; made ready on every core ([`prepare_documents`]), documents are
+/// then added in order by one.
+pub struct PreparedDocument {
+    location: String,
+    reviewed: bool,
+    set_aside: bool,
+    /// The document as JSON, or why it could not be written.
+    json: Result<String, String>,
+    passages: Vec<PreparedPassage>,
+}
+
+/// A passage's record, but for its document's number.
+struct PreparedPassage {
+    start: u64,
+    end: u64,
+    key: u64,
+    length: u64,
+    /// Its terms joined (see [`joined`]).
+    terms: String,
+}
+
+impl PreparedDocument {
+    /// `doc` made ready to add.
+    pub fn new(doc: &Document) -> PreparedDocument {
+        let passages = veracity_verdict::indexed_passages(doc)
+            .into_iter()
+            .map(|passage| PreparedPassage {
+                start: passage.span.start() as u64,
+                end: passage.span.end() as u64,
+                key: veracity_verdict::text_key(doc.slice(passage.span)),
+                length: u64::from(passage.length),
+                terms: joined(&passage.terms),
+            })
+            .collect();
+        PreparedDocument {
+            location: doc.source.location.clone(),
+            reviewed: !doc.reviews.is_empty(),
+            set_aside: !veracity_verdict::carries_weight(doc),
+            json: serde_json::to_string(doc).map_err(|e| e.to_string()),
+            passages,
+        }
+    }
+}
+
+/// `docs` made ready to add, on up to `jobs` threads, in their order.
+pub fn prepare_documents(docs: &[&Document], jobs: usize) -> Vec<PreparedDocument> {
+    let parts = jobs.clamp(1, docs.len().max(1));
+    let chunk = docs.len().div_ceil(parts).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|run| {
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|d| PreparedDocument::new(d))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The numbers of the alive records holding `term` in `searcher`.

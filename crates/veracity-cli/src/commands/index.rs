@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use veracity_index::{EvidenceIndex, IndexWriter};
-use veracity_model::{Diagnostic, DocumentId, Severity};
+use veracity_model::{Diagnostic, Document, DocumentId, Severity};
 
 /// The parsed arguments of `veracity index`.
 pub struct Args<'a> {
@@ -111,15 +111,38 @@ fn build(
     let mut seen: HashSet<DocumentId> = HashSet::new();
     let (mut documents, mut done) = (0usize, 0usize);
     for run in found.inputs.chunks(RUN_FILES) {
-        for parsed in veracity::parse_inputs(run, &options, jobs, &|_| {}) {
+        let parsed = veracity::parse_inputs(run, &options, jobs, &|_| {});
+        // The documents to add (the first of each id), made ready on every
+        // core, then added in order between the notes, by one thread.
+        let first: Vec<Vec<bool>> = parsed
+            .iter()
+            .map(|p| match p {
+                Ok(p) => p
+                    .documents
+                    .iter()
+                    .map(|d| seen.insert(d.id.clone()))
+                    .collect(),
+                Err(_) => Vec::new(),
+            })
+            .collect();
+        let chosen: Vec<&Document> = parsed
+            .iter()
+            .zip(&first)
+            .filter_map(|(p, first)| Some(p.as_ref().ok()?.documents.iter().zip(first)))
+            .flatten()
+            .filter_map(|(d, &first)| first.then_some(d))
+            .collect();
+        let mut prepared = veracity_index::prepare_documents(&chosen, jobs).into_iter();
+        drop(chosen);
+        for (parsed, first) in parsed.into_iter().zip(first) {
             match parsed {
                 Ok(parsed) => {
                     for w in parsed.warnings {
                         note(writer, w)?;
                     }
-                    for d in parsed.documents {
-                        if seen.insert(d.id.clone()) {
-                            writer.add(&d)?;
+                    for _ in first.into_iter().filter(|&f| f) {
+                        if let Some(d) = prepared.next() {
+                            writer.add_prepared(d)?;
                             documents += 1;
                         }
                     }
