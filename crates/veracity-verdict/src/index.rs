@@ -117,37 +117,46 @@ pub fn indexed_passages(doc: &Document) -> Vec<IndexedPassage> {
     }
     let sentences = sentence_spans(doc);
     let mut buf = String::new();
-    let mut words: Vec<String> = Vec::new();
+    // Every word of the document, one after the other in one string (a
+    // string per word was a tenth of a build), and where each ends.
+    let mut words = String::new();
+    let mut word_ends: Vec<usize> = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut short: Vec<bool> = Vec::new();
     for &s in &sentences {
         let mut terms = 0;
         words::for_each_word(doc.slice(s), &mut buf, |w| {
             terms += usize::from(!words::is_stop_word(w));
-            words.push(w.to_owned());
+            words.push_str(w);
+            word_ends.push(words.len());
         });
-        ends.push(words.len());
+        ends.push(word_ends.len());
         short.push(terms < MIN_PASSAGE_TERMS);
     }
+    let word = |i: usize| &words[if i == 0 { 0 } else { word_ends[i - 1] }..word_ends[i]];
     let mut out = Vec::new();
     for (a, b) in group_sentences(doc, &sentences, &short) {
         let from = if a == 0 { 0 } else { ends[a - 1] };
-        let group = &words[from..ends[b - 1]];
-        if group.is_empty() {
+        let to = ends[b - 1];
+        if from == to {
             continue;
         }
         let Some(span) = group_span(doc, &sentences[a..b]) else {
             continue;
         };
-        let mut terms: Vec<String> = group.iter().filter_map(|w| words::term(w)).collect();
-        terms.sort_unstable();
-        let terms = terms
-            .chunk_by(|x, y| x == y)
-            .map(|run| (run[0].clone(), run.len() as u32))
-            .collect();
+        let mut found: Vec<String> = (from..to).filter_map(|i| words::term(word(i))).collect();
+        found.sort_unstable();
+        // Each distinct term moved out once, with how often it occurs.
+        let mut terms: Vec<(String, u32)> = Vec::new();
+        for t in found {
+            match terms.last_mut() {
+                Some((last, n)) if *last == t => *n += 1,
+                _ => terms.push((t, 1)),
+            }
+        }
         out.push(IndexedPassage {
             span,
-            length: group.len() as u32,
+            length: (to - from) as u32,
             terms,
         });
     }
