@@ -119,12 +119,9 @@ impl IndexRetriever<'_> {
     /// a recent ranking when one is deep enough, else a new search, which
     /// starts from `shallower` (a ranking of the query less deep) if given.
     fn ranking(&self, query: &str, m: usize, shallower: Option<&Ranking>) -> Arc<Ranking> {
-        let recent = |r: &Arc<Ranking>| r.query == query && (r.complete() || r.ranked.len() >= m);
         if let Some(r) = self
-            .recent
-            .lock()
-            .ok()
-            .and_then(|q| q.iter().find(|r| recent(r)).cloned())
+            .recent(query)
+            .filter(|r| r.complete() || r.ranked.len() >= m)
         {
             return r;
         }
@@ -154,6 +151,12 @@ impl IndexRetriever<'_> {
             ideal: q.ideal,
             floor: (floor, true),
         })
+    }
+
+    /// The ranking kept of `query`, if any (one a query).
+    fn recent(&self, query: &str) -> Option<Arc<Ranking>> {
+        let recent = self.recent.lock().ok()?;
+        recent.iter().find(|r| r.query == query).cloned()
     }
 
     fn remember(&self, ranking: Ranking) -> Arc<Ranking> {
@@ -268,12 +271,7 @@ impl Retriever for IndexRetriever<'_> {
         }
         // A check's evidence search follows its appearance search for the
         // same text, whose ranking often holds what is asked.
-        let recent = self
-            .recent
-            .lock()
-            .ok()
-            .and_then(|q| q.iter().find(|r| r.query == query).cloned());
-        if let Some(ranking) = recent {
+        if let Some(ranking) = self.recent(query) {
             let mut copies: FxHashMap<u64, usize> = FxHashMap::default();
             let mut out = Vec::new();
             for r in &ranking.ranked {

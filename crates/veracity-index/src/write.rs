@@ -171,9 +171,20 @@ impl IndexWriter {
         self.add_prepared(PreparedDocument::new(doc))
     }
 
-    /// Adds a document made ready before ([`prepare_documents`]), as
-    /// [`IndexWriter::add`] adds it.
-    pub fn add_prepared(&mut self, doc: PreparedDocument) -> Result<(), Error> {
+    /// Adds `docs` in order, as [`IndexWriter::add`] adds each, made
+    /// ready (analysed, as JSON) on up to `jobs` threads
+    /// [`PREPARED_AT_A_TIME`] at a time: the analysis is most of a build's
+    /// work on the thread that adds, the one tantivy's threads wait on.
+    pub fn add_all(&mut self, docs: &[Document], jobs: usize) -> Result<(), Error> {
+        for run in docs.chunks(PREPARED_AT_A_TIME) {
+            for doc in prepare(run, jobs) {
+                self.add_prepared(doc)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn add_prepared(&mut self, doc: PreparedDocument) -> Result<(), Error> {
         let f = self.fields;
         self.replace(&doc.location)?;
         let number = self.next_doc;
@@ -247,12 +258,14 @@ impl IndexWriter {
     }
 }
 
+/// Documents made ready at a time by [`IndexWriter::add_all`] (bounded
+/// beside the documents themselves).
+const PREPARED_AT_A_TIME: usize = 2_000;
+
 /// A document made ready to add: what [`IndexWriter::add`] works out from
 /// it (its JSON, its passages analysed, their text keys) before the writer
-/// numbers it. The analysis is most of a build's work on the thread that
-/// adds; made ready on every core ([`prepare_documents`]), documents are
-/// then added in order by one.
-pub struct PreparedDocument {
+/// numbers it.
+struct PreparedDocument {
     location: String,
     reviewed: bool,
     set_aside: bool,
@@ -272,8 +285,7 @@ struct PreparedPassage {
 }
 
 impl PreparedDocument {
-    /// `doc` made ready to add.
-    pub fn new(doc: &Document) -> PreparedDocument {
+    fn new(doc: &Document) -> PreparedDocument {
         let passages = veracity_verdict::indexed_passages(doc)
             .into_iter()
             .map(|passage| PreparedPassage {
@@ -294,26 +306,17 @@ impl PreparedDocument {
     }
 }
 
-/// `docs` made ready to add, on up to `jobs` threads, in their order.
-pub fn prepare_documents(docs: &[&Document], jobs: usize) -> Vec<PreparedDocument> {
+/// `docs` made ready, on up to `jobs` threads, in their order.
+fn prepare(docs: &[Document], jobs: usize) -> Vec<PreparedDocument> {
     let parts = jobs.clamp(1, docs.len().max(1));
     let chunk = docs.len().div_ceil(parts).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|run| {
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|d| PreparedDocument::new(d))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    veracity_verdict::map_parts(parts, |n| {
+        let run = docs.chunks(chunk).nth(n).unwrap_or_default();
+        run.iter().map(PreparedDocument::new).collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The numbers of the alive records holding `term` in `searcher`.

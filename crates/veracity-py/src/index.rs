@@ -16,9 +16,6 @@ fn index_error(e: &veracity_index::Error) -> PyErr {
     errors::VeracityError::new_err(e.to_string())
 }
 
-/// Documents made ready to add at a time by `Index.add`.
-const PREPARED_AT_A_TIME: usize = 2_000;
-
 /// A persistent evidence index: parsed documents and their passages on
 /// disk (tantivy), searched with veracity's BM25. `Index.create(path)`
 /// makes an empty one, `Index.open(path)` opens one `veracity index` made;
@@ -75,15 +72,8 @@ impl Index {
                 for d in &corpus.diagnostics {
                     writer.add_diagnostic(d)?;
                 }
-                // Made ready on every core, a run at a time (bounded beside
-                // the documents), added in order.
                 let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-                for run in corpus.documents.chunks(PREPARED_AT_A_TIME) {
-                    let run: Vec<&veracity_model::Document> = run.iter().collect();
-                    for d in veracity_index::prepare_documents(&run, cores) {
-                        writer.add_prepared(d)?;
-                    }
-                }
+                writer.add_all(&corpus.documents, cores)?;
                 writer.commit()
             })
             .map_err(|e| index_error(&e))?;

@@ -111,45 +111,23 @@ fn build(
     let mut seen: HashSet<DocumentId> = HashSet::new();
     let (mut documents, mut done) = (0usize, 0usize);
     for run in found.inputs.chunks(RUN_FILES) {
-        let parsed = veracity::parse_inputs(run, &options, jobs, &|_| {});
-        // The documents to add (the first of each id), made ready on every
-        // core, then added in order between the notes, by one thread.
-        let first: Vec<Vec<bool>> = parsed
-            .iter()
-            .map(|p| match p {
-                Ok(p) => p
-                    .documents
-                    .iter()
-                    .map(|d| seen.insert(d.id.clone()))
-                    .collect(),
-                Err(_) => Vec::new(),
-            })
-            .collect();
-        let chosen: Vec<&Document> = parsed
-            .iter()
-            .zip(&first)
-            .filter_map(|(p, first)| Some(p.as_ref().ok()?.documents.iter().zip(first)))
-            .flatten()
-            .filter_map(|(d, &first)| first.then_some(d))
-            .collect();
-        let mut prepared = veracity_index::prepare_documents(&chosen, jobs).into_iter();
-        drop(chosen);
-        for (parsed, first) in parsed.into_iter().zip(first) {
+        // The first document of each id, added after the run's notes.
+        let mut chosen: Vec<Document> = Vec::new();
+        for parsed in veracity::parse_inputs(run, &options, jobs, &|_| {}) {
             match parsed {
                 Ok(parsed) => {
                     for w in parsed.warnings {
                         note(writer, w)?;
                     }
-                    for _ in first.into_iter().filter(|&f| f) {
-                        if let Some(d) = prepared.next() {
-                            writer.add_prepared(d)?;
-                            documents += 1;
-                        }
-                    }
+                    let first = parsed.documents.into_iter();
+                    chosen.extend(first.filter(|d| seen.insert(d.id.clone())));
                 }
                 Err(e) => note(writer, veracity::error_diagnostic(&e))?,
             }
         }
+        // Made ready on every core, added in order by one thread.
+        writer.add_all(&chosen, jobs)?;
+        documents += chosen.len();
         done += run.len();
         if loud {
             eprintln!(
