@@ -173,7 +173,7 @@ impl IndexWriter {
 
     /// Adds `docs` in order, as [`IndexWriter::add`] adds each, made
     /// ready (analysed, as JSON) on up to `jobs` threads
-    /// [`PREPARED_AT_A_TIME`] at a time: the analysis is most of a build's
+    /// 2,000 at a time: the analysis is most of a build's
     /// work on the thread that adds, the one tantivy's threads wait on.
     pub fn add_all(&mut self, docs: &[Document], jobs: usize) -> Result<(), Error> {
         for run in docs.chunks(PREPARED_AT_A_TIME) {
