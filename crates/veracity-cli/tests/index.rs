@@ -39,18 +39,25 @@ fn check_against_an_index_gives_the_reports_of_check_on_the_folder() {
         "{}",
         stderr(&out)
     );
-    for extra in [
-        &[][..],
-        &["--all"][..],
-        &[
-            "--claim",
-            "The desalination plant supplies forty percent of the city's drinking water.",
-        ][..],
+    // `json` and `jsonl` are written as the check against the index goes,
+    // the other formats from the whole report.
+    for (format, extra) in [
+        ("json", &[][..]),
+        ("json", &["--all"][..]),
+        (
+            "json",
+            &[
+                "--claim",
+                "The desalination plant supplies forty percent of the city's drinking water.",
+            ][..],
+        ),
+        ("jsonl", &["--all"][..]),
+        ("markdown", &[][..]),
     ] {
         let args = |input: &[&str]| -> Vec<String> {
             let mut a: Vec<String> = vec!["check".into()];
             a.extend(input.iter().map(|s| s.to_string()));
-            a.extend(["--format", "json"].iter().map(|s| s.to_string()));
+            a.extend(["--format", format].iter().map(|s| s.to_string()));
             a.extend(extra.iter().map(|s| s.to_string()));
             a
         };
@@ -61,10 +68,23 @@ fn check_against_an_index_gives_the_reports_of_check_on_the_folder() {
         assert_eq!(indexed.status.code(), Some(0), "{}", stderr(&indexed));
         assert!(
             folder.stdout == indexed.stdout,
-            "{extra:?}: the reports differ\n{}",
+            "{format} {extra:?}: the reports differ\n{}",
             stdout(&indexed)
         );
     }
+    // Written to a file, atomically, the same report.
+    let file = tmp.path().join("all.json");
+    let out = run(&["check", "--index", path(&index), "--all", "-o", path(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let to_stdout = run(&[
+        "check",
+        "--index",
+        path(&index),
+        "--all",
+        "--format",
+        "json",
+    ]);
+    assert!(std::fs::read(&file).unwrap() == to_stdout.stdout);
     let stats = run(&["index", "--stats", path(&index)]);
     assert_eq!(stats.status.code(), Some(0), "{}", stderr(&stats));
     assert!(

@@ -37,7 +37,8 @@ use std::collections::BTreeMap;
 use veracity_model::{RatingScale, Report};
 
 pub use formats::{
-    ClaimReviewFormat, CsvFormat, HtmlFormat, JsonFormat, JsonlFormat, MarkdownFormat,
+    ClaimReviewFormat, CsvFormat, HtmlFormat, JsonDocuments, JsonFormat, JsonReportWriter,
+    JsonlFormat, MarkdownFormat,
 };
 
 /// Why a report could not be rendered.
@@ -73,6 +74,14 @@ pub enum FormatError {
         key: String,
         /// What is wrong and what to do.
         message: String,
+    },
+    /// Writing the report (or a spill file of it) failed.
+    #[error("format `{format}`: cannot write the report: {source}")]
+    Io {
+        /// The format that failed.
+        format: String,
+        /// What the system said.
+        source: std::io::Error,
     },
     /// Serialising to JSON failed.
     #[error("format `{format}`: cannot serialise the report: {source}")]
@@ -138,14 +147,28 @@ impl FormatOptions {
         };
         let mut owned = report.clone();
         for verdict in &mut owned.verdicts {
-            let value = match verdict.rating.class {
-                veracity_model::RatingClass::Unverified => None,
-                _ => verdict.rating.value,
-            };
-            verdict.rating = scale.rate_value(value);
+            rate_on(scale, verdict);
         }
         Cow::Owned(owned)
     }
+
+    /// `verdict` with its rating re-expressed on [`FormatOptions::scale`]
+    /// (unchanged when no scale is set): what [`FormatOptions::report_on_scale`]
+    /// does to each verdict, for a report written verdict by verdict.
+    pub fn verdict_on_scale(&self, verdict: &mut veracity_model::Verdict) {
+        if let Some(scale) = &self.scale {
+            rate_on(scale, verdict);
+        }
+    }
+}
+
+/// Re-expresses `verdict`'s rating on `scale`, keeping its normalised value.
+fn rate_on(scale: &RatingScale, verdict: &mut veracity_model::Verdict) {
+    let value = match verdict.rating.class {
+        veracity_model::RatingClass::Unverified => None,
+        _ => verdict.rating.value,
+    };
+    verdict.rating = scale.rate_value(value);
 }
 
 /// A free-form option key a format reads, for help texts and checking.

@@ -24,6 +24,46 @@ fn json_is_the_report_and_schema_valid() {
 
 /// The shape of one JSON Lines record, checked like a schema: the claim and
 /// verdict against their JSON Schemas, the document metadata by hand.
+/// The report written by `JsonReportWriter`: its claims and verdicts, then
+/// its documents, as a check streams them.
+fn streamed_json(report: &Report) -> Vec<u8> {
+    let mut writer = veracity_format::JsonReportWriter::new().unwrap();
+    for (claim, verdict) in report.claims.iter().zip(&report.verdicts) {
+        writer.add(claim, verdict).unwrap();
+    }
+    let mut documents = writer.write_head(report, Vec::new()).unwrap();
+    for doc in &report.documents {
+        documents.document(doc).unwrap();
+    }
+    documents.finish().unwrap()
+}
+
+#[test]
+fn json_written_verdict_by_verdict_is_the_rendered_report() {
+    for path in [EXAMPLE, HOSTILE] {
+        let report = load(path);
+        // Whole; without documents, claims or diagnostics; with one of each.
+        let mut bare = report.clone();
+        bare.documents.clear();
+        bare.claims.clear();
+        bare.verdicts.clear();
+        bare.diagnostics.clear();
+        let mut one = report.clone();
+        one.documents.truncate(1);
+        one.claims.truncate(1);
+        one.verdicts.truncate(1);
+        one.diagnostics.truncate(1);
+        for (shape, report) in [("whole", report), ("bare", bare), ("one of each", one)] {
+            let streamed = String::from_utf8(streamed_json(&report)).unwrap();
+            assert_eq!(
+                streamed,
+                render_str(&report, "json"),
+                "{path}, {shape}: the streamed report differs"
+            );
+        }
+    }
+}
+
 fn check_jsonl_line(line: &str, report: &Report, at: &str) {
     let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{at}: {e}"));
     let object = v

@@ -41,7 +41,7 @@ mod write;
 
 pub use read::{Collection, EvidenceIndex, IndexStats};
 pub use retriever::{Found, IndexRetriever};
-pub use stored::{Numbered, StoredDocuments};
+pub use stored::{DocumentWindow, Numbered, StoredDocuments};
 pub use write::{IndexWriter, WriteSummary};
 
 use std::path::PathBuf;

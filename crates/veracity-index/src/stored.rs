@@ -53,7 +53,7 @@ pub struct StoredDocuments<'a> {
     numbers: Vec<u64>,
     /// Where each document's record is stored, in the index's order.
     records: Vec<tantivy::DocAddress>,
-    slots: Vec<OnceLock<Box<Document>>>,
+    slots: Slots,
     /// The first place of each document read so far, by a hash of its id
     /// (16 bytes a document, where the id itself would take 60: claim
     /// extraction reads every document).
@@ -92,7 +92,7 @@ impl EvidenceIndex {
         let (reviewed, set_aside) = (places(REVIEWED)?, places(SET_ASIDE)?);
         Ok(StoredDocuments {
             index: self,
-            slots: (0..numbers.len()).map(|_| OnceLock::new()).collect(),
+            slots: empty_slots(numbers.len()),
             numbers,
             records,
             places: Mutex::new(FxHashMap::default()),
@@ -180,34 +180,54 @@ impl StoredDocuments<'_> {
     }
 }
 
-impl Documents for StoredDocuments<'_> {
-    fn len(&self) -> usize {
-        self.numbers.len()
+/// The slots documents are read into: one per place, each filled once.
+type Slots = Vec<OnceLock<Box<Document>>>;
+
+fn empty_slots(len: usize) -> Slots {
+    (0..len).map(|_| OnceLock::new()).collect()
+}
+
+impl StoredDocuments<'_> {
+    /// A view of the documents with slots of its own: what it reads is let
+    /// go with it, while the places of the ids read and the first failure
+    /// are kept here. A check of many claims rates a run of them on each
+    /// window, so it holds the documents of one run, not of the collection.
+    pub fn window(&self) -> DocumentWindow<'_> {
+        DocumentWindow {
+            store: self,
+            slots: empty_slots(self.numbers.len()),
+        }
     }
 
-    fn get(&self, place: usize) -> &Document {
-        self.slots[place].get_or_init(|| self.load(place))
+    fn get_in<'s>(&'s self, slots: &'s Slots, place: usize) -> &'s Document {
+        slots[place].get_or_init(|| self.load(place))
     }
 
-    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+    fn place_of_in(&self, slots: &Slots, id: &DocumentId) -> Option<usize> {
         let place = *self.places.lock().ok()?.get(&id_hash(id))? as usize;
         // Not read again to be sure: two of a million ids share a 64-bit
         // hash once in tens of millions of collections. A document held
         // is checked.
-        match self.slots[place].get() {
+        match slots[place].get() {
             Some(doc) if doc.id != *id => None,
             _ => Some(place),
         }
     }
 
-    fn reviews(&self) -> Vec<(usize, &Review)> {
-        veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get(p))))
+    fn reviews_in<'s>(&'s self, slots: &'s Slots) -> Vec<(usize, &'s Review)> {
+        veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get_in(slots, p))))
     }
 
     /// Reads the share's documents segment by segment, each record where
     /// it is stored, and keeps none that the check had not read already;
     /// each one's place is noted by its id, as for a document read.
-    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+    fn scan_in(
+        &self,
+        slots: &Slots,
+        part: usize,
+        parts: usize,
+        f: &mut dyn FnMut(usize, &Document),
+    ) {
         let share = veracity_verdict::share(self.records.len(), part, parts);
         for &address in &self.records[share] {
             let segment = &self.index.segments[address.segment_ord as usize];
@@ -215,7 +235,7 @@ impl Documents for StoredDocuments<'_> {
             let Some(place) = self.place_of_number(number) else {
                 continue;
             };
-            if let Some(doc) = self.slots[place].get() {
+            if let Some(doc) = slots[place].get() {
                 f(place, doc);
                 continue;
             }
@@ -230,6 +250,70 @@ impl Documents for StoredDocuments<'_> {
                 }
             }
         }
+    }
+}
+
+impl Documents for StoredDocuments<'_> {
+    fn len(&self) -> usize {
+        self.numbers.len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        self.get_in(&self.slots, place)
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        self.place_of_in(&self.slots, id)
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        self.reviews_in(&self.slots)
+    }
+
+    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+        self.scan_in(&self.slots, part, parts, f);
+    }
+}
+
+/// A view of an index's documents with slots of its own
+/// ([`StoredDocuments::window`]).
+pub struct DocumentWindow<'s> {
+    store: &'s StoredDocuments<'s>,
+    slots: Slots,
+}
+
+impl DocumentWindow<'_> {
+    /// How many documents this window has read.
+    pub fn read(&self) -> usize {
+        self.slots.iter().filter(|s| s.get().is_some()).count()
+    }
+}
+
+impl Documents for DocumentWindow<'_> {
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn get(&self, place: usize) -> &Document {
+        self.store.get_in(&self.slots, place)
+    }
+
+    fn place_of(&self, id: &DocumentId) -> Option<usize> {
+        self.store.place_of_in(&self.slots, id)
+    }
+
+    fn reviews(&self) -> Vec<(usize, &Review)> {
+        self.store.reviews_in(&self.slots)
+    }
+
+    fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
+        self.store.scan_in(&self.slots, part, parts, f);
+    }
+}
+
+impl Numbered for DocumentWindow<'_> {
+    fn place_of_number(&self, number: u64) -> Option<usize> {
+        self.store.place_of_number(number)
     }
 }
 

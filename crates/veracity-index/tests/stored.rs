@@ -244,3 +244,78 @@ fn claims_found_read_every_document_once_and_keep_what_they_cite() {
         docs.len()
     );
 }
+
+/// Every claim found, rated a few at a time, each run on a window of its
+/// own: the store itself keeps no document, a window the documents of its
+/// run, and the claims and verdicts are those of the collection read
+/// whole.
+#[test]
+fn claims_rated_in_windows_keep_one_runs_documents() {
+    let docs = collection(300);
+    let (_dir, index) = indexed(&docs);
+    let options = veracity_verdict::ClaimOptions {
+        max_claims: usize::MAX,
+        sentences: true,
+    };
+    let engines = EngineRegistry::builtin();
+    let engine = engines.require("evidence").unwrap();
+    let scales = veracity_model::ScaleRegistry::builtin();
+    let scale = scales.get("veracity").unwrap();
+
+    let whole = index.collection().unwrap();
+    let eager = Checker::with_retriever(
+        &whole.documents,
+        Box::new(index.retriever(&whole)),
+        &LexicalScorer,
+    );
+    let (claims, count) = eager.claims_counted(&[], options);
+    let verdicts: Vec<_> = claims
+        .iter()
+        .map(|c| eager.verdict(c, engine, scale, 20).unwrap())
+        .collect();
+    assert!(claims.len() >= 4, "{} claims", claims.len());
+
+    let stored = index.stored_documents().unwrap();
+    let (found, windowed_count, mut reviews) = {
+        let window = stored.window();
+        let checker = Checker::over(
+            Box::new(&window),
+            Box::new(index.retriever(&window)),
+            &LexicalScorer,
+        );
+        let (found, count) = checker.find_claims(&[], options);
+        (found, count, checker.into_reviews())
+    };
+    assert_eq!(windowed_count, count);
+    let (mut rated, mut most_read, mut reads) = (Vec::new(), 0, 0);
+    for run in found.chunks(2) {
+        let window = stored.window();
+        let checker = Checker::over_reviewed(
+            Box::new(&window),
+            Box::new(index.retriever(&window)),
+            &LexicalScorer,
+            reviews,
+        );
+        for claim in run {
+            let mut claim = claim.clone();
+            checker.complete_claims(std::slice::from_mut(&mut claim));
+            let verdict = checker.verdict(&claim, engine, scale, 20).unwrap();
+            rated.push((claim, verdict));
+        }
+        reviews = checker.into_reviews();
+        most_read = most_read.max(window.read());
+        reads += window.read();
+    }
+    let (windowed_claims, windowed_verdicts): (Vec<_>, Vec<_>) = rated.into_iter().unzip();
+    assert_eq!(windowed_claims, claims);
+    assert_eq!(windowed_verdicts, verdicts);
+    assert!(stored.failure().is_none());
+    assert_eq!(stored.read(), 0, "the store kept documents");
+    // Each window read what its run needed, some of it read again by the
+    // next: nothing was kept from one run to the next.
+    assert!(
+        most_read < docs.len() / 2 && reads > most_read,
+        "windows of 2 claims read at most {most_read}, {reads} in all, of {} documents",
+        docs.len()
+    );
+}

@@ -66,6 +66,10 @@ pub struct Checker<'a> {
     model: Option<&'a VerdictModel>,
 }
 
+/// The published reviews of a collection, analysed by one checker and
+/// handed to the next ([`Checker::over_reviewed`]).
+pub struct Reviews(Vec<ReviewEntry>);
+
 /// A published review of the collection, its reviewed claim analysed once.
 struct ReviewEntry {
     /// The document it is in.
@@ -129,13 +133,32 @@ impl<'a> Checker<'a> {
             .into_iter()
             .map(|(i, r)| ReviewEntry::new(i, r))
             .collect();
+        Checker::over_reviewed(docs, retriever, scorer, Reviews(reviews))
+    }
+
+    /// [`Checker::over`] with the collection's reviews as an earlier
+    /// checker over the same documents analysed them
+    /// ([`Checker::into_reviews`]): a check that lets go of its documents
+    /// between runs of claims does not read and analyse them again.
+    pub fn over_reviewed(
+        docs: Box<dyn Documents + 'a>,
+        retriever: Box<dyn Retriever + 'a>,
+        scorer: &'a dyn StanceScorer,
+        reviews: Reviews,
+    ) -> Checker<'a> {
         Checker {
             docs,
             retriever,
             scorer,
-            reviews,
+            reviews: reviews.0,
             model: None,
         }
+    }
+
+    /// The collection's reviews as this checker analysed them, for the
+    /// next checker over the same documents.
+    pub fn into_reviews(self) -> Reviews {
+        Reviews(self.reviews)
     }
 
     /// The same checker with another verdict model (a retrained one).
@@ -182,15 +205,26 @@ impl<'a> Checker<'a> {
         given: &[String],
         options: ClaimOptions,
     ) -> (Vec<Claim>, claims::ClaimCount) {
-        let (mut claims, count) = if given.is_empty() {
+        let (mut claims, count) = self.find_claims(given, options);
+        self.complete_claims(&mut claims);
+        (claims, count)
+    }
+
+    /// [`Checker::claims_counted`] before [`Checker::complete_claims`]:
+    /// the claims found have the places extraction met, given claims
+    /// none.
+    pub fn find_claims(
+        &self,
+        given: &[String],
+        options: ClaimOptions,
+    ) -> (Vec<Claim>, claims::ClaimCount) {
+        if given.is_empty() {
             claims::extract_counted(self.docs.as_ref(), options)
         } else {
             let claims = claims::given(given);
             let found = claims.len();
             (claims, claims::ClaimCount { found, more: false })
-        };
-        self.complete_claims(&mut claims);
-        (claims, count)
+        }
     }
 
     /// Completes claims found or given elsewhere (a sharded run's claims

@@ -55,6 +55,7 @@ mod testutil;
 
 pub use check::{
     APPEARANCE_HITS, Checker, DEFAULT_TOP_K, Gathered, HEADLINE_COVERAGE, MAX_COPIES, POOL_FACTOR,
+    Reviews,
 };
 pub use claims::{
     ClaimCount, ClaimOptions, given as given_claims, merge_shards as merge_claim_candidates,

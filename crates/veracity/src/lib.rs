@@ -32,6 +32,9 @@ pub use veracity_parse as parse;
 pub use veracity_verdict as verdict;
 
 pub mod scatter;
+mod streamed;
+
+pub use streamed::{CLAIMS_PER_RUN, RunningCheck, Sink, report_head};
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -39,7 +42,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
 use veracity_parse::{Input, ParseError, Parsed};
-use veracity_verdict::{Checker, ClaimOptions, Documents, EngineError, EngineRegistry, Retriever};
+use veracity_verdict::{ClaimOptions, Documents, EngineError, EngineRegistry, Retriever};
 
 /// Parsed documents and the problems met reading them.
 #[derive(Debug, Clone, Default)]
@@ -383,22 +386,14 @@ pub fn check_over(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Checked, Error> {
-    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    let mut check = RunningCheck::new(options, engines, scales)?;
     if documents.is_empty() && claims.is_empty() {
         return Err(Error::NothingToCheck);
     }
-    let scorer = veracity_stance::StanceModel::try_builtin()?;
-    let checker = Checker::over(Box::new(documents), Box::new(retriever), scorer);
-    let (found, count) = checker.claims_counted(
-        claims,
-        ClaimOptions {
-            max_claims: options.max_claims,
-            sentences: true,
-        },
-    );
-    let verdicts = rate(&checker, &found, engine, scale, options.top_k)?;
+    let (found, count) = check.find_claims(documents, retriever, claims);
+    let (claims, verdicts) = check.rate_all(documents, retriever, found)?;
     Ok(Checked {
-        claims: found,
+        claims,
         verdicts,
         count,
     })
@@ -416,15 +411,11 @@ pub fn check_claim_set(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Checked, Error> {
-    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    let mut check = RunningCheck::new(options, engines, scales)?;
     if documents.is_empty() && set.claims.is_empty() {
         return Err(Error::NothingToCheck);
     }
-    let scorer = veracity_stance::StanceModel::try_builtin()?;
-    let checker = Checker::over(Box::new(documents), Box::new(retriever), scorer);
-    let mut claims = set.claims;
-    checker.complete_claims(&mut claims);
-    let verdicts = rate(&checker, &claims, engine, scale, options.top_k)?;
+    let (claims, verdicts) = check.rate_all(documents, retriever, set.claims)?;
     Ok(Checked {
         claims,
         verdicts,
@@ -460,63 +451,6 @@ fn engine_and_scale<'r>(
                 .join(", "),
         })?;
     Ok((engine, scale))
-}
-
-/// Claims gathered at once, on every core, before the engine rates them.
-const GATHER_BATCH: usize = 64;
-
-/// The verdict on each of `claims`, in order. The evidence of a batch of
-/// claims is gathered on every core; the engine (perhaps a plugin, which
-/// answers one request at a time) then rates them one by one, in order.
-fn rate(
-    checker: &Checker,
-    claims: &[veracity_model::Claim],
-    engine: &dyn veracity_verdict::Engine,
-    scale: &veracity_model::RatingScale,
-    top_k: usize,
-) -> Result<Vec<veracity_model::Verdict>, Error> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut verdicts = Vec::with_capacity(claims.len());
-    for batch in claims.chunks(GATHER_BATCH) {
-        let gathered = gather_all(checker, batch, top_k, threads);
-        for (claim, gathered) in batch.iter().zip(gathered) {
-            let verdict = gathered
-                .rate(claim, engine, scale)
-                .map_err(|source| Error::Claim {
-                    claim: claim.id.to_string(),
-                    source,
-                })?;
-            verdicts.push(verdict);
-        }
-    }
-    Ok(verdicts)
-}
-
-/// What `checker` gathers for each of `claims`, in order, on up to
-/// `threads` threads (each a consecutive run of claims).
-fn gather_all(
-    checker: &Checker,
-    claims: &[veracity_model::Claim],
-    top_k: usize,
-    threads: usize,
-) -> Vec<veracity_verdict::Gathered> {
-    let gather = |run: &[veracity_model::Claim]| -> Vec<_> {
-        run.iter().map(|c| checker.gather(c, top_k)).collect()
-    };
-    if threads <= 1 || claims.len() <= 1 {
-        return gather(claims);
-    }
-    let run = claims.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = claims
-            .chunks(run)
-            .map(|part| scope.spawn(move || gather(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The report of a check of `corpus`: the claims and verdicts, the
@@ -574,14 +508,29 @@ fn assemble(
     collection: usize,
     set_aside: Vec<Diagnostic>,
 ) -> Report {
-    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
+    let shown = checked.claims.len();
+    let mut report = head(shown, checked.count, diagnostics, collection, set_aside);
     report.claims = checked.claims;
     for claim in &mut report.claims {
         claim.list_appearances();
     }
     report.verdicts = checked.verdicts;
+    report
+}
+
+/// A report without its documents, claims and verdicts: the collection
+/// counted, the notes on the inputs, a note when fewer than the `count`
+/// claims found were `shown`, and the warnings on documents set aside.
+fn head(
+    shown: usize,
+    count: veracity_verdict::ClaimCount,
+    diagnostics: Vec<Diagnostic>,
+    collection: usize,
+    set_aside: Vec<Diagnostic>,
+) -> Report {
+    let mut report = Report::new("veracity", env!("CARGO_PKG_VERSION"));
     report.diagnostics = diagnostics;
-    if let Some(note) = claims_left_out(report.claims.len(), checked.count) {
+    if let Some(note) = claims_left_out(shown, count) {
         report.diagnostics.push(note);
     }
     report.collection = veracity_model::CollectionCounts {

@@ -12,7 +12,7 @@
 //! Shards are given in collection order: the whole collection is the
 //! shards' documents one shard after the other.
 
-use crate::{CheckOptions, Checked, Corpus, Error, engine_and_scale, rate, report};
+use crate::{CheckOptions, Checked, Corpus, Error, RunningCheck, report};
 use std::collections::BTreeMap;
 use veracity_model::scatter::{ClaimSet, ShardCandidates, ShardClaims, ShardStats};
 use veracity_model::{DocumentId, Report, ScaleRegistry};
@@ -193,7 +193,7 @@ pub fn merge_candidates(
     engines: &EngineRegistry,
     scales: &ScaleRegistry,
 ) -> Result<Report, Error> {
-    let (engine, scale) = engine_and_scale(options, engines, scales)?;
+    let check = RunningCheck::new(options, engines, scales)?;
     let first = parts.first().ok_or(ShardError::NoShards)?;
     for (i, p) in parts.iter().enumerate().skip(1) {
         if p.claims != first.claims {
@@ -257,11 +257,10 @@ pub fn merge_candidates(
     let (found, verdicts) = {
         let retriever = GatheredRetriever::new(&documents, &shards).map_err(ShardError::from)?;
         let scorer = GatheredScorer::new(&documents, &shards, model);
-        let checker = Checker::with_retriever(&documents, Box::new(retriever), &scorer);
-        let mut found = claims.claims;
-        checker.complete_claims(&mut found);
-        let verdicts = rate(&checker, &found, engine, scale, top_k)?;
-        (found, verdicts)
+        let held = veracity_verdict::InMemory::new(&documents);
+        check
+            .with_shards(&scorer, top_k)
+            .rate_all(&held, &retriever, claims.claims)?
     };
     finding.extend(parsing);
     let corpus = Corpus {

@@ -135,6 +135,15 @@ pub fn run(
             let report = veracity::scatter::merge_candidates(parts, &options, &engines, registry)?;
             (report, read_problems, unused)
         }
+        Some(path) if set.is_none() && super::streamed::streams(&format) => {
+            let streaming = super::streamed::Streaming {
+                format: &format,
+                format_options: &format_options,
+                output: args.verdicts.output.as_deref(),
+            };
+            super::streamed::check_index(path, &given, &options, &engines, registry, &streaming)?;
+            return super::batch::finish(0);
+        }
         Some(path) => {
             // The notes made when the index was built are in the report,
             // not printed again.

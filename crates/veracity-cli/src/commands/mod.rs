@@ -13,6 +13,7 @@ mod render;
 mod scales;
 mod scatter;
 mod schema;
+mod streamed;
 mod validate;
 
 use crate::Outcome;

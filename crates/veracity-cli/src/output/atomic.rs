@@ -13,17 +13,28 @@ use std::path::Path;
 /// (`/dev/null`, a FIFO, a terminal) is written in place: renaming over it
 /// would replace the device with a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, &mut |out| Ok(out.write_all(bytes)?))
+}
+
+/// [`write_atomically`] of what `fill` writes, as it writes it: a report
+/// too large to hold is written straight to the temporary file. When
+/// `fill` fails, `path` is left as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let existing = std::fs::metadata(path).ok();
     if existing
         .as_ref()
         .is_some_and(|m| !m.is_file() && !m.is_dir())
     {
-        let mut out = std::fs::OpenOptions::new()
+        let out = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
             .with_context(|| format!("cannot open {} for writing", path.display()))?;
-        out.write_all(bytes)
-            .and_then(|()| out.flush())
+        let mut out = std::io::BufWriter::new(out);
+        fill(&mut out)
+            .and_then(|()| Ok(out.flush()?))
             .with_context(|| format!("cannot write {}", path.display()))?;
         return Ok(());
     }
@@ -38,15 +49,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = create_temp(path)?;
     // From here until the rename, SIGINT or SIGTERM removes the file.
     let guard = interrupt::Registered::new(tmp.path());
-    let result = fill_and_rename(tmp, path, bytes, existing.as_ref());
+    let result = fill_and_rename(tmp, path, fill, existing.as_ref());
     drop(guard);
     result
 }
 
 fn fill_and_rename(
-    mut tmp: tempfile::NamedTempFile,
+    tmp: tempfile::NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
     existing: Option<&std::fs::Metadata>,
 ) -> Result<()> {
     if let Some(meta) = existing {
@@ -57,8 +68,16 @@ fn fill_and_rename(
             )
         })?;
     }
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut out = std::io::BufWriter::new(tmp);
+    fill(&mut out)
+        .and_then(|()| Ok(out.flush()?))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .with_context(|| format!("cannot replace {}", path.display()))?;

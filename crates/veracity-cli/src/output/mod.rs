@@ -4,7 +4,7 @@ mod atomic;
 mod interrupt;
 mod stale;
 
-pub use atomic::{check_writable, write_atomically};
+pub use atomic::{check_writable, write_atomically, write_atomically_with};
 
 use anyhow::{Context, Result};
 use std::io::Write;

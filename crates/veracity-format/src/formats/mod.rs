@@ -9,7 +9,7 @@ mod markdown;
 pub use claimreview::ClaimReviewFormat;
 pub use csv::CsvFormat;
 pub use html::HtmlFormat;
-pub use json::{JsonFormat, JsonlFormat};
+pub use json::{JsonDocuments, JsonFormat, JsonReportWriter, JsonlFormat};
 pub use markdown::MarkdownFormat;
 
 use crate::OptionKey;
