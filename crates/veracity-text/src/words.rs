@@ -402,6 +402,25 @@ impl IdStatement {
         &self.terms
     }
 
+    /// The distinct bigrams as pairs of term ids, ascending.
+    pub fn shingles(&self) -> &[u64] {
+        &self.shingles
+    }
+
+    /// The statement whose [`IdStatement::terms`] and
+    /// [`IdStatement::shingles`] these were (one written out and read back),
+    /// sorted and deduplicated again should they not be.
+    pub fn from_parts(mut terms: Vec<u32>, mut shingles: Vec<u64>) -> IdStatement {
+        terms.sort_unstable();
+        terms.dedup();
+        shingles.sort_unstable();
+        shingles.dedup();
+        IdStatement {
+            terms: terms.into_boxed_slice(),
+            shingles: shingles.into_boxed_slice(),
+        }
+    }
+
     /// The statement with each term id `t` replaced by `ids[t]` (see
     /// [`Vocabulary::absorb`]).
     pub fn renumbered(&self, ids: &[u32]) -> IdStatement {

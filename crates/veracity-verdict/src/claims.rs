@@ -10,6 +10,7 @@
 mod blocks;
 mod candidates;
 mod merge;
+mod spill;
 
 use crate::Documents;
 use crate::index::passage_spans;
@@ -1037,6 +1038,50 @@ mod tests {
                 (&e.text, &e.claimant, e.origin)
             );
             assert!(k.appearances.iter().all(|a| e.appearances.contains(a)));
+        }
+    }
+
+    /// A check of every claim writes its candidates out in sorted runs
+    /// once it holds a number of them; merging the runs read back gives
+    /// the claims (places, claimants, dates, counts) of every candidate
+    /// held, however often runs were written and however the documents
+    /// were shared out, for copies of a sentence cut between runs too.
+    #[test]
+    fn candidates_written_out_in_runs_give_the_claims_of_all_held() {
+        let mut docs = order_test_collection();
+        for i in 0..(merge::PLACES_KEPT + 40) {
+            docs.push(doc(
+                &format!("copy{i}"),
+                "The Tarrow ferry carries 300 passengers every day across the bay. \
+                 The Tarrow ferry carries 300 passengers every day across the bay.",
+            ));
+        }
+        let options = ClaimOptions::default();
+        let feed = |spill_at: usize, shares: usize| {
+            let order: Vec<usize> = (0..docs.len()).collect();
+            let mut parts: Vec<Candidates> = Vec::new();
+            for run in order.chunks(order.len().div_ceil(shares)) {
+                let mut part = Candidates::spilling_at(usize::MAX, spill_at);
+                for &d in run {
+                    part.add_document(d as u32, &docs[d], options);
+                }
+                parts.push(part);
+            }
+            let mut parts = parts.into_iter();
+            let mut all = parts.next().unwrap();
+            for part in parts {
+                all.absorb(part);
+            }
+            let runs = all.runs();
+            (all.merge(usize::MAX), runs)
+        };
+        let (held, runs) = feed(usize::MAX, 1);
+        assert_eq!(runs, 0);
+        assert!(held.0.len() > 3, "{:?}", held.1);
+        for (spill_at, shares) in [(1, 1), (2, 1), (3, 3), (7, 2), (5, 1)] {
+            let (written, runs) = feed(spill_at, shares);
+            assert!(runs > 1, "{spill_at}: {runs} runs");
+            assert_eq!(written, held, "runs of {spill_at}, {shares} share(s)");
         }
     }
 

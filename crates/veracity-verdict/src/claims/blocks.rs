@@ -37,6 +37,18 @@ pub struct Blocks {
     found: Vec<u32>,
 }
 
+/// Adds to `count` (by term id) the statements holding each term; ids
+/// past its end are left out.
+pub fn count_terms<'s>(count: &mut [u32], statements: impl Iterator<Item = &'s IdStatement>) {
+    for s in statements {
+        for &t in s.terms() {
+            if let Some(n) = count.get_mut(t as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
+    }
+}
+
 /// The claims of `list` (in claim order) numbered below `below`.
 fn under(list: &[u32], below: u32) -> impl Iterator<Item = u32> + '_ {
     list[..list.partition_point(|&g| g < below)].iter().copied()
@@ -49,17 +61,11 @@ fn half_prefix(n: usize) -> usize {
 }
 
 impl Blocks {
-    /// Empty blocks for statements of `vocabulary` term ids, ranked by how
-    /// many of `statements` hold each term.
-    pub fn new<'s>(vocabulary: usize, statements: impl Iterator<Item = &'s IdStatement>) -> Blocks {
-        let mut count = vec![0u32; vocabulary];
-        for s in statements {
-            for &t in s.terms() {
-                if let Some(n) = count.get_mut(t as usize) {
-                    *n = n.saturating_add(1);
-                }
-            }
-        }
+    /// Empty blocks for statements whose term ids are ranked by `count`
+    /// (how many statements hold each; any count finds the same claims,
+    /// a true one finds them fastest).
+    pub fn ranked(count: &[u32]) -> Blocks {
+        let vocabulary = count.len();
         let mut by_rarity: Vec<u32> = (0..vocabulary as u32).collect();
         by_rarity.sort_unstable_by_key(|&t| (count[t as usize], t));
         let mut rank = vec![0u32; vocabulary];
@@ -148,7 +154,9 @@ mod tests {
         let mut vocab = Vocabulary::new();
         let statements: Vec<IdStatement> =
             texts.iter().map(|t| vocab.statement(&terms(t))).collect();
-        let mut blocks = Blocks::new(vocab.len(), statements.iter());
+        let mut count = vec![0; vocab.len()];
+        count_terms(&mut count, statements.iter());
+        let mut blocks = Blocks::ranked(&count);
         for (i, s) in statements.iter().enumerate() {
             let found = blocks.plausible(s, u32::MAX).to_vec();
             for (g, earlier) in statements[..i].iter().enumerate() {

@@ -17,7 +17,9 @@
 //! left to the search for each claim's appearances, and the count of
 //! claims becomes a lower bound.
 
+use super::blocks::{Blocks, count_terms};
 use super::merge::{self, Candidate, Key};
+use super::spill::{Merged, Run};
 use super::{ClaimCount, ClaimOptions, Found, candidates_of, date_part};
 use std::hash::{Hash, Hasher};
 use veracity_model::{Claim, ClaimOrigin, Document, DocumentId};
@@ -54,22 +56,18 @@ pub struct Candidates {
     /// The first candidate let go: every candidate not before it in the
     /// merge's order is let go too, whenever it comes.
     cutoff: Option<(ClaimOrigin, f64, Box<str>)>,
+    /// Candidates written out, when every one is kept, in the order they
+    /// were written ...
+    runs: Vec<Run>,
+    /// ... the statements they hold per term id ...
+    spilled_counts: Vec<u32>,
+    /// ... and how many are held before the next run is written.
+    spill_at: usize,
 }
 
-/// Notes of `c` a claimant (with the place that names it) and a date: the
-/// claimant of the first place, the earliest date.
-fn note(c: &mut Candidate, claimant: Option<(u32, String)>, date: Option<&str>) {
-    if let Some((place, name)) = claimant
-        && c.claimant.as_ref().is_none_or(|(p, _)| place < *p)
-    {
-        c.claimant = Some((place, name));
-    }
-    if let Some(date) = date
-        && c.date.as_deref().is_none_or(|d| date < d)
-    {
-        c.date = Some(date.to_owned());
-    }
-}
+/// How many distinct candidates a check of every claim holds before it
+/// writes them out as a sorted run (about 100 to 200 MB of them).
+const SPILL_AT: usize = 100_000;
 
 fn key_hash(key: &Key) -> u64 {
     let mut h = FxHasher::default();
@@ -97,6 +95,25 @@ impl Candidates {
             limit: limit.max(1),
             ids_bound: IDS_BOUND,
             cutoff: None,
+            runs: Vec::new(),
+            spilled_counts: Vec::new(),
+            spill_at: SPILL_AT,
+        }
+    }
+
+    /// How many runs were written out.
+    #[cfg(test)]
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// [`Candidates::keeping`], writing runs out every `spill_at`
+    /// candidates when every one is kept.
+    #[cfg(test)]
+    pub fn spilling_at(limit: usize, spill_at: usize) -> Candidates {
+        Candidates {
+            spill_at,
+            ..Candidates::keeping(limit)
         }
     }
 
@@ -152,7 +169,7 @@ impl Candidates {
         let c = &mut self.list[at as usize];
         // A review's date is when it was published, not the claim.
         let date = date.filter(|_| found.origin != ClaimOrigin::Reviewed);
-        note(c, found.claimant.map(|name| (place, name)), date);
+        c.note(found.claimant.map(|name| (place, name)), date);
         if let Some(span) = found.span {
             c.appearances.push((place, span));
             c.bound_places();
@@ -163,6 +180,7 @@ impl Candidates {
         } else if self.ids.len() > self.ids_bound {
             self.forget_ids();
         }
+        self.spill_if_full();
     }
 
     /// Takes in the candidates of other documents.
@@ -185,23 +203,67 @@ impl Candidates {
                 self.push(hash, Candidate { statement, ..c });
                 continue;
             };
-            let mine = &mut self.list[at as usize];
-            note(mine, c.claimant, c.date.as_deref());
-            mine.appearances.extend(c.appearances);
-            mine.places_let_go += c.places_let_go;
-            mine.bound_places();
+            self.list[at as usize].absorb(c);
+        }
+        self.runs
+            .extend(other.runs.into_iter().map(|r| r.renumbered(&ids)));
+        if self.spilled_counts.len() < self.vocabulary.len() {
+            self.spilled_counts.resize(self.vocabulary.len(), 0);
+        }
+        for (t, &n) in other.spilled_counts.iter().enumerate() {
+            let t = ids.get(t).copied().unwrap_or(t as u32) as usize;
+            self.spilled_counts[t] = self.spilled_counts[t].saturating_add(n);
         }
         self.settle();
+        self.spill_if_full();
     }
 
     /// The claims: near-duplicates merged, at most `max_claims` returned.
     /// When candidates were let go, the count is a lower bound.
     pub fn merge(mut self, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
         self.settle();
-        let terms = self.vocabulary.len();
-        let (claims, mut count) = merge::merge(self.list, &self.ids, terms, max_claims);
-        count.more |= self.cutoff.is_some();
+        let mut counts = std::mem::take(&mut self.spilled_counts);
+        counts.resize(self.vocabulary.len(), 0);
+        count_terms(&mut counts, self.list.iter().map(|c| &c.statement));
+        let blocks = Blocks::ranked(&counts);
+        drop(counts);
+        let mut list = std::mem::take(&mut self.list);
+        list.sort_by(|a, b| a.key().order(&b.key()));
+        let mut merged = Merged::new(std::mem::take(&mut self.runs), list);
+        let (claims, mut count) = merge::merge(merged.by_ref(), blocks, &self.ids, max_claims);
+        count.more |= self.cutoff.is_some() || merged.failed();
         (claims, count)
+    }
+
+    /// Writes the candidates held out as a sorted run once there are
+    /// [`Candidates::spill_at`] of them, when every candidate is kept (a
+    /// check of every claim): the merge reads the runs back in order.
+    fn spill_if_full(&mut self) {
+        if self.limit != usize::MAX || self.list.len() < self.spill_at {
+            return;
+        }
+        let mut list = std::mem::take(&mut self.list);
+        list.sort_by(|a, b| a.key().order(&b.key()));
+        match Run::write(&list) {
+            Ok(run) => {
+                self.spilled_counts.resize(self.vocabulary.len(), 0);
+                count_terms(&mut self.spilled_counts, list.iter().map(|c| &c.statement));
+                self.runs.push(run);
+                self.by_hash.clear();
+                self.next.clear();
+            }
+            // No room for runs: hold them all, as before runs.
+            Err(_) => {
+                self.spill_at = usize::MAX;
+                self.list = list;
+                self.by_hash.clear();
+                self.next.clear();
+                let list = std::mem::take(&mut self.list);
+                for c in list {
+                    self.push(key_hash(&c.key()), c);
+                }
+            }
+        }
     }
 
     /// Whether a candidate of `key` is let go: it does not come before the
@@ -245,8 +307,13 @@ impl Candidates {
         self.forget_ids();
     }
 
-    /// Forgets the ids of places no candidate holds any more.
+    /// Forgets the ids of places no candidate holds any more (those of
+    /// runs written out are all kept).
     fn forget_ids(&mut self) {
+        if !self.runs.is_empty() {
+            self.ids_bound = (2 * self.ids.len()).max(IDS_BOUND);
+            return;
+        }
         let places: FxHashSet<u32> = self
             .list
             .iter()

@@ -63,6 +63,31 @@ impl Candidate {
         self.places_let_go += let_go as u64;
     }
 
+    /// Takes in what `other`, a candidate of the same key found elsewhere
+    /// (another share of the collection, another run written out), knows:
+    /// the claimant of the first place, the earliest date, its places.
+    pub fn absorb(&mut self, other: Candidate) {
+        self.note(other.claimant, other.date.as_deref());
+        self.appearances.extend(other.appearances);
+        self.places_let_go += other.places_let_go;
+        self.bound_places();
+    }
+
+    /// Notes a claimant (with the place that names it) and a date: the
+    /// claimant of the first place, the earliest date.
+    pub fn note(&mut self, claimant: Option<(u32, String)>, date: Option<&str>) {
+        if let Some((place, name)) = claimant
+            && self.claimant.as_ref().is_none_or(|(p, _)| place < *p)
+        {
+            self.claimant = Some((place, name));
+        }
+        if let Some(date) = date
+            && self.date.as_deref().is_none_or(|d| date < d)
+        {
+            self.date = Some(date.to_owned());
+        }
+    }
+
     /// What the merge orders candidates by.
     pub fn key(&self) -> Key<'_> {
         Key {
@@ -112,42 +137,38 @@ fn rank(origin: ClaimOrigin) -> u8 {
     }
 }
 
-/// A claim being gathered: the candidate that started it and what the
-/// others add.
-struct Group<'c> {
-    first: &'c Candidate,
-    claimant: Option<&'c str>,
-    date: Option<&'c str>,
+/// A claim being gathered: the candidate that started it (its text,
+/// origin, check-worthiness and statement) and what it and the others
+/// that joined it add.
+struct Group<'i> {
+    first: Candidate,
+    gathered: Gathered<'i>,
+}
+
+/// What the candidates of a claim add to it.
+#[derive(Default)]
+struct Gathered<'i> {
+    claimant: Option<String>,
+    date: Option<String>,
     appearances: Vec<(u32, Span)>,
     /// Places of its candidates let go uncounted ([`PLACES_KEPT`]).
     places_let_go: u64,
     /// The appearances, by document id: copies of one document are one
     /// place, listed once.
-    seen: FxHashSet<(&'c DocumentId, Span)>,
+    seen: FxHashSet<(&'i DocumentId, Span)>,
 }
 
-impl<'c> Group<'c> {
-    fn start(first: &'c Candidate) -> Group<'c> {
-        Group {
-            first,
-            claimant: None,
-            date: None,
-            appearances: Vec::new(),
-            places_let_go: 0,
-            seen: FxHashSet::default(),
-        }
-    }
-
+impl<'i> Gathered<'i> {
     /// Adds what `c` knows: its claimant when the claim has none yet, an
     /// earlier date, its places not yet listed.
-    fn join(&mut self, c: &'c Candidate, ids: &'c FxHashMap<u32, DocumentId>) {
+    fn join(&mut self, c: &Candidate, ids: &'i FxHashMap<u32, DocumentId>) {
         if self.claimant.is_none() {
-            self.claimant = c.claimant.as_ref().map(|(_, name)| name.as_str());
+            self.claimant = c.claimant.as_ref().map(|(_, name)| name.clone());
         }
         if let Some(date) = c.date.as_deref()
-            && self.date.is_none_or(|d| date < d)
+            && self.date.as_deref().is_none_or(|d| date < d)
         {
-            self.date = Some(date);
+            self.date = Some(date.to_owned());
         }
         self.places_let_go += c.places_let_go;
         for &(place, span) in &c.appearances {
@@ -160,26 +181,18 @@ impl<'c> Group<'c> {
     }
 }
 
-/// Merges `cands` (their statements numbered in a vocabulary of
-/// `vocabulary` terms; `ids` the documents at the places they appear)
-/// into at most `max_claims` claims, in precedence order, then by
-/// check-worthiness, then by text.
+/// Merges `cands`, which come in the merge's order ([`Key::order`]; their
+/// statements numbered in the one vocabulary `blocks` ranks; `ids` the
+/// documents at the places they appear), into at most `max_claims`
+/// claims, in precedence order, then by check-worthiness, then by text.
+/// The candidates are taken one at a time: what the merge holds is the
+/// claims.
 pub fn merge(
-    mut cands: Vec<Candidate>,
+    cands: impl Iterator<Item = Candidate>,
+    mut blocks: Blocks,
     ids: &FxHashMap<u32, DocumentId>,
-    vocabulary: usize,
     max_claims: usize,
 ) -> (Vec<Claim>, ClaimCount) {
-    // Precedence, then check-worthiness, then text: no two candidates
-    // are equal in all three, so the order is the collection's, however
-    // it was read.
-    cands.sort_by(|a, b| a.key().order(&b.key()));
-    for c in &mut cands {
-        c.keep_first_places();
-        // Stable: one document's places stay in the order it gave them.
-        c.appearances.sort_by_key(|&(place, _)| place);
-    }
-    let mut blocks = Blocks::new(vocabulary, cands.iter().map(|c| &c.statement));
     let mut groups: Vec<Group> = Vec::new();
     // Claims past `max_claims` are only counted (and kept so later
     // candidates can merge into them rather than be counted twice); past
@@ -187,7 +200,10 @@ pub fn merge(
     // large collection does not pay for claims it will not rate.
     let cap = counted(max_claims);
     let mut more = false;
-    for c in &cands {
+    for mut c in cands {
+        c.keep_first_places();
+        // Stable: one document's places stay in the order it gave them.
+        c.appearances.sort_by_key(|&(place, _)| place);
         // Once counting has stopped, only the claims returned can gain
         // anything: the first claim a candidate joins is one of them, or
         // none is.
@@ -205,14 +221,17 @@ pub fn merge(
         match target {
             // Counted, never reported: nothing more to gather.
             Some(g) if g as usize >= max_claims => {}
-            Some(g) => groups[g as usize].join(c, ids),
+            Some(g) => groups[g as usize].gathered.join(&c, ids),
             None if groups.len() < cap => {
                 blocks.add(groups.len() as u32, &c.statement);
-                let mut group = Group::start(c);
+                let mut gathered = Gathered::default();
                 if groups.len() < max_claims {
-                    group.join(c, ids);
+                    gathered.join(&c, ids);
                 }
-                groups.push(group);
+                // Its places are gathered; the rest is what the claim is.
+                c.appearances = Vec::new();
+                c.claimant = None;
+                groups.push(Group { first: c, gathered });
             }
             None => more = true,
         }
@@ -224,10 +243,10 @@ pub fn merge(
     groups.truncate(max_claims);
     let claims = groups
         .into_iter()
-        .map(|g| {
-            let mut claim = Claim::new(&*g.first.text, g.first.origin);
-            claim.claimant = g.claimant.map(str::to_owned);
-            claim.date = g.date.map(str::to_owned);
+        .map(|Group { first, gathered: g }| {
+            let mut claim = Claim::new(&*first.text, first.origin);
+            claim.claimant = g.claimant;
+            claim.date = g.date;
             claim.appearances = g
                 .appearances
                 .into_iter()
@@ -242,7 +261,7 @@ pub fn merge(
                 let listed = claim.appearance_documents().len() as u64;
                 claim.stated_in = Some(listed + g.places_let_go);
             }
-            claim.checkworthiness = (g.first.score * 1000.0).round() / 1000.0;
+            claim.checkworthiness = (first.score * 1000.0).round() / 1000.0;
             claim
         })
         .collect();
