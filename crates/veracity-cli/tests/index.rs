@@ -94,6 +94,40 @@ fn check_against_an_index_gives_the_reports_of_check_on_the_folder() {
     );
 }
 
+/// A report streamed to a reader that stops early (`| head`) is not a
+/// failure: the check stops at the closed pipe and exits 0.
+#[test]
+fn a_streamed_report_stops_quietly_at_a_closed_pipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("corpus.idx");
+    let out = run(&["index", "examples/corpus", "-o", path(&index)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for format in ["jsonl", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_veracity"))
+            .args([
+                "check",
+                "--index",
+                path(&index),
+                "--all",
+                "--format",
+                format,
+            ])
+            .current_dir(root())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // More than a pipe holds is written (about 150 KB and 1 MB), so the
+        // check is still writing when the reader goes.
+        let mut first = [0u8; 100];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+    }
+}
+
 #[test]
 fn append_adds_files_and_replaces_changed_ones() {
     let tmp = tempfile::tempdir().unwrap();

@@ -314,12 +314,14 @@ impl JsonlFormat {
             verdict,
             documents,
         };
-        let json = |source| FormatError::Json {
+        let mut bytes = serde_json::to_vec(&line).map_err(|source| FormatError::Json {
             format: self.name().to_owned(),
             source,
-        };
-        serde_json::to_writer(&mut *out, &line).map_err(json)?;
-        out.write_all(b"\n").map_err(|source| FormatError::Io {
+        })?;
+        bytes.push(b'\n');
+        // Written apart from serialising, so a closed pipe is an I/O error
+        // (which the CLI takes as the reader having had enough).
+        out.write_all(&bytes).map_err(|source| FormatError::Io {
             format: self.name().to_owned(),
             source,
         })
