@@ -19,6 +19,8 @@
 //! comparing every pair gave; rare terms first keep the lists looked up
 //! short.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use veracity_text::words::IdStatement;
 
 /// The claims so far, filed by term.
@@ -34,7 +36,10 @@ pub struct Blocks {
     /// Scratch: a statement's terms rarest first.
     order: Vec<u32>,
     /// Scratch: the claims found.
+    #[cfg(test)]
     found: Vec<u32>,
+    /// Scratch: the head of each list walked, with the list and the place.
+    heads: BinaryHeap<Reverse<(u32, u32, u32)>>,
 }
 
 /// Adds to `count` (by term id) the statements holding each term; ids
@@ -78,7 +83,9 @@ impl Blocks {
             prefix: vec![Vec::new(); vocabulary],
             sizes: Vec::new(),
             order: Vec::new(),
+            #[cfg(test)]
             found: Vec::new(),
+            heads: BinaryHeap::new(),
         }
     }
 
@@ -97,7 +104,9 @@ impl Blocks {
     }
 
     /// The claims numbered below `below` that `s` may overlap in half the
-    /// smaller term set, ascending (a superset of those that do).
+    /// smaller term set, ascending (a superset of those that do): the
+    /// definition [`Blocks::first_plausible`] is tested against.
+    #[cfg(test)]
     pub fn plausible(&mut self, s: &IdStatement, below: u32) -> &[u32] {
         self.order(s);
         self.found.clear();
@@ -117,6 +126,65 @@ impl Blocks {
         self.found.sort_unstable();
         self.found.dedup();
         &self.found
+    }
+
+    /// The first claim, in claim order, numbered below `below` that `s`
+    /// may overlap in half the smaller term set and that passes `test`.
+    /// The claims' lists are walked in step (each is in claim order), so
+    /// the walk stops at the first claim passing, and none is sorted: a
+    /// crawl's templated sentences share terms with thousands of claims.
+    pub fn first_plausible(
+        &mut self,
+        s: &IdStatement,
+        below: u32,
+        mut test: impl FnMut(u32) -> bool,
+    ) -> Option<u32> {
+        self.order(s);
+        let Blocks {
+            all,
+            prefix,
+            sizes,
+            order,
+            heads,
+            ..
+        } = self;
+        let c = order.len();
+        // Each list with whether its claims count when at least as large
+        // as `s` (all their terms) or when smaller (their prefixes).
+        let lists: Vec<(&[u32], bool)> = order[..half_prefix(c)]
+            .iter()
+            .map(|&t| (all[t as usize].as_slice(), true))
+            .chain(
+                order
+                    .iter()
+                    .map(|&t| (prefix[t as usize].as_slice(), false)),
+            )
+            .collect();
+        heads.clear();
+        heads.extend(
+            lists
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (list, _))| Some(Reverse((*list.first()?, i as u32, 0u32)))),
+        );
+        let mut last = None;
+        while let Some(Reverse((g, i, at))) = heads.pop() {
+            if g >= below {
+                break;
+            }
+            let (list, larger) = lists[i as usize];
+            if let Some(&next) = list.get(at as usize + 1) {
+                heads.push(Reverse((next, i, at + 1)));
+            }
+            if (sizes[g as usize] as usize >= c) != larger || last == Some(g) {
+                continue;
+            }
+            last = Some(g);
+            if test(g) {
+                return Some(g);
+            }
+        }
+        None
     }
 
     /// Files claim number `claim` (the next one), whose statement is `s`.
@@ -159,6 +227,30 @@ mod tests {
         let mut blocks = Blocks::ranked(&count);
         for (i, s) in statements.iter().enumerate() {
             let found = blocks.plausible(s, u32::MAX).to_vec();
+            // The walk in step finds the first of the claims `plausible`
+            // lists that passes a test, for any test and bound.
+            for below in [u32::MAX, i as u32 / 2, 3] {
+                let under: Vec<u32> = found.iter().copied().filter(|&g| g < below).collect();
+                for modulo in [1, 2, 3, 5, 7] {
+                    let test = |g: u32| g % modulo == (i as u32) % modulo;
+                    assert_eq!(
+                        blocks.first_plausible(s, below, test),
+                        under.iter().copied().find(|&g| test(g)),
+                        "{}: below {below}, modulo {modulo}",
+                        texts[i]
+                    );
+                }
+                let mut tested = Vec::new();
+                blocks.first_plausible(s, below, |g| {
+                    tested.push(g);
+                    false
+                });
+                assert_eq!(
+                    tested, under,
+                    "{}: every claim tested once, in order",
+                    texts[i]
+                );
+            }
             for (g, earlier) in statements[..i].iter().enumerate() {
                 if earlier.containment(s) >= 0.5 {
                     assert!(

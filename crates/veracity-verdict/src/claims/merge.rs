@@ -208,16 +208,12 @@ pub fn merge(
         // anything: the first claim a candidate joins is one of them, or
         // none is.
         let below = if more { max_claims as u32 } else { u32::MAX };
-        let target = blocks
-            .plausible(&c.statement, below)
-            .iter()
-            .copied()
-            .find(|&g| {
-                let first = &groups[g as usize].first.statement;
-                // Cheap prefilter before the full similarity.
-                first.containment(&c.statement) >= PREFILTER_CONTAINMENT
-                    && first.similarity(&c.statement) >= MERGE_THRESHOLD
-            });
+        let target = blocks.first_plausible(&c.statement, below, |g| {
+            let first = &groups[g as usize].first.statement;
+            // Cheap prefilter before the full similarity.
+            first.containment(&c.statement) >= PREFILTER_CONTAINMENT
+                && first.similarity(&c.statement) >= MERGE_THRESHOLD
+        });
         match target {
             // Counted, never reported: nothing more to gather.
             Some(g) if g as usize >= max_claims => {}
