@@ -55,6 +55,7 @@ pub fn count_terms<'s>(count: &mut [u32], statements: impl Iterator<Item = &'s I
 }
 
 /// The claims of `list` (in claim order) numbered below `below`.
+#[cfg(test)]
 fn under(list: &[u32], below: u32) -> impl Iterator<Item = u32> + '_ {
     list[..list.partition_point(|&g| g < below)].iter().copied()
 }
