@@ -28,17 +28,19 @@ fn write_articles(dir: &Path, n: usize) {
     }
 }
 
+/// examples/corpus indexed in `tmp`, and what `veracity index` said.
+fn example_index(tmp: &Path) -> (std::path::PathBuf, String) {
+    let index = tmp.join("corpus.idx");
+    let out = run(&["index", "examples/corpus", "-o", path(&index)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    (index, stderr(&out))
+}
+
 #[test]
 fn check_against_an_index_gives_the_reports_of_check_on_the_folder() {
     let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("corpus.idx");
-    let out = run(&["index", "examples/corpus", "-o", path(&index)]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("indexed 8 documents"),
-        "{}",
-        stderr(&out)
-    );
+    let (index, said) = example_index(tmp.path());
+    assert!(said.contains("indexed 8 documents"), "{said}");
     // `json` and `jsonl` are written as the check against the index goes,
     // the other formats from the whole report.
     for (format, extra) in [
@@ -99,9 +101,7 @@ fn check_against_an_index_gives_the_reports_of_check_on_the_folder() {
 #[test]
 fn a_streamed_report_stops_quietly_at_a_closed_pipe() {
     let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("corpus.idx");
-    let out = run(&["index", "examples/corpus", "-o", path(&index)]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (index, _) = example_index(tmp.path());
     for format in ["jsonl", "json"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_veracity"))
             .args([

@@ -996,6 +996,30 @@ mod tests {
         }
     }
 
+    /// The candidates of `docs` fed in `order`, cut into `shares` runs,
+    /// each gathered apart (`empty` makes each share's) and absorbed in
+    /// order, as extraction on several cores does.
+    fn shared_out(
+        docs: &[Document],
+        order: &[usize],
+        shares: usize,
+        options: ClaimOptions,
+        empty: &dyn Fn() -> Candidates,
+    ) -> Candidates {
+        let mut parts = order.chunks(order.len().div_ceil(shares)).map(|run| {
+            let mut part = empty();
+            for &d in run {
+                part.add_document(d as u32, &docs[d], options);
+            }
+            part
+        });
+        let mut all = parts.next().unwrap();
+        for part in parts {
+            all.absorb(part);
+        }
+        all
+    }
+
     /// Candidates kept up to a limit give the first claims of every
     /// candidate kept, whatever the order the documents come in and
     /// however they are shared out; the count says it is a lower bound.
@@ -1004,20 +1028,10 @@ mod tests {
         let docs = order_test_collection();
         let options = ClaimOptions::default();
         let feed = |limit: usize, order: &[usize], shares: usize| {
-            let mut parts: Vec<Candidates> = Vec::new();
-            for run in order.chunks(order.len().div_ceil(shares)) {
-                let mut part = Candidates::keeping(limit);
-                for &d in run {
-                    part.add_document(d as u32, &docs[d], options);
-                }
-                parts.push(part);
-            }
-            let mut parts = parts.into_iter();
-            let mut all = parts.next().unwrap();
-            for part in parts {
-                all.absorb(part);
-            }
-            all.merge(2)
+            shared_out(&docs, order, shares, options, &|| {
+                Candidates::keeping(limit)
+            })
+            .merge(2)
         };
         let forward: Vec<usize> = (0..docs.len()).collect();
         let backward: Vec<usize> = forward.iter().rev().copied().collect();
@@ -1059,19 +1073,9 @@ mod tests {
         let options = ClaimOptions::default();
         let feed = |spill_at: usize, shares: usize| {
             let order: Vec<usize> = (0..docs.len()).collect();
-            let mut parts: Vec<Candidates> = Vec::new();
-            for run in order.chunks(order.len().div_ceil(shares)) {
-                let mut part = Candidates::spilling_at(usize::MAX, spill_at);
-                for &d in run {
-                    part.add_document(d as u32, &docs[d], options);
-                }
-                parts.push(part);
-            }
-            let mut parts = parts.into_iter();
-            let mut all = parts.next().unwrap();
-            for part in parts {
-                all.absorb(part);
-            }
+            let all = shared_out(&docs, &order, shares, options, &|| {
+                Candidates::spilling_at(usize::MAX, spill_at)
+            });
             let runs = all.runs();
             (all.merge(usize::MAX), runs)
         };
