@@ -9,11 +9,17 @@
 use crate::output;
 use anyhow::{Result, bail};
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::time::{Duration, Instant};
 use veracity_format::{FormatOptions, JsonReportWriter, JsonlFormat};
 use veracity_model::{Claim, DocumentId, ScaleRegistry, Verdict};
 use veracity_verdict::{Documents, EngineRegistry};
+
+/// From this many claims to rate, progress is shown even off a terminal.
+const LOUD_CLAIMS: usize = 1_000;
+/// How often progress is shown.
+const PROGRESS_EVERY: Duration = Duration::from_secs(10);
 
 /// Documents of the `json` report read into one window at a time.
 const DOCUMENTS_PER_WINDOW: usize = 4_096;
@@ -49,11 +55,22 @@ pub fn check_index(
     if documents.is_empty() && given.is_empty() {
         return Err(veracity::Error::NothingToCheck.into());
     }
+    let started = Instant::now();
     let (claims, count) = {
         let window = documents.window();
         let retriever = index.retriever(&window);
         check.find_claims(&window, &retriever, given)
     };
+    let total = claims.len();
+    // A long check says how far it has got, on a terminal or when it has
+    // thousands of claims to rate.
+    let loud = total >= LOUD_CLAIMS || std::io::stderr().is_terminal();
+    if loud {
+        eprintln!(
+            "veracity: {total} claim(s) to rate, found in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let notes = documents.notes().to_vec();
     let noted = notes.len();
     let head = veracity::report_head(
@@ -71,11 +88,20 @@ pub fn check_index(
     let mut claims = Some(claims);
     let mut rate_runs = |sink: &mut veracity::Sink<'_, anyhow::Error>| {
         let mut claims = claims.take().unwrap_or_default().into_iter().peekable();
+        let (mut rated, mut said) = (0, Instant::now());
         while claims.peek().is_some() {
             let run: Vec<Claim> = claims.by_ref().take(veracity::CLAIMS_PER_RUN).collect();
+            rated += run.len();
             let window = documents.window();
             let retriever = index.retriever(&window);
             check.rate(&window, &retriever, run, sink)?;
+            if loud && said.elapsed() >= PROGRESS_EVERY {
+                eprintln!(
+                    "veracity: rated {rated} of {total} claim(s) ({:.0} s)",
+                    started.elapsed().as_secs_f64()
+                );
+                said = Instant::now();
+            }
         }
         // A document that could not be read was checked as empty: no report.
         if let Some(e) = documents.failure() {
