@@ -214,6 +214,15 @@ impl StoredDocuments<'_> {
         }
     }
 
+    /// Hands `f` the document at `place`: the one held, else one read
+    /// and let go.
+    fn look_at_in(&self, slots: &Slots, place: usize, f: &mut dyn FnMut(&Document)) {
+        match slots[place].get() {
+            Some(doc) => f(doc),
+            None => f(&self.load(place)),
+        }
+    }
+
     fn reviews_in<'s>(&'s self, slots: &'s Slots) -> Vec<(usize, &'s Review)> {
         veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get_in(slots, p))))
     }
@@ -273,6 +282,10 @@ impl Documents for StoredDocuments<'_> {
     fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
         self.scan_in(&self.slots, part, parts, f);
     }
+
+    fn look_at(&self, place: usize, f: &mut dyn FnMut(&Document)) {
+        self.look_at_in(&self.slots, place, f);
+    }
 }
 
 /// A view of an index's documents with slots of its own
@@ -308,6 +321,10 @@ impl Documents for DocumentWindow<'_> {
 
     fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
         self.store.scan_in(&self.slots, part, parts, f);
+    }
+
+    fn look_at(&self, place: usize, f: &mut dyn FnMut(&Document)) {
+        self.store.look_at_in(&self.slots, place, f);
     }
 }
 

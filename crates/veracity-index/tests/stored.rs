@@ -311,10 +311,12 @@ fn claims_rated_in_windows_keep_one_runs_documents() {
     assert_eq!(windowed_verdicts, verdicts);
     assert!(stored.failure().is_none());
     assert_eq!(stored.read(), 0, "the store kept documents");
-    // Each window read what its run needed, some of it read again by the
-    // next: nothing was kept from one run to the next.
+    // Each window read what its run's searches touched (the claims'
+    // documents looked at for a speaker are not kept: 150 library reports
+    // state one claim), some of it read again by the next: nothing was
+    // kept from one run to the next.
     assert!(
-        most_read < docs.len() / 2 && reads > most_read,
+        most_read < 100 && reads > most_read,
         "windows of 2 claims read at most {most_read}, {reads} in all, of {} documents",
         docs.len()
     );

@@ -247,14 +247,20 @@ impl<'a> Checker<'a> {
             let Some(i) = self.docs.place_of(&a.document) else {
                 continue;
             };
-            let doc = self.docs.get(i);
-            for q in &doc.quotes {
-                if q.content.start() < a.span.end()
-                    && a.span.start() < q.content.end()
-                    && let Some(s) = &q.speaker
-                {
-                    return Some(s.name.clone());
-                }
+            // Looked at, not kept: a sentence without a speaker repeated
+            // across a crawl has every one of its documents looked at.
+            let mut speaker = None;
+            self.docs.look_at(i, &mut |doc| {
+                speaker = doc
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        q.content.start() < a.span.end() && a.span.start() < q.content.end()
+                    })
+                    .find_map(|q| q.speaker.as_ref().map(|s| s.name.clone()));
+            });
+            if speaker.is_some() {
+                return speaker;
             }
         }
         self.reviews(claim)

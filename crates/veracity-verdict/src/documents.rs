@@ -42,6 +42,13 @@ pub trait Documents: Sync {
             f(place, self.get(place));
         }
     }
+
+    /// Hands `f` the document at `place`. A store that reads documents
+    /// keeps it only if it held it already: a look at each of the
+    /// thousands of documents repeating a claim does not hold them all.
+    fn look_at(&self, place: usize, f: &mut dyn FnMut(&Document)) {
+        f(self.get(place));
+    }
 }
 
 /// The places in the `part`-th of `parts` consecutive, near-equal shares
@@ -116,6 +123,10 @@ impl<D: Documents + ?Sized> Documents for &D {
 
     fn reviews(&self) -> Vec<(usize, &Review)> {
         (**self).reviews()
+    }
+
+    fn look_at(&self, place: usize, f: &mut dyn FnMut(&Document)) {
+        (**self).look_at(place, f);
     }
 
     fn scan(&self, part: usize, parts: usize, f: &mut dyn FnMut(usize, &Document)) {
