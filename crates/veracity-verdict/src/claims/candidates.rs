@@ -252,16 +252,12 @@ impl Candidates {
                 self.by_hash.clear();
                 self.next.clear();
             }
-            // No room for runs: hold them all, as before runs.
+            // No room for runs: hold them all, as before runs (settling
+            // files them by hash again).
             Err(_) => {
                 self.spill_at = usize::MAX;
                 self.list = list;
-                self.by_hash.clear();
-                self.next.clear();
-                let list = std::mem::take(&mut self.list);
-                for c in list {
-                    self.push(key_hash(&c.key()), c);
-                }
+                self.settle();
             }
         }
     }
