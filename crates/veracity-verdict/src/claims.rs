@@ -1089,6 +1089,53 @@ mod tests {
         }
     }
 
+    /// The merge takes its candidates a chunk at a time, each chunk's
+    /// searches of the claims before it on every core: any chunk size
+    /// gives the claims of taking them one by one, for a collection of
+    /// templated sentences that merge into a few claims, all of them
+    /// rated or a few.
+    #[test]
+    fn claims_merged_a_chunk_at_a_time_are_those_merged_one_by_one() {
+        let (things, places) = (
+            ["ferry", "clinic", "library", "stadium"],
+            ["Tarrow", "Elsby", "Moorcombe"],
+        );
+        let docs: Vec<Document> = (0..700)
+            .map(|i| {
+                let (thing, place) = (things[i % 4], places[i % 3]);
+                doc(
+                    &format!("t{i}"),
+                    &format!(
+                        "The {thing} in {place} served {} visitors last year, according to city figures. \
+                         Spending on the {thing} grew by {}% in 2025, the report said. \
+                         The {thing} has {} staff, {} more than the one in {}.",
+                        100 + i * 7 % 900,
+                        1 + i % 60,
+                        20 + i % 45,
+                        i % 13,
+                        places[(i + 1) % 3],
+                    ),
+                )
+            })
+            .collect();
+        let options = ClaimOptions::default();
+        let order: Vec<usize> = (0..docs.len()).collect();
+        let merged = |chunk: usize, max_claims: usize| {
+            shared_out(&docs, &order, 1, options, &|| {
+                Candidates::keeping(usize::MAX)
+            })
+            .merging_by(chunk)
+            .merge(max_claims)
+        };
+        for max_claims in [usize::MAX, 3] {
+            let one_by_one = merged(1, max_claims);
+            assert!(one_by_one.0.len() > 2, "{:?}", one_by_one.1);
+            for chunk in [2, 7, 600, merge::CHUNK] {
+                assert_eq!(merged(chunk, max_claims), one_by_one, "chunks of {chunk}");
+            }
+        }
+    }
+
     /// A sentence repeated in more documents than a candidate keeps the
     /// places of: the first are kept, the rest counted, whatever order
     /// the documents come in.

@@ -110,6 +110,7 @@ fn build(
     let loud = total >= RUN_FILES || std::io::stderr().is_terminal();
     let mut seen: HashSet<DocumentId> = HashSet::new();
     let (mut documents, mut done) = (0usize, 0usize);
+    let mut said = std::time::Instant::now();
     for run in found.inputs.chunks(RUN_FILES) {
         // The first document of each id, added after the run's notes.
         let mut chosen: Vec<Document> = Vec::new();
@@ -129,7 +130,8 @@ fn build(
         writer.add_all(&chosen, jobs)?;
         documents += chosen.len();
         done += run.len();
-        if loud {
+        if loud && (said.elapsed() >= super::PROGRESS_EVERY || done == total) {
+            said = std::time::Instant::now();
             eprintln!(
                 "veracity: read {done} of {total} input file(s), {documents} documents ({:.0} s)",
                 started.elapsed().as_secs_f64()

@@ -16,6 +16,9 @@ mod schema;
 mod streamed;
 mod validate;
 
+/// How often a long command shows its progress on stderr.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
 use crate::Outcome;
 use crate::cli::{Cli, Command, EvalDataset, PluginsCommand};
 use anyhow::{Context, Result, bail};

@@ -11,15 +11,13 @@ use anyhow::{Result, bail};
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use veracity_format::{FormatOptions, JsonReportWriter, JsonlFormat};
 use veracity_model::{Claim, DocumentId, ScaleRegistry, Verdict};
 use veracity_verdict::{Documents, EngineRegistry};
 
 /// From this many claims to rate, progress is shown even off a terminal.
 const LOUD_CLAIMS: usize = 1_000;
-/// How often progress is shown.
-const PROGRESS_EVERY: Duration = Duration::from_secs(10);
 
 /// Documents of the `json` report read into one window at a time.
 const DOCUMENTS_PER_WINDOW: usize = 4_096;
@@ -95,7 +93,7 @@ pub fn check_index(
             let window = documents.window();
             let retriever = index.retriever(&window);
             check.rate(&window, &retriever, run, sink)?;
-            if loud && said.elapsed() >= PROGRESS_EVERY {
+            if loud && said.elapsed() >= super::PROGRESS_EVERY {
                 eprintln!(
                     "veracity: rated {rated} of {total} claim(s) ({:.0} s)",
                     started.elapsed().as_secs_f64()

@@ -21,6 +21,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
 use veracity_text::words::IdStatement;
 
 /// The claims so far, filed by term.
@@ -33,12 +34,17 @@ pub struct Blocks {
     prefix: Vec<Vec<u32>>,
     /// Each claim's number of terms.
     sizes: Vec<u32>,
-    /// Scratch: a statement's terms rarest first.
+    /// Scratch for filing a claim: its terms rarest first.
     order: Vec<u32>,
-    /// Scratch: the claims found.
-    #[cfg(test)]
-    found: Vec<u32>,
-    /// Scratch: the head of each list walked, with the list and the place.
+}
+
+/// Scratch for one walk of the blocks ([`Blocks::first_plausible`]): one
+/// per thread, so that threads can walk the same blocks at once.
+#[derive(Default)]
+pub struct Walk {
+    /// A statement's terms rarest first.
+    order: Vec<u32>,
+    /// The head of each list walked, with the list and the place.
     heads: BinaryHeap<Reverse<(u32, u32, u32)>>,
 }
 
@@ -54,10 +60,14 @@ pub fn count_terms<'s>(count: &mut [u32], statements: impl Iterator<Item = &'s I
     }
 }
 
-/// The claims of `list` (in claim order) numbered below `below`.
-#[cfg(test)]
-fn under(list: &[u32], below: u32) -> impl Iterator<Item = u32> + '_ {
-    list[..list.partition_point(|&g| g < below)].iter().copied()
+/// The claims of `list` (in claim order) numbered in `claims`.
+fn within<'l>(list: &'l [u32], claims: &Range<u32>) -> &'l [u32] {
+    let start = match claims.start {
+        0 => 0,
+        from => list.partition_point(|&g| g < from),
+    };
+    let end = list.partition_point(|&g| g < claims.end);
+    &list[start..end.max(start)]
 }
 
 /// The length of the prefix of a set of `n` terms that must hold one of
@@ -84,81 +94,75 @@ impl Blocks {
             prefix: vec![Vec::new(); vocabulary],
             sizes: Vec::new(),
             order: Vec::new(),
-            #[cfg(test)]
-            found: Vec::new(),
-            heads: BinaryHeap::new(),
         }
     }
 
-    /// Puts `s`'s terms, rarest first, in `self.order`; terms outside the
+    /// Puts `s`'s terms, rarest first, in `order`; terms outside the
     /// vocabulary are left out (they can match nothing).
-    fn order(&mut self, s: &IdStatement) {
-        self.order.clear();
-        self.order.extend(
+    fn rarest_first(&self, s: &IdStatement, order: &mut Vec<u32>) {
+        order.clear();
+        order.extend(
             s.terms()
                 .iter()
                 .copied()
                 .filter(|&t| (t as usize) < self.rank.len()),
         );
-        let rank = &self.rank;
-        self.order.sort_unstable_by_key(|&t| rank[t as usize]);
+        order.sort_unstable_by_key(|&t| self.rank[t as usize]);
     }
 
-    /// The claims numbered below `below` that `s` may overlap in half the
+    /// The claims numbered in `claims` that `s` may overlap in half the
     /// smaller term set, ascending (a superset of those that do): the
     /// definition [`Blocks::first_plausible`] is tested against.
     #[cfg(test)]
-    pub fn plausible(&mut self, s: &IdStatement, below: u32) -> &[u32] {
-        self.order(s);
-        self.found.clear();
-        let c = self.order.len();
+    pub fn plausible(&self, s: &IdStatement, claims: Range<u32>) -> Vec<u32> {
+        let mut order = Vec::new();
+        self.rarest_first(s, &mut order);
+        let mut found = Vec::new();
+        let c = order.len();
         let sizes = &self.sizes;
-        for &t in &self.order[..half_prefix(c)] {
-            self.found.extend(
-                under(&self.all[t as usize], below).filter(|&g| sizes[g as usize] as usize >= c),
+        for &t in &order[..half_prefix(c)] {
+            found.extend(
+                within(&self.all[t as usize], &claims)
+                    .iter()
+                    .filter(|&&g| sizes[g as usize] as usize >= c),
             );
         }
-        for &t in &self.order {
-            self.found.extend(
-                under(&self.prefix[t as usize], below)
-                    .filter(|&g| (sizes[g as usize] as usize) < c),
+        for &t in &order {
+            found.extend(
+                within(&self.prefix[t as usize], &claims)
+                    .iter()
+                    .filter(|&&g| (sizes[g as usize] as usize) < c),
             );
         }
-        self.found.sort_unstable();
-        self.found.dedup();
-        &self.found
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
-    /// The first claim, in claim order, numbered below `below` that `s`
-    /// may overlap in half the smaller term set and that passes `test`.
+    /// The first claim, in claim order, numbered in `claims` that `s` may
+    /// overlap in half the smaller term set and that passes `test`.
     /// The claims' lists are walked in step (each is in claim order), so
     /// the walk stops at the first claim passing, and none is sorted: a
     /// crawl's templated sentences share terms with thousands of claims.
     pub fn first_plausible(
-        &mut self,
+        &self,
+        walk: &mut Walk,
         s: &IdStatement,
-        below: u32,
+        claims: Range<u32>,
         mut test: impl FnMut(u32) -> bool,
     ) -> Option<u32> {
-        self.order(s);
-        let Blocks {
-            all,
-            prefix,
-            sizes,
-            order,
-            heads,
-            ..
-        } = self;
+        let Walk { order, heads } = walk;
+        self.rarest_first(s, order);
         let c = order.len();
         // Each list with whether its claims count when at least as large
         // as `s` (all their terms) or when smaller (their prefixes).
         let lists: Vec<(&[u32], bool)> = order[..half_prefix(c)]
             .iter()
-            .map(|&t| (all[t as usize].as_slice(), true))
+            .map(|&t| (within(&self.all[t as usize], &claims), true))
             .chain(
                 order
                     .iter()
-                    .map(|&t| (prefix[t as usize].as_slice(), false)),
+                    .map(|&t| (within(&self.prefix[t as usize], &claims), false)),
             )
             .collect();
         heads.clear();
@@ -170,14 +174,11 @@ impl Blocks {
         );
         let mut last = None;
         while let Some(Reverse((g, i, at))) = heads.pop() {
-            if g >= below {
-                break;
-            }
             let (list, larger) = lists[i as usize];
             if let Some(&next) = list.get(at as usize + 1) {
                 heads.push(Reverse((next, i, at + 1)));
             }
-            if (sizes[g as usize] as usize >= c) != larger || last == Some(g) {
+            if (self.sizes[g as usize] as usize >= c) != larger || last == Some(g) {
                 continue;
             }
             last = Some(g);
@@ -191,14 +192,16 @@ impl Blocks {
     /// Files claim number `claim` (the next one), whose statement is `s`.
     pub fn add(&mut self, claim: u32, s: &IdStatement) {
         debug_assert_eq!(claim as usize, self.sizes.len());
-        self.order(s);
-        self.sizes.push(self.order.len() as u32);
-        for &t in &self.order {
+        let mut order = std::mem::take(&mut self.order);
+        self.rarest_first(s, &mut order);
+        self.sizes.push(order.len() as u32);
+        for &t in &order {
             self.all[t as usize].push(claim);
         }
-        for &t in &self.order[..half_prefix(self.order.len())] {
+        for &t in &order[..half_prefix(order.len())] {
             self.prefix[t as usize].push(claim);
         }
+        self.order = order;
     }
 }
 
@@ -226,28 +229,35 @@ mod tests {
         let mut count = vec![0; vocab.len()];
         count_terms(&mut count, statements.iter());
         let mut blocks = Blocks::ranked(&count);
+        let mut walk = Walk::default();
         for (i, s) in statements.iter().enumerate() {
-            let found = blocks.plausible(s, u32::MAX).to_vec();
+            let found = blocks.plausible(s, 0..u32::MAX);
             // The walk in step finds the first of the claims `plausible`
-            // lists that passes a test, for any test and bound.
-            for below in [u32::MAX, i as u32 / 2, 3] {
-                let under: Vec<u32> = found.iter().copied().filter(|&g| g < below).collect();
+            // lists that passes a test, for any range of claims.
+            let n = i as u32;
+            for claims in [0..u32::MAX, 0..n / 2, 0..3, n / 3..u32::MAX, 2..n / 2 + 3] {
+                let within: Vec<u32> = found
+                    .iter()
+                    .copied()
+                    .filter(|g| claims.contains(g))
+                    .collect();
+                assert_eq!(blocks.plausible(s, claims.clone()), within);
                 for modulo in [1, 2, 3, 5, 7] {
-                    let test = |g: u32| g % modulo == (i as u32) % modulo;
+                    let test = |g: u32| g % modulo == n % modulo;
                     assert_eq!(
-                        blocks.first_plausible(s, below, test),
-                        under.iter().copied().find(|&g| test(g)),
-                        "{}: below {below}, modulo {modulo}",
+                        blocks.first_plausible(&mut walk, s, claims.clone(), test),
+                        within.iter().copied().find(|&g| test(g)),
+                        "{}: claims {claims:?}, modulo {modulo}",
                         texts[i]
                     );
                 }
                 let mut tested = Vec::new();
-                blocks.first_plausible(s, below, |g| {
+                blocks.first_plausible(&mut walk, s, claims.clone(), |g| {
                     tested.push(g);
                     false
                 });
                 assert_eq!(
-                    tested, under,
+                    tested, within,
                     "{}: every claim tested once, in order",
                     texts[i]
                 );

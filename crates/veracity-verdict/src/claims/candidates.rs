@@ -63,6 +63,8 @@ pub struct Candidates {
     spilled_counts: Vec<u32>,
     /// ... and how many are held before the next run is written.
     spill_at: usize,
+    /// Candidates the merge takes at a time ([`merge::CHUNK`]).
+    merge_chunk: usize,
 }
 
 /// How many distinct candidates a check of every claim holds before it
@@ -98,6 +100,7 @@ impl Candidates {
             runs: Vec::new(),
             spilled_counts: Vec::new(),
             spill_at: SPILL_AT,
+            merge_chunk: merge::CHUNK,
         }
     }
 
@@ -114,6 +117,15 @@ impl Candidates {
         Candidates {
             spill_at,
             ..Candidates::keeping(limit)
+        }
+    }
+
+    /// These candidates, merged `chunk` at a time.
+    #[cfg(test)]
+    pub fn merging_by(self, chunk: usize) -> Candidates {
+        Candidates {
+            merge_chunk: chunk,
+            ..self
         }
     }
 
@@ -230,7 +242,13 @@ impl Candidates {
         let mut list = std::mem::take(&mut self.list);
         list.sort_by(|a, b| a.key().order(&b.key()));
         let mut merged = Merged::new(std::mem::take(&mut self.runs), list);
-        let (claims, mut count) = merge::merge(merged.by_ref(), blocks, &self.ids, max_claims);
+        let (claims, mut count) = merge::merge(
+            merged.by_ref(),
+            blocks,
+            &self.ids,
+            max_claims,
+            self.merge_chunk,
+        );
         count.more |= self.cutoff.is_some() || merged.failed();
         (claims, count)
     }

@@ -2,7 +2,7 @@
 //! of precedence, joins the first claim it is at least
 //! [`MERGE_THRESHOLD`] similar to, or starts a claim of its own.
 
-use super::blocks::Blocks;
+use super::blocks::{Blocks, Walk};
 use super::{ClaimCount, MERGE_THRESHOLD, PREFILTER_CONTAINMENT};
 use veracity_model::{Appearance, Claim, ClaimOrigin, DocumentId, Span};
 use veracity_text::hash::{FxHashMap, FxHashSet};
@@ -181,17 +181,36 @@ impl<'i> Gathered<'i> {
     }
 }
 
+/// Candidates the merge takes at a time: those of a chunk are tested
+/// against the claims before it on every core.
+pub const CHUNK: usize = 8_192;
+
+/// Whether `c` joins the claim `first` started.
+fn joins(first: &Candidate, c: &Candidate) -> bool {
+    // Cheap prefilter before the full similarity.
+    first.statement.containment(&c.statement) >= PREFILTER_CONTAINMENT
+        && first.statement.similarity(&c.statement) >= MERGE_THRESHOLD
+}
+
 /// Merges `cands`, which come in the merge's order ([`Key::order`]; their
 /// statements numbered in the one vocabulary `blocks` ranks; `ids` the
 /// documents at the places they appear), into at most `max_claims`
 /// claims, in precedence order, then by check-worthiness, then by text.
-/// The candidates are taken one at a time: what the merge holds is the
-/// claims.
+/// What the merge holds is the claims and `chunk` candidates
+/// ([`CHUNK`]; any size gives the same claims).
+///
+/// Each candidate joins the first claim, in claim order, that it is
+/// similar enough to. A claim started within a chunk comes after every
+/// claim before it, so a candidate that joins one of those joins the same
+/// one whatever the chunk's earlier candidates start: that search runs on
+/// every core, for the whole chunk. The rest, in order, search only the
+/// claims their chunk started, and start their own when none takes them.
 pub fn merge(
     cands: impl Iterator<Item = Candidate>,
     mut blocks: Blocks,
     ids: &FxHashMap<u32, DocumentId>,
     max_claims: usize,
+    chunk: usize,
 ) -> (Vec<Claim>, ClaimCount) {
     let mut groups: Vec<Group> = Vec::new();
     // Claims past `max_claims` are only counted (and kept so later
@@ -200,36 +219,44 @@ pub fn merge(
     // large collection does not pay for claims it will not rate.
     let cap = counted(max_claims);
     let mut more = false;
-    for mut c in cands {
-        c.keep_first_places();
-        // Stable: one document's places stay in the order it gave them.
-        c.appearances.sort_by_key(|&(place, _)| place);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut walks: Vec<Walk> = (0..threads).map(|_| Walk::default()).collect();
+    let mut cands = cands.peekable();
+    while cands.peek().is_some() {
+        let mut taken: Vec<Candidate> = cands.by_ref().take(chunk.max(1)).collect();
+        for c in &mut taken {
+            c.keep_first_places();
+            // Stable: one document's places stay in the order it gave them.
+            c.appearances.sort_by_key(|&(place, _)| place);
+        }
         // Once counting has stopped, only the claims returned can gain
         // anything: the first claim a candidate joins is one of them, or
         // none is.
-        let below = if more { max_claims as u32 } else { u32::MAX };
-        let target = blocks.first_plausible(&c.statement, below, |g| {
-            let first = &groups[g as usize].first.statement;
-            // Cheap prefilter before the full similarity.
-            first.containment(&c.statement) >= PREFILTER_CONTAINMENT
-                && first.similarity(&c.statement) >= MERGE_THRESHOLD
-        });
-        match target {
-            // Counted, never reported: nothing more to gather.
-            Some(g) if g as usize >= max_claims => {}
-            Some(g) => groups[g as usize].gathered.join(&c, ids),
-            None if groups.len() < cap => {
-                blocks.add(groups.len() as u32, &c.statement);
-                let mut gathered = Gathered::default();
-                if groups.len() < max_claims {
-                    gathered.join(&c, ids);
+        let below = |more: bool| if more { max_claims as u32 } else { u32::MAX };
+        let before = groups.len() as u32;
+        let earlier = first_joined(
+            &blocks,
+            &groups,
+            &taken,
+            0..before.min(below(more)),
+            &mut walks,
+        );
+        for (c, earlier) in taken.into_iter().zip(earlier) {
+            let target = earlier.or_else(|| {
+                let started = before..below(more);
+                blocks.first_plausible(&mut walks[0], &c.statement, started, |g| {
+                    joins(&groups[g as usize].first, &c)
+                })
+            });
+            match target {
+                // Counted, never reported: nothing more to gather.
+                Some(g) if g as usize >= max_claims => {}
+                Some(g) => groups[g as usize].gathered.join(&c, ids),
+                None if groups.len() < cap => {
+                    start_claim(&mut groups, &mut blocks, c, ids, max_claims)
                 }
-                // Its places are gathered; the rest is what the claim is.
-                c.appearances = Vec::new();
-                c.claimant = None;
-                groups.push(Group { first: c, gathered });
+                None => more = true,
             }
-            None => more = true,
         }
     }
     let count = ClaimCount {
@@ -262,4 +289,65 @@ pub fn merge(
         })
         .collect();
     (claims, count)
+}
+
+/// For each of `cands`, the first claim numbered in `claims` it joins,
+/// the candidates shared out over `walks` (one thread each).
+fn first_joined(
+    blocks: &Blocks,
+    groups: &[Group],
+    cands: &[Candidate],
+    claims: std::ops::Range<u32>,
+    walks: &mut [Walk],
+) -> Vec<Option<u32>> {
+    let first_of = |walk: &mut Walk, c: &Candidate| {
+        blocks.first_plausible(walk, &c.statement, claims.clone(), |g| {
+            joins(&groups[g as usize].first, c)
+        })
+    };
+    if claims.is_empty() {
+        return vec![None; cands.len()];
+    }
+    // A thread costs more than a few hundred candidates' searches.
+    let share = cands.len().div_ceil(walks.len()).max(MIN_SHARE);
+    if share >= cands.len() {
+        return cands.iter().map(|c| first_of(&mut walks[0], c)).collect();
+    }
+    let first_of = &first_of;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cands
+            .chunks(share)
+            .zip(walks.iter_mut())
+            .map(|(part, walk)| {
+                scope.spawn(move || part.iter().map(|c| first_of(walk, c)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The fewest candidates a thread of [`first_joined`] is started for.
+const MIN_SHARE: usize = 256;
+
+/// Starts a claim with `c`: its places gathered when it is one of the
+/// first `max_claims`, the rest of it kept as what the claim is.
+fn start_claim<'i>(
+    groups: &mut Vec<Group<'i>>,
+    blocks: &mut Blocks,
+    mut c: Candidate,
+    ids: &'i FxHashMap<u32, DocumentId>,
+    max_claims: usize,
+) {
+    blocks.add(groups.len() as u32, &c.statement);
+    let mut gathered = Gathered::default();
+    if groups.len() < max_claims {
+        gathered.join(&c, ids);
+    }
+    // Its places are gathered; the rest is what the claim is.
+    c.appearances = Vec::new();
+    c.claimant = None;
+    groups.push(Group { first: c, gathered });
 }
