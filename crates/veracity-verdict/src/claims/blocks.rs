@@ -19,8 +19,6 @@
 //! comparing every pair gave; rare terms first keep the lists looked up
 //! short.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::Range;
 use veracity_text::words::IdStatement;
 
@@ -40,13 +38,28 @@ pub struct Blocks {
 
 /// Scratch for one walk of the blocks ([`Blocks::first_plausible`]): one
 /// per thread, so that threads can walk the same blocks at once.
-#[derive(Default)]
 pub struct Walk {
     /// A statement's terms rarest first.
     order: Vec<u32>,
-    /// The head of each list walked, with the list and the place.
-    heads: BinaryHeap<Reverse<(u32, u32, u32)>>,
+    /// Where each list walked is.
+    at: Vec<usize>,
+    /// The claims of the window walked, one bit each.
+    window: [u64; WINDOW / 64],
 }
+
+impl Default for Walk {
+    fn default() -> Walk {
+        Walk {
+            order: Vec::new(),
+            at: Vec::new(),
+            window: [0; WINDOW / 64],
+        }
+    }
+}
+
+/// Claims numbers the walk takes at a time: each list is read up to the
+/// window's end, the claims found marked, then tested in order.
+const WINDOW: usize = 2048;
 
 /// Adds to `count` (by term id) the statements holding each term; ids
 /// past its end are left out.
@@ -141,9 +154,10 @@ impl Blocks {
 
     /// The first claim, in claim order, numbered in `claims` that `s` may
     /// overlap in half the smaller term set and that passes `test`.
-    /// The claims' lists are walked in step (each is in claim order), so
-    /// the walk stops at the first claim passing, and none is sorted: a
-    /// crawl's templated sentences share terms with thousands of claims.
+    /// The claims' lists are read in step, a window of claim numbers at a
+    /// time, so the walk stops soon after the first claim passing, and
+    /// none is sorted: a crawl's templated sentences share terms with
+    /// thousands of claims.
     pub fn first_plausible(
         &self,
         walk: &mut Walk,
@@ -151,7 +165,7 @@ impl Blocks {
         claims: Range<u32>,
         mut test: impl FnMut(u32) -> bool,
     ) -> Option<u32> {
-        let Walk { order, heads } = walk;
+        let Walk { order, at, window } = walk;
         self.rarest_first(s, order);
         let c = order.len();
         // Each list with whether its claims count when at least as large
@@ -165,28 +179,37 @@ impl Blocks {
                     .map(|&t| (within(&self.prefix[t as usize], &claims), false)),
             )
             .collect();
-        heads.clear();
-        heads.extend(
-            lists
+        at.clear();
+        at.resize(lists.len(), 0);
+        loop {
+            // The window starts at the first claim not yet read.
+            let start = lists
                 .iter()
-                .enumerate()
-                .filter_map(|(i, (list, _))| Some(Reverse((*list.first()?, i as u32, 0u32)))),
-        );
-        let mut last = None;
-        while let Some(Reverse((g, i, at))) = heads.pop() {
-            let (list, larger) = lists[i as usize];
-            if let Some(&next) = list.get(at as usize + 1) {
-                heads.push(Reverse((next, i, at + 1)));
+                .zip(at.iter())
+                .filter_map(|((list, _), &i)| list.get(i).copied())
+                .min()?;
+            let end = start.saturating_add(WINDOW as u32);
+            window.fill(0);
+            for ((list, larger), i) in lists.iter().zip(at.iter_mut()) {
+                while let Some(&g) = list.get(*i).filter(|&&g| g < end) {
+                    if (self.sizes[g as usize] as usize >= c) == *larger {
+                        let bit = (g - start) as usize;
+                        window[bit / 64] |= 1 << (bit % 64);
+                    }
+                    *i += 1;
+                }
             }
-            if (self.sizes[g as usize] as usize >= c) != larger || last == Some(g) {
-                continue;
-            }
-            last = Some(g);
-            if test(g) {
-                return Some(g);
+            for (w, &word) in window.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let g = start + (w * 64) as u32 + bits.trailing_zeros();
+                    if test(g) {
+                        return Some(g);
+                    }
+                    bits &= bits - 1;
+                }
             }
         }
-        None
     }
 
     /// Files claim number `claim` (the next one), whose statement is `s`.
@@ -273,6 +296,48 @@ mod tests {
                 }
             }
             blocks.add(i as u32, s);
+        }
+    }
+
+    /// Claims numbered across several windows of the walk: it tests each
+    /// one the lists hold, in order, once, and stops at the first that
+    /// passes, wherever that is in its window.
+    #[test]
+    fn the_walk_goes_window_by_window_in_claim_order() {
+        let texts: Vec<String> = (0..3 * WINDOW + 100)
+            .map(|i| format!("common w{} v{} u{}", i % 5, i % 11, i % 3))
+            .collect();
+        let mut vocab = Vocabulary::new();
+        let statements: Vec<IdStatement> =
+            texts.iter().map(|t| vocab.statement(&terms(t))).collect();
+        let mut count = vec![0; vocab.len()];
+        count_terms(&mut count, statements.iter());
+        let mut blocks = Blocks::ranked(&count);
+        for (i, s) in statements.iter().enumerate() {
+            blocks.add(i as u32, s);
+        }
+        let mut walk = Walk::default();
+        for s in statements.iter().step_by(97).take(12) {
+            let found = blocks.plausible(s, 0..u32::MAX);
+            assert!(found.len() > WINDOW, "{}", found.len());
+            let mut tested = Vec::new();
+            blocks.first_plausible(&mut walk, s, 0..u32::MAX, |g| {
+                tested.push(g);
+                false
+            });
+            assert_eq!(tested, found);
+            let w = WINDOW as u32;
+            for target in [w - 1, w, w + 1, 2 * w + 7, found[found.len() - 1]] {
+                let first = found.iter().copied().find(|&g| g >= target);
+                assert_eq!(
+                    blocks.first_plausible(&mut walk, s, 0..u32::MAX, |g| g >= target),
+                    first
+                );
+                assert_eq!(
+                    blocks.first_plausible(&mut walk, s, target..u32::MAX, |_| true),
+                    first
+                );
+            }
         }
     }
 }
