@@ -118,17 +118,27 @@ pub(crate) struct Segment {
     pub(crate) end: Column<u64>,
     /// Every passage's text key (see [`crate::schema::Fields::key`]).
     pub(crate) key: Column<u64>,
-    /// Every record's BM25 length (0 for documents and notes), mmap'd.
+    /// Every record's BM25 length (0 for documents and notes), mmap'd ...
     pub(crate) len: Arc<dyn ColumnValues<u64>>,
+    /// ... and read once into a byte each, [`LONG`] for a longer one: the
+    /// search looks up the length of every passage it scores, and a byte
+    /// array costs a fraction of the column's decoding.
+    short_len: Box<[u8]>,
     /// The bounds of its long posting lists per block, mmap'd (`None`:
     /// no file for it, terms are bounded as a whole).
     pub(crate) blocks: Option<SegmentBlocks>,
 }
 
+/// The byte of a record at least this long in [`Segment::short_len`].
+const LONG: u8 = u8::MAX;
+
 impl Segment {
     /// A record's BM25 length.
     pub(crate) fn len(&self, d: tantivy::DocId) -> u32 {
-        u32::try_from(self.len.get_val(d)).unwrap_or(u32::MAX)
+        match self.short_len.get(d as usize) {
+            Some(&n) if n != LONG => u32::from(n),
+            _ => u32::try_from(self.len.get_val(d)).unwrap_or(u32::MAX),
+        }
     }
 
     /// Where a passage is in the collection: its document's number and its
@@ -198,7 +208,9 @@ impl EvidenceIndex {
             }
             let len = len.values;
             let alive = reader.alive_bitset();
+            let mut short_len = Vec::with_capacity(reader.max_doc() as usize);
             for (d, n) in len.iter().enumerate() {
+                short_len.push(u8::try_from(n).unwrap_or(LONG).min(LONG));
                 if n > 0 && alive.is_none_or(|a| a.is_alive(d as u32)) {
                     passages += 1;
                     total_len += n;
@@ -212,6 +224,7 @@ impl EvidenceIndex {
                 end: fast.u64("end").map_err(err)?,
                 key: fast.u64("key").map_err(err)?,
                 len,
+                short_len: short_len.into_boxed_slice(),
                 blocks: files.as_ref().and_then(|files| {
                     use tantivy::Directory;
                     let bytes = files
