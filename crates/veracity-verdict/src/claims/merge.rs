@@ -140,28 +140,28 @@ fn rank(origin: ClaimOrigin) -> u8 {
 /// A claim being gathered: the candidate that started it (its text,
 /// origin, check-worthiness and statement) and what it and the others
 /// that joined it add.
-struct Group<'i> {
+struct Group {
     first: Candidate,
-    gathered: Gathered<'i>,
+    gathered: Gathered,
 }
 
 /// What the candidates of a claim add to it.
 #[derive(Default)]
-struct Gathered<'i> {
+struct Gathered {
     claimant: Option<String>,
     date: Option<String>,
-    appearances: Vec<(u32, Span)>,
+    /// Its places, in the order the candidates came (copies of one
+    /// document listed once at the end, [`Gathered::appearances`]: the
+    /// places of a claim a crawl repeats are most of what a merge holds).
+    places: Vec<(u32, Span)>,
     /// Places of its candidates let go uncounted ([`PLACES_KEPT`]).
     places_let_go: u64,
-    /// The appearances, by document id: copies of one document are one
-    /// place, listed once.
-    seen: FxHashSet<(&'i DocumentId, Span)>,
 }
 
-impl<'i> Gathered<'i> {
+impl Gathered {
     /// Adds what `c` knows: its claimant when the claim has none yet, an
-    /// earlier date, its places not yet listed.
-    fn join(&mut self, c: &Candidate, ids: &'i FxHashMap<u32, DocumentId>) {
+    /// earlier date, its places.
+    fn join(&mut self, c: &Candidate) {
         if self.claimant.is_none() {
             self.claimant = c.claimant.as_ref().map(|(_, name)| name.clone());
         }
@@ -171,13 +171,23 @@ impl<'i> Gathered<'i> {
             self.date = Some(date.to_owned());
         }
         self.places_let_go += c.places_let_go;
-        for &(place, span) in &c.appearances {
-            if let Some(id) = ids.get(&place)
-                && self.seen.insert((id, span))
-            {
-                self.appearances.push((place, span));
-            }
-        }
+        self.places.extend_from_slice(&c.appearances);
+    }
+
+    /// Its places as appearances (`ids` the documents at them), each
+    /// document's span once: copies of one document are one place.
+    fn appearances(&self, ids: &FxHashMap<u32, DocumentId>) -> Vec<Appearance> {
+        let mut seen: FxHashSet<(&DocumentId, Span)> = FxHashSet::default();
+        self.places
+            .iter()
+            .filter_map(|&(place, span)| {
+                let id = ids.get(&place)?;
+                seen.insert((id, span)).then(|| Appearance {
+                    document: id.clone(),
+                    span,
+                })
+            })
+            .collect()
     }
 }
 
@@ -251,9 +261,9 @@ pub fn merge(
             match target {
                 // Counted, never reported: nothing more to gather.
                 Some(g) if g as usize >= max_claims => {}
-                Some(g) => groups[g as usize].gathered.join(&c, ids),
+                Some(g) => groups[g as usize].gathered.join(&c),
                 None if groups.len() < cap => {
-                    start_claim(&mut groups, &mut blocks, c, ids, max_claims)
+                    start_claim(&mut groups, &mut blocks, c, max_claims)
                 }
                 None => more = true,
             }
@@ -268,16 +278,9 @@ pub fn merge(
         .into_iter()
         .map(|Group { first, gathered: g }| {
             let mut claim = Claim::new(&*first.text, first.origin);
+            claim.appearances = g.appearances(ids);
             claim.claimant = g.claimant;
             claim.date = g.date;
-            claim.appearances = g
-                .appearances
-                .into_iter()
-                .map(|(place, span)| Appearance {
-                    document: ids[&place].clone(),
-                    span,
-                })
-                .collect();
             if g.places_let_go > 0 {
                 // About: a document stating it twice among those let go
                 // counts twice.
@@ -334,17 +337,16 @@ const MIN_SHARE: usize = 256;
 
 /// Starts a claim with `c`: its places gathered when it is one of the
 /// first `max_claims`, the rest of it kept as what the claim is.
-fn start_claim<'i>(
-    groups: &mut Vec<Group<'i>>,
+fn start_claim(
+    groups: &mut Vec<Group>,
     blocks: &mut Blocks,
     mut c: Candidate,
-    ids: &'i FxHashMap<u32, DocumentId>,
     max_claims: usize,
 ) {
     blocks.add(groups.len() as u32, &c.statement);
     let mut gathered = Gathered::default();
     if groups.len() < max_claims {
-        gathered.join(&c, ids);
+        gathered.join(&c);
     }
     // Its places are gathered; the rest is what the claim is.
     c.appearances = Vec::new();
