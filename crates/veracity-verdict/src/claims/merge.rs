@@ -262,9 +262,7 @@ pub fn merge(
                 // Counted, never reported: nothing more to gather.
                 Some(g) if g as usize >= max_claims => {}
                 Some(g) => groups[g as usize].gathered.join(&c),
-                None if groups.len() < cap => {
-                    start_claim(&mut groups, &mut blocks, c, max_claims)
-                }
+                None if groups.len() < cap => start_claim(&mut groups, &mut blocks, c, max_claims),
                 None => more = true,
             }
         }
@@ -337,12 +335,7 @@ const MIN_SHARE: usize = 256;
 
 /// Starts a claim with `c`: its places gathered when it is one of the
 /// first `max_claims`, the rest of it kept as what the claim is.
-fn start_claim(
-    groups: &mut Vec<Group>,
-    blocks: &mut Blocks,
-    mut c: Candidate,
-    max_claims: usize,
-) {
+fn start_claim(groups: &mut Vec<Group>, blocks: &mut Blocks, mut c: Candidate, max_claims: usize) {
     blocks.add(groups.len() as u32, &c.statement);
     let mut gathered = Gathered::default();
     if groups.len() < max_claims {
