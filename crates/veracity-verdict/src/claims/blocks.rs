@@ -233,6 +233,17 @@ mod tests {
     use super::*;
     use veracity_text::words::{Vocabulary, terms};
 
+    /// The statements of `texts` and empty blocks ranking their terms.
+    fn analysed(texts: &[String]) -> (Vec<IdStatement>, Blocks) {
+        let mut vocab = Vocabulary::new();
+        let statements: Vec<IdStatement> =
+            texts.iter().map(|t| vocab.statement(&terms(t))).collect();
+        let mut count = vec![0; vocab.len()];
+        count_terms(&mut count, statements.iter());
+        let blocks = Blocks::ranked(&count);
+        (statements, blocks)
+    }
+
     /// Every pair with containment of at least one half is found, for
     /// sets of every size against each other.
     #[test]
@@ -246,12 +257,7 @@ mod tests {
                     .join(" ")
             })
             .collect();
-        let mut vocab = Vocabulary::new();
-        let statements: Vec<IdStatement> =
-            texts.iter().map(|t| vocab.statement(&terms(t))).collect();
-        let mut count = vec![0; vocab.len()];
-        count_terms(&mut count, statements.iter());
-        let mut blocks = Blocks::ranked(&count);
+        let (statements, mut blocks) = analysed(&texts);
         let mut walk = Walk::default();
         for (i, s) in statements.iter().enumerate() {
             let found = blocks.plausible(s, 0..u32::MAX);
@@ -307,12 +313,7 @@ mod tests {
         let texts: Vec<String> = (0..3 * WINDOW + 100)
             .map(|i| format!("common w{} v{} u{}", i % 5, i % 11, i % 3))
             .collect();
-        let mut vocab = Vocabulary::new();
-        let statements: Vec<IdStatement> =
-            texts.iter().map(|t| vocab.statement(&terms(t))).collect();
-        let mut count = vec![0; vocab.len()];
-        count_terms(&mut count, statements.iter());
-        let mut blocks = Blocks::ranked(&count);
+        let (statements, mut blocks) = analysed(&texts);
         for (i, s) in statements.iter().enumerate() {
             blocks.add(i as u32, s);
         }
