@@ -210,7 +210,7 @@ impl EvidenceIndex {
             let alive = reader.alive_bitset();
             let mut short_len = Vec::with_capacity(reader.max_doc() as usize);
             for (d, n) in len.iter().enumerate() {
-                short_len.push(u8::try_from(n).unwrap_or(LONG).min(LONG));
+                short_len.push(u8::try_from(n).unwrap_or(LONG));
                 if n > 0 && alive.is_none_or(|a| a.is_alive(d as u32)) {
                     passages += 1;
                     total_len += n;
