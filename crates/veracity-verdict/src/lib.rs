@@ -73,7 +73,7 @@ pub use model::{
     CLAIM_CLASSES, CLAIM_FEATURES, DocumentVoice, Logistic, MODEL_FORMAT, ModelError,
     VOICE_CLASSES, VerdictModel, claim_features, softmax, voice_of,
 };
-pub use parallel::map_parts;
+pub use parallel::{map_parts, map_taking_turns};
 pub use provenance::{Scored, assess as assess_provenance, source_names};
 pub use retrieve::{Retriever, text_key};
 pub use scatter::{GatherError, GatheredRetriever, GatheredScorer, ShardAnswers};

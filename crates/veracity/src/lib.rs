@@ -38,7 +38,6 @@ pub use streamed::{CLAIMS_PER_RUN, RunningCheck, Sink, report_head};
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use veracity_model::{Diagnostic, Document, Report, ScaleRegistry, Severity};
 use veracity_parse::{Input, ParseError, Parsed};
@@ -223,13 +222,9 @@ pub fn parse_inputs(
     jobs: usize,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Vec<Result<Parsed, ParseError>> {
-    in_parallel(
-        inputs,
-        jobs,
-        progress,
-        |input| veracity_parse::parse_input(input, options),
-        |input| input.location(),
-    )
+    in_parallel(inputs, jobs, progress, |input| {
+        veracity_parse::parse_input(input, options)
+    })
 }
 
 /// Parses inputs already in memory, each its bytes and its location (a
@@ -240,69 +235,27 @@ pub fn parse_all(
     options: &veracity_parse::Options,
     jobs: usize,
 ) -> Vec<Result<Parsed, ParseError>> {
-    in_parallel(
-        inputs,
-        jobs,
-        &|_| {},
-        |(bytes, location)| veracity_parse::parse(bytes, location, options),
-        |(_, location)| (*location).to_owned(),
-    )
+    in_parallel(inputs, jobs, &|_| {}, |(bytes, location)| {
+        veracity_parse::parse(bytes, location, options)
+    })
 }
 
 /// `parse` over `items` on `jobs` threads (in this one for a single
-/// worker), in item order; an item whose worker died is an error at its
-/// `location`.
+/// worker), each taking the next item, in item order; `progress` is
+/// called with the number done after each one.
 fn in_parallel<T: Sync>(
     items: &[T],
     jobs: usize,
     progress: &(dyn Fn(usize) + Sync),
     parse: impl Fn(&T) -> Result<Parsed, ParseError> + Sync,
-    location: impl Fn(&T) -> String,
 ) -> Vec<Result<Parsed, ParseError>> {
-    let workers = jobs.clamp(1, items.len().max(1));
-    if workers == 1 {
-        // No thread to start for one worker (a batch of one, say).
-        return items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let result = parse(item);
-                progress(i + 1);
-                result
-            })
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Parsed, ParseError>>>> =
-        items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let result = parse(item);
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(result);
-                    }
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .zip(items)
-        .map(|(slot, item)| {
-            slot.into_inner().ok().flatten().unwrap_or_else(|| {
-                Err(ParseError::new(
-                    location(item),
-                    veracity_parse::ErrorKind::Io(std::io::Error::other("worker thread failed")),
-                ))
-            })
-        })
-        .collect()
+    let mut items: Vec<&T> = items.iter().collect();
+    veracity_verdict::map_taking_turns(&mut items, jobs, |item| {
+        let result = parse(item);
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+        result
+    })
 }
 
 /// A warning for a document set aside for its language (see

@@ -168,49 +168,18 @@ impl<'r> RunningCheck<'r> {
 }
 
 /// Completes each of `claims` and gathers its evidence, on up to
-/// `threads` threads, in order. Each thread takes the next claim not yet
-/// taken: one claim can cost ten times another (a claim repeated across a
-/// crawl has thousands of passages to rank), and threads given equal runs
-/// of claims waited on the slowest run.
+/// `threads` threads each taking the next claim (a claim repeated across
+/// a crawl has thousands of passages to rank), in order.
 fn complete_and_gather(
     checker: &Checker,
     claims: &mut [Claim],
     top_k: usize,
     threads: usize,
 ) -> Vec<Gathered> {
-    let work = |claim: &mut Claim| {
+    veracity_verdict::map_taking_turns(claims, threads, |claim| {
         checker.complete_claims(std::slice::from_mut(claim));
         checker.gather(claim, top_k)
-    };
-    if threads <= 1 || claims.len() <= 1 {
-        return claims.iter_mut().map(work).collect();
-    }
-    let slots: Vec<std::sync::Mutex<&mut Claim>> =
-        claims.iter_mut().map(std::sync::Mutex::new).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let take = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(slot) = slots.get(i) else {
-                return done;
-            };
-            // Each slot is taken by one thread: the lock is never waited on.
-            let mut claim = slot.lock().unwrap_or_else(|e| e.into_inner());
-            done.push((i, work(&mut claim)));
-        }
-    };
-    let mut done: Vec<(usize, Gathered)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.min(slots.len()))
-            .map(|_| scope.spawn(take))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|&(i, _)| i);
-    done.into_iter().map(|(_, gathered)| gathered).collect()
+    })
 }
 
 /// The report of a check rated run by run, but for its documents, claims

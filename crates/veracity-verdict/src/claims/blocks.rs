@@ -75,10 +75,7 @@ pub fn count_terms<'s>(count: &mut [u32], statements: impl Iterator<Item = &'s I
 
 /// The claims of `list` (in claim order) numbered in `claims`.
 fn within<'l>(list: &'l [u32], claims: &Range<u32>) -> &'l [u32] {
-    let start = match claims.start {
-        0 => 0,
-        from => list.partition_point(|&g| g < from),
-    };
+    let start = list.partition_point(|&g| g < claims.start);
     let end = list.partition_point(|&g| g < claims.end);
     &list[start..end.max(start)]
 }

@@ -229,8 +229,7 @@ pub fn merge(
     // large collection does not pay for claims it will not rate.
     let cap = counted(max_claims);
     let mut more = false;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut walks: Vec<Walk> = (0..threads).map(|_| Walk::default()).collect();
+    let mut walk = Walk::default();
     let mut cands = cands.peekable();
     while cands.peek().is_some() {
         let mut taken: Vec<Candidate> = cands.by_ref().take(chunk.max(1)).collect();
@@ -249,12 +248,12 @@ pub fn merge(
             &groups,
             &taken,
             0..before.min(below(more)),
-            &mut walks,
+            &mut walk,
         );
         for (c, earlier) in taken.into_iter().zip(earlier) {
             let target = earlier.or_else(|| {
                 let started = before..below(more);
-                blocks.first_plausible(&mut walks[0], &c.statement, started, |g| {
+                blocks.first_plausible(&mut walk, &c.statement, started, |g| {
                     joins(&groups[g as usize].first, &c)
                 })
             });
@@ -293,41 +292,40 @@ pub fn merge(
 }
 
 /// For each of `cands`, the first claim numbered in `claims` it joins,
-/// the candidates shared out over `walks` (one thread each).
+/// the candidates shared out over the cores (a `Walk` each; `walk` for
+/// those searched on this thread).
 fn first_joined(
     blocks: &Blocks,
     groups: &[Group],
     cands: &[Candidate],
     claims: std::ops::Range<u32>,
-    walks: &mut [Walk],
+    walk: &mut Walk,
 ) -> Vec<Option<u32>> {
+    if claims.is_empty() {
+        return vec![None; cands.len()];
+    }
     let first_of = |walk: &mut Walk, c: &Candidate| {
         blocks.first_plausible(walk, &c.statement, claims.clone(), |g| {
             joins(&groups[g as usize].first, c)
         })
     };
-    if claims.is_empty() {
-        return vec![None; cands.len()];
-    }
     // A thread costs more than a few hundred candidates' searches.
-    let share = cands.len().div_ceil(walks.len()).max(MIN_SHARE);
-    if share >= cands.len() {
-        return cands.iter().map(|c| first_of(&mut walks[0], c)).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = threads.min(cands.len() / MIN_SHARE).max(1);
+    if parts == 1 {
+        return cands.iter().map(|c| first_of(walk, c)).collect();
     }
-    let first_of = &first_of;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = cands
-            .chunks(share)
-            .zip(walks.iter_mut())
-            .map(|(part, walk)| {
-                scope.spawn(move || part.iter().map(|c| first_of(walk, c)).collect::<Vec<_>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let share = cands.len().div_ceil(parts);
+    crate::parallel::map_parts(parts, |n| {
+        let mut walk = Walk::default();
+        let part = &cands[(n * share).min(cands.len())..((n + 1) * share).min(cands.len())];
+        part.iter()
+            .map(|c| first_of(&mut walk, c))
+            .collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The fewest candidates a thread of [`first_joined`] is started for.
