@@ -337,6 +337,8 @@ impl Query {
                     bound: BM25.max_term_score(t.idf),
                     blocks: segment.blocks.as_ref().and_then(|b| b.term(info)),
                     block: 0,
+                    block_bound: 0.0,
+                    bound_of: usize::MAX,
                     window: 0.0,
                 })
             })
@@ -380,7 +382,13 @@ impl Query {
                     0.0
                 } else {
                     match c.blocks {
-                        Some(b) if c.block < b.len => b.bound(c.block, c.idf, lengths.avg),
+                        Some(b) if c.block < b.len => {
+                            if c.bound_of != c.block {
+                                (c.block_bound, c.bound_of) =
+                                    (b.bound(c.block, c.idf, lengths.avg), c.block);
+                            }
+                            c.block_bound
+                        }
                         Some(_) => 0.0,
                         None => c.bound,
                     }
@@ -622,6 +630,10 @@ struct Cursor<'a> {
     blocks: Option<TermBlocks<'a>>,
     /// The first block that may hold the current window.
     block: usize,
+    /// The bound of block `bound_of`, worked out once a block, not once a
+    /// window: a window ends where the first of the blocks does.
+    block_bound: f32,
+    bound_of: usize,
     /// The most it adds to a score in the current window.
     window: f32,
 }
