@@ -284,7 +284,7 @@ fn claims_rated_in_windows_keep_one_runs_documents() {
             &LexicalScorer,
         );
         let (found, count) = checker.find_claims(&[], options);
-        (found, count, checker.into_reviews())
+        (found.collect::<Vec<_>>(), count, checker.into_reviews())
     };
     assert_eq!(windowed_count, count);
     let (mut rated, mut most_read, mut reads) = (Vec::new(), 0, 0);

@@ -205,25 +205,26 @@ impl<'a> Checker<'a> {
         given: &[String],
         options: ClaimOptions,
     ) -> (Vec<Claim>, claims::ClaimCount) {
-        let (mut claims, count) = self.find_claims(given, options);
+        let (claims, count) = self.find_claims(given, options);
+        let mut claims: Vec<Claim> = claims.collect();
         self.complete_claims(&mut claims);
         (claims, count)
     }
 
     /// [`Checker::claims_counted`] before [`Checker::complete_claims`]:
     /// the claims found have the places extraction met, given claims
-    /// none.
+    /// none. Each is made into a `Claim` as it is taken ([`claims::FoundClaims`]).
     pub fn find_claims(
         &self,
         given: &[String],
         options: ClaimOptions,
-    ) -> (Vec<Claim>, claims::ClaimCount) {
+    ) -> (claims::FoundClaims, claims::ClaimCount) {
         if given.is_empty() {
             claims::extract_counted(self.docs.as_ref(), options)
         } else {
             let claims = claims::given(given);
             let found = claims.len();
-            (claims, claims::ClaimCount { found, more: false })
+            (claims.into(), claims::ClaimCount { found, more: false })
         }
     }
 

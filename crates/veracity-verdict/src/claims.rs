@@ -16,6 +16,7 @@ use crate::Documents;
 use crate::index::passage_spans;
 use crate::retrieve::Retriever;
 use candidates::Candidates;
+pub use merge::FoundClaims;
 use veracity_model::scatter::ClaimCandidate;
 use veracity_model::{Appearance, Claim, ClaimOrigin, Document, DocumentId, DocumentKind, Span};
 use veracity_text::hash::FxHashMap;
@@ -472,14 +473,16 @@ fn date_part(published: Option<&str>) -> Option<String> {
 /// `options.max_claims`, reviewed claims first, then by check-worthiness.
 #[cfg(test)]
 pub fn extract(docs: &[Document], options: ClaimOptions) -> Vec<Claim> {
-    extract_counted(&crate::InMemory::new(docs), options).0
+    extract_counted(&crate::InMemory::new(docs), options)
+        .0
+        .collect()
 }
 
 /// [`extract`] over any store of documents, with how many distinct claims
 /// were found in all. The documents are read once each, a share of them
 /// on each core, and not kept: what extraction holds is the distinct
 /// candidates and their places.
-pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Claim>, ClaimCount) {
+pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (FoundClaims, ClaimCount) {
     let limit = Candidates::limit_for(options.max_claims);
     widening(options.max_claims, limit, |limit| {
         extract_once(docs, options, limit)
@@ -493,8 +496,8 @@ pub fn extract_counted(docs: &dyn Documents, options: ClaimOptions) -> (Vec<Clai
 fn widening(
     max_claims: usize,
     mut limit: usize,
-    mut run: impl FnMut(usize) -> (Vec<Claim>, ClaimCount),
-) -> (Vec<Claim>, ClaimCount) {
+    mut run: impl FnMut(usize) -> (FoundClaims, ClaimCount),
+) -> (FoundClaims, ClaimCount) {
     loop {
         let (claims, count) = run(limit);
         // Fewer than asked for and more exist: only candidates let go can
@@ -511,7 +514,7 @@ fn extract_once(
     docs: &dyn Documents,
     options: ClaimOptions,
     limit: usize,
-) -> (Vec<Claim>, ClaimCount) {
+) -> (FoundClaims, ClaimCount) {
     let parts = crate::parallel::parts(docs.len());
     let share = |part: usize| {
         let mut found = Candidates::keeping(limit);
@@ -559,16 +562,17 @@ pub fn shard_candidates(docs: &[Document], options: ClaimOptions) -> Vec<ClaimCa
 /// the whole collection.
 pub fn merge_shards(cands: &[ClaimCandidate], max_claims: usize) -> (Vec<Claim>, ClaimCount) {
     let limit = Candidates::limit_for(max_claims);
-    widening(max_claims, limit, |limit| {
+    let (claims, count) = widening(max_claims, limit, |limit| {
         merge_shards_keeping(cands, max_claims, limit)
-    })
+    });
+    (claims.collect(), count)
 }
 
 fn merge_shards_keeping(
     cands: &[ClaimCandidate],
     max_claims: usize,
     limit: usize,
-) -> (Vec<Claim>, ClaimCount) {
+) -> (FoundClaims, ClaimCount) {
     // A document's place is where its id first comes: copies of one
     // document are one place anyway.
     let mut places: FxHashMap<&DocumentId, u32> = FxHashMap::default();
@@ -784,6 +788,11 @@ mod tests {
     use crate::testutil::{doc, with_quote};
     use veracity_model::{Rating, RatingClass, Review};
 
+    /// The claims found, made.
+    fn made((claims, count): (FoundClaims, ClaimCount)) -> (Vec<Claim>, ClaimCount) {
+        (claims.collect(), count)
+    }
+
     const CLAIM: &str = "Our new desalination plant already supplies forty percent of the city's drinking water, and it has cut household water bills by a fifth.";
 
     fn review_doc() -> Document {
@@ -969,7 +978,7 @@ mod tests {
             sentences: true,
         };
         let memory = crate::InMemory::new(&docs);
-        let forward = extract_counted(&memory, options);
+        let forward = made(extract_counted(&memory, options));
         assert!(forward.0.len() > 3, "{:#?}", forward.0);
         assert!(
             forward
@@ -980,7 +989,7 @@ mod tests {
         for parts in [1, 3, 5] {
             let backwards = Backwards(crate::InMemory::new(&docs), parts);
             assert_eq!(
-                extract_counted(&backwards, options),
+                made(extract_counted(&backwards, options)),
                 forward,
                 "{parts} parts"
             );
@@ -1028,10 +1037,12 @@ mod tests {
         let docs = order_test_collection();
         let options = ClaimOptions::default();
         let feed = |limit: usize, order: &[usize], shares: usize| {
-            shared_out(&docs, order, shares, options, &|| {
-                Candidates::keeping(limit)
-            })
-            .merge(2)
+            made(
+                shared_out(&docs, order, shares, options, &|| {
+                    Candidates::keeping(limit)
+                })
+                .merge(2),
+            )
         };
         let forward: Vec<usize> = (0..docs.len()).collect();
         let backward: Vec<usize> = forward.iter().rev().copied().collect();
@@ -1077,7 +1088,7 @@ mod tests {
                 Candidates::spilling_at(usize::MAX, spill_at)
             });
             let runs = all.runs();
-            (all.merge(usize::MAX), runs)
+            (made(all.merge(usize::MAX)), runs)
         };
         let (held, runs) = feed(usize::MAX, 1);
         assert_eq!(runs, 0);
@@ -1121,11 +1132,13 @@ mod tests {
         let options = ClaimOptions::default();
         let order: Vec<usize> = (0..docs.len()).collect();
         let merged = |chunk: usize, max_claims: usize| {
-            shared_out(&docs, &order, 1, options, &|| {
-                Candidates::keeping(usize::MAX)
-            })
-            .merging_by(chunk)
-            .merge(max_claims)
+            made(
+                shared_out(&docs, &order, 1, options, &|| {
+                    Candidates::keeping(usize::MAX)
+                })
+                .merging_by(chunk)
+                .merge(max_claims),
+            )
         };
         for max_claims in [usize::MAX, 3] {
             let one_by_one = merged(1, max_claims);
@@ -1155,7 +1168,7 @@ mod tests {
             for d in order {
                 all.add_document(d as u32, &docs[d], ClaimOptions::default());
             }
-            all.merge(1)
+            made(all.merge(1))
         };
         let (forward, count) = feed(&mut (0..total));
         assert_eq!(feed(&mut (0..total).rev()), (forward.clone(), count));
@@ -1194,16 +1207,20 @@ mod tests {
             sentences: true,
         };
         let memory = crate::InMemory::new(&docs);
-        let every = extract_once(&memory, options, usize::MAX);
+        let every = made(extract_once(&memory, options, usize::MAX));
         assert_eq!(every.0.len(), 2, "{:#?}", every.0);
         // Three candidates kept: all variants of the first claim.
         let narrow = extract_once(&memory, options, 3);
         assert_eq!(narrow.0.len(), 1);
         assert!(narrow.1.more);
-        let widened = widening(2, 3, |limit| extract_once(&memory, options, limit));
+        let widened = made(widening(2, 3, |limit| {
+            extract_once(&memory, options, limit)
+        }));
         assert_eq!(widened.0, every.0);
         let cands = shard_candidates(&docs, options);
-        let sharded = widening(2, 3, |limit| merge_shards_keeping(&cands, 2, limit));
+        let sharded = made(widening(2, 3, |limit| {
+            merge_shards_keeping(&cands, 2, limit)
+        }));
         assert_eq!(sharded, widened);
     }
 

@@ -58,8 +58,8 @@ pub use check::{
     Reviews,
 };
 pub use claims::{
-    ClaimCount, ClaimOptions, given as given_claims, merge_shards as merge_claim_candidates,
-    shard_candidates as claim_candidates,
+    ClaimCount, ClaimOptions, FoundClaims, given as given_claims,
+    merge_shards as merge_claim_candidates, shard_candidates as claim_candidates,
 };
 pub use cues::{Cue, PreparedClaim, adjust as apply_cues, cues as find_cues};
 pub use documents::{Documents, InMemory, reviews_of, share};

@@ -6,8 +6,8 @@
 use crate::{CheckOptions, Error, engine_and_scale};
 use veracity_model::{Claim, Diagnostic, Document, RatingScale, Report, ScaleRegistry, Verdict};
 use veracity_verdict::{
-    Checker, ClaimCount, ClaimOptions, Documents, Engine, EngineRegistry, Gathered, Retriever,
-    Reviews, StanceScorer,
+    Checker, ClaimCount, ClaimOptions, Documents, Engine, EngineRegistry, FoundClaims, Gathered,
+    Retriever, Reviews, StanceScorer,
 };
 
 /// Claims completed and gathered at once, on every core, before the
@@ -88,14 +88,14 @@ impl<'r> RunningCheck<'r> {
     }
 
     /// The claims to check, not yet completed (see [`RunningCheck::rate`]):
-    /// `given` when there are any, else those found in `documents`; and how
-    /// many the documents hold.
+    /// `given` when there are any, else those found in `documents`, each
+    /// made into a `Claim` as it is taken; and how many the documents hold.
     pub fn find_claims(
         &mut self,
         documents: &dyn Documents,
         retriever: &dyn Retriever,
         given: &[String],
-    ) -> (Vec<Claim>, ClaimCount) {
+    ) -> (FoundClaims, ClaimCount) {
         let options = ClaimOptions {
             max_claims: self.max_claims,
             sentences: true,
@@ -115,7 +115,7 @@ impl<'r> RunningCheck<'r> {
         &mut self,
         documents: &dyn Documents,
         retriever: &dyn Retriever,
-        claims: Vec<Claim>,
+        claims: impl IntoIterator<Item = Claim>,
         sink: &mut Sink<'_, E>,
     ) -> Result<(), E> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -152,8 +152,9 @@ impl<'r> RunningCheck<'r> {
         &mut self,
         documents: &dyn Documents,
         retriever: &dyn Retriever,
-        claims: Vec<Claim>,
+        claims: impl IntoIterator<Item = Claim, IntoIter: ExactSizeIterator>,
     ) -> Result<(Vec<Claim>, Vec<Verdict>), Error> {
+        let claims = claims.into_iter();
         let mut rated = (
             Vec::with_capacity(claims.len()),
             Vec::with_capacity(claims.len()),

@@ -18,11 +18,11 @@
 //! claims becomes a lower bound.
 
 use super::blocks::{Blocks, count_terms};
-use super::merge::{self, Candidate, Key};
+use super::merge::{self, Candidate, FoundClaims, Key};
 use super::spill::{Merged, Run};
 use super::{ClaimCount, ClaimOptions, Found, candidates_of, date_part};
 use std::hash::{Hash, Hasher};
-use veracity_model::{Claim, ClaimOrigin, Document, DocumentId};
+use veracity_model::{ClaimOrigin, Document, DocumentId};
 use veracity_text::hash::{FxHashMap, FxHashSet, FxHasher};
 use veracity_text::words::Vocabulary;
 
@@ -232,7 +232,7 @@ impl Candidates {
 
     /// The claims: near-duplicates merged, at most `max_claims` returned.
     /// When candidates were let go, the count is a lower bound.
-    pub fn merge(mut self, max_claims: usize) -> (Vec<Claim>, ClaimCount) {
+    pub fn merge(mut self, max_claims: usize) -> (FoundClaims, ClaimCount) {
         self.settle();
         let mut counts = std::mem::take(&mut self.spilled_counts);
         counts.resize(self.vocabulary.len(), 0);
@@ -242,15 +242,13 @@ impl Candidates {
         let mut list = std::mem::take(&mut self.list);
         list.sort_by(|a, b| a.key().order(&b.key()));
         let mut merged = Merged::new(std::mem::take(&mut self.runs), list);
-        let (claims, mut count) = merge::merge(
-            merged.by_ref(),
-            blocks,
-            &self.ids,
-            max_claims,
-            self.merge_chunk,
-        );
+        let (unmade, mut count) =
+            merge::merge(merged.by_ref(), blocks, max_claims, self.merge_chunk);
         count.more |= self.cutoff.is_some() || merged.failed();
-        (claims, count)
+        (
+            FoundClaims::merged(unmade, std::mem::take(&mut self.ids)),
+            count,
+        )
     }
 
     /// Writes the candidates held out as a sorted run once there are

@@ -203,9 +203,9 @@ fn joins(first: &Candidate, c: &Candidate) -> bool {
 }
 
 /// Merges `cands`, which come in the merge's order ([`Key::order`]; their
-/// statements numbered in the one vocabulary `blocks` ranks; `ids` the
-/// documents at the places they appear), into at most `max_claims`
-/// claims, in precedence order, then by check-worthiness, then by text.
+/// statements numbered in the one vocabulary `blocks` ranks), into at most
+/// `max_claims` claims, in precedence order, then by check-worthiness,
+/// then by text.
 /// What the merge holds is the claims and `chunk` candidates
 /// ([`CHUNK`]; any size gives the same claims).
 ///
@@ -218,10 +218,9 @@ fn joins(first: &Candidate, c: &Candidate) -> bool {
 pub fn merge(
     cands: impl Iterator<Item = Candidate>,
     mut blocks: Blocks,
-    ids: &FxHashMap<u32, DocumentId>,
     max_claims: usize,
     chunk: usize,
-) -> (Vec<Claim>, ClaimCount) {
+) -> (Vec<Unmade>, ClaimCount) {
     let mut groups: Vec<Group> = Vec::new();
     // Claims past `max_claims` are only counted (and kept so later
     // candidates can merge into them rather than be counted twice); past
@@ -271,25 +270,95 @@ pub fn merge(
         more,
     };
     groups.truncate(max_claims);
-    let claims = groups
+    let unmade = groups
         .into_iter()
-        .map(|Group { first, gathered: g }| {
-            let mut claim = Claim::new(&*first.text, first.origin);
-            claim.appearances = g.appearances(ids);
-            claim.claimant = g.claimant;
-            claim.date = g.date;
-            if g.places_let_go > 0 {
-                // About: a document stating it twice among those let go
-                // counts twice.
-                let listed = claim.appearance_documents().len() as u64;
-                claim.stated_in = Some(listed + g.places_let_go);
-            }
-            claim.checkworthiness = (first.score * 1000.0).round() / 1000.0;
-            claim
+        .map(|Group { first, gathered }| Unmade {
+            text: first.text,
+            origin: first.origin,
+            score: first.score,
+            gathered,
         })
         .collect();
-    (claims, count)
+    (unmade, count)
 }
+
+/// A claim merged but not yet made into a [`Claim`]: its places are
+/// numbers until then.
+pub struct Unmade {
+    text: Box<str>,
+    origin: ClaimOrigin,
+    score: f64,
+    gathered: Gathered,
+}
+
+impl Unmade {
+    /// The claim, its places looked up in `ids`.
+    fn make(self, ids: &FxHashMap<u32, DocumentId>) -> Claim {
+        let g = self.gathered;
+        let mut claim = Claim::new(&*self.text, self.origin);
+        claim.appearances = g.appearances(ids);
+        claim.claimant = g.claimant;
+        claim.date = g.date;
+        if g.places_let_go > 0 {
+            // About: a document stating it twice among those let go
+            // counts twice.
+            let listed = claim.appearance_documents().len() as u64;
+            claim.stated_in = Some(listed + g.places_let_go);
+        }
+        claim.checkworthiness = (self.score * 1000.0).round() / 1000.0;
+        claim
+    }
+}
+
+/// The claims a check found (or was given), in order, each made into a
+/// [`Claim`] as it is taken. A claim a crawl repeats is stated in
+/// thousands of documents: as a `Claim` each place is a document id of
+/// its own, as merged it is a number, so a check of every claim that
+/// rates them a run at a time holds the runs' `Claim`s, not all of them.
+#[derive(Default)]
+pub struct FoundClaims {
+    made: std::vec::IntoIter<Claim>,
+    unmade: std::vec::IntoIter<Unmade>,
+    /// The documents at the unmade claims' places.
+    ids: FxHashMap<u32, DocumentId>,
+}
+
+impl FoundClaims {
+    /// The claims `merge` gave, `ids` the documents at their places.
+    pub(crate) fn merged(unmade: Vec<Unmade>, ids: FxHashMap<u32, DocumentId>) -> FoundClaims {
+        FoundClaims {
+            made: Vec::new().into_iter(),
+            unmade: unmade.into_iter(),
+            ids,
+        }
+    }
+}
+
+impl From<Vec<Claim>> for FoundClaims {
+    fn from(claims: Vec<Claim>) -> FoundClaims {
+        FoundClaims {
+            made: claims.into_iter(),
+            ..FoundClaims::default()
+        }
+    }
+}
+
+impl Iterator for FoundClaims {
+    type Item = Claim;
+
+    fn next(&mut self) -> Option<Claim> {
+        self.made
+            .next()
+            .or_else(|| Some(self.unmade.next()?.make(&self.ids)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.made.len() + self.unmade.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for FoundClaims {}
 
 /// For each of `cands`, the first claim numbered in `claims` it joins,
 /// the candidates shared out over the cores (a `Walk` each; `walk` for
