@@ -85,7 +85,7 @@ pub fn check_index(
     // let go with the run.
     let mut claims = Some(claims);
     let mut rate_runs = |sink: &mut veracity::Sink<'_, anyhow::Error>| {
-        let mut claims = claims.take().unwrap_or_default().into_iter().peekable();
+        let mut claims = claims.take().unwrap_or_default().peekable();
         let (mut rated, mut said) = (0, Instant::now());
         while claims.peek().is_some() {
             let run: Vec<Claim> = claims.by_ref().take(veracity::CLAIMS_PER_RUN).collect();
