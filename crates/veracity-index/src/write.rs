@@ -280,7 +280,7 @@ struct PreparedPassage {
     end: u64,
     key: u64,
     length: u64,
-    /// Its terms joined (see [`joined`]).
+    /// Its terms joined (`IndexedPassage::joined_terms`).
     terms: String,
 }
 
@@ -293,7 +293,7 @@ impl PreparedDocument {
                 end: passage.span.end() as u64,
                 key: veracity_verdict::text_key(doc.slice(passage.span)),
                 length: u64::from(passage.length),
-                terms: joined(&passage.terms),
+                terms: passage.joined_terms,
             })
             .collect();
         PreparedDocument {
@@ -339,19 +339,4 @@ fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<
         }
     }
     Ok(out)
-}
-
-/// A passage's terms, each as often as it occurs, joined by spaces (the
-/// `terms` field's tokenizer splits them again).
-fn joined(terms: &[(String, u32)]) -> String {
-    let mut out = String::new();
-    for (term, tf) in terms {
-        for _ in 0..*tf {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(term);
-        }
-    }
-    out
 }

@@ -108,6 +108,12 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 /// analyser's cost: a tenth of building an index); the memory is bounded
 /// (emptied when full) and a word remembered gives what computing it gives.
 pub fn term(word: &str) -> Option<String> {
+    with_term(word, |t| t.map(str::to_owned))
+}
+
+/// What `f` makes of [`term`]`(word)`, without a string of its own: a
+/// build of an index analyses every word of the collection.
+pub fn with_term<R>(word: &str, mut f: impl FnMut(Option<&str>) -> R) -> R {
     /// Words remembered per thread before the memory is emptied.
     const REMEMBERED: usize = 1 << 16;
     /// Longer words are computed each time (rare, and not worth keeping).
@@ -117,22 +123,26 @@ pub fn term(word: &str) -> Option<String> {
             std::cell::RefCell::new(FxHashMap::default());
     }
     if word.len() > LONGEST {
-        return compute_term(word);
+        return f(compute_term(word).as_deref());
     }
-    TERMS
-        .try_with(|terms| {
-            let mut terms = terms.borrow_mut();
-            if let Some(t) = terms.get(word) {
-                return t.as_deref().map(str::to_owned);
-            }
-            let t = compute_term(word);
-            if terms.len() >= REMEMBERED {
-                terms.clear();
-            }
-            terms.insert(word.into(), t.as_deref().map(Box::from));
-            t
-        })
-        .unwrap_or_else(|_| compute_term(word))
+    let remembered = TERMS.try_with(|terms| {
+        let mut terms = terms.borrow_mut();
+        if let Some(t) = terms.get(word) {
+            return f(t.as_deref());
+        }
+        let t = compute_term(word);
+        let made = f(t.as_deref());
+        if terms.len() >= REMEMBERED {
+            terms.clear();
+        }
+        terms.insert(word.into(), t.map(String::into_boxed_str));
+        made
+    });
+    match remembered {
+        Ok(made) => made,
+        // The thread's memory is gone (the thread is ending).
+        Err(_) => f(compute_term(word).as_deref()),
+    }
 }
 
 /// [`term`], computed.

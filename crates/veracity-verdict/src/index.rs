@@ -102,9 +102,24 @@ pub struct IndexedPassage {
     pub span: Span,
     /// Its length for BM25: the number of words, stop words included.
     pub length: u32,
-    /// Its terms (stemmed, stop words dropped) with how often each occurs,
-    /// sorted by term.
-    pub terms: Vec<(String, u32)>,
+    /// Its terms (stemmed, stop words dropped), sorted, each as often as
+    /// it occurs, joined by single spaces (an analysed term holds none):
+    /// what a persistent index's tokenizer splits.
+    pub joined_terms: String,
+}
+
+impl IndexedPassage {
+    /// Its distinct terms with how often each occurs, sorted by term.
+    pub fn terms(&self) -> Vec<(&str, u32)> {
+        let mut out: Vec<(&str, u32)> = Vec::new();
+        for t in self.joined_terms.split(' ').filter(|t| !t.is_empty()) {
+            match out.last_mut() {
+                Some((last, n)) if *last == t => *n += 1,
+                _ => out.push((t, 1)),
+            }
+        }
+        out
+    }
 }
 
 /// The passages of `doc` with their lengths and term frequencies, exactly
@@ -135,6 +150,7 @@ pub fn indexed_passages(doc: &Document) -> Vec<IndexedPassage> {
     }
     let word = |i: usize| &words[if i == 0 { 0 } else { word_ends[i - 1] }..word_ends[i]];
     let mut out = Vec::new();
+    let (mut terms, mut found) = (String::new(), Vec::new());
     for (a, b) in group_sentences(doc, &sentences, &short) {
         let from = if a == 0 { 0 } else { ends[a - 1] };
         let to = ends[b - 1];
@@ -144,20 +160,30 @@ pub fn indexed_passages(doc: &Document) -> Vec<IndexedPassage> {
         let Some(span) = group_span(doc, &sentences[a..b]) else {
             continue;
         };
-        let mut found: Vec<String> = (from..to).filter_map(|i| words::term(word(i))).collect();
-        found.sort_unstable();
-        // Each distinct term moved out once, with how often it occurs.
-        let mut terms: Vec<(String, u32)> = Vec::new();
-        for t in found {
-            match terms.last_mut() {
-                Some((last, n)) if *last == t => *n += 1,
-                _ => terms.push((t, 1)),
+        // The terms one after the other in one string, then put in order
+        // by where each lies: no string per term.
+        terms.clear();
+        found.clear();
+        for i in from..to {
+            words::with_term(word(i), |t| {
+                if let Some(t) = t {
+                    found.push(terms.len()..terms.len() + t.len());
+                    terms.push_str(t);
+                }
+            });
+        }
+        found.sort_unstable_by(|a, b| terms[a.clone()].cmp(&terms[b.clone()]));
+        let mut joined_terms = String::with_capacity(terms.len() + found.len());
+        for t in &found {
+            if !joined_terms.is_empty() {
+                joined_terms.push(' ');
             }
+            joined_terms.push_str(&terms[t.clone()]);
         }
         out.push(IndexedPassage {
             span,
             length: (to - from) as u32,
-            terms,
+            joined_terms,
         });
     }
     out
@@ -707,7 +733,12 @@ mod tests {
                     })
                     .collect();
                 held.sort_unstable();
-                assert_eq!(held, p.terms);
+                let given: Vec<(String, u32)> = p
+                    .terms()
+                    .into_iter()
+                    .map(|(t, n)| (t.to_owned(), n))
+                    .collect();
+                assert_eq!(held, given);
                 n += 1;
             }
         }
