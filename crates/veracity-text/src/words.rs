@@ -395,6 +395,27 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
+/// Whether two sorted, duplicate-free slices share at least `need`
+/// values: [`shared`] that stops as soon as the answer is known, met or
+/// out of reach. Most pairs a merge tests fail, and are ruled out before
+/// the end of their lists.
+fn shares_at_least<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> bool {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if n >= need {
+            return true;
+        }
+        if n + (a.len() - i).min(b.len() - j) < need {
+            return false;
+        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    n >= need
+}
+
 /// [`containment`] of two sorted, duplicate-free slices.
 fn sorted_containment<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
     let small = a.len().min(b.len());
@@ -456,6 +477,27 @@ impl IdStatement {
         sorted_containment(&self.terms, &other.terms)
     }
 
+    /// Whether [`IdStatement::containment`] is at least `threshold`,
+    /// found without always reading both term lists to the end.
+    pub fn containment_reaches(&self, other: &IdStatement, threshold: f64) -> bool {
+        let small = self.terms.len().min(other.terms.len());
+        if small == 0 {
+            return 0.0 >= threshold;
+        }
+        // The fewest shared terms whose share (computed as `containment`
+        // computes it) reaches the threshold.
+        let share = |n: usize| n as f64 / small as f64;
+        // Near it (a saturating cast), then moved onto it.
+        let mut need = ((threshold * small as f64) as usize).min(small + 1);
+        while need > 0 && share(need - 1) >= threshold {
+            need -= 1;
+        }
+        while need <= small && share(need) < threshold {
+            need += 1;
+        }
+        need <= small && shares_at_least(&self.terms, &other.terms, need)
+    }
+
     /// [`Statement::similarity`] of the texts the two statements stand for.
     pub fn similarity(&self, other: &IdStatement) -> f64 {
         let (ta, tb) = (&self.terms, &other.terms);
@@ -471,6 +513,48 @@ impl IdStatement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn containment_reaches_its_threshold_exactly_when_containment_does() {
+        // Term lists drawn from a small vocabulary, so they overlap in
+        // every amount, against thresholds on and between the shares.
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as u32
+        };
+        let mut statement = |next: &mut dyn FnMut() -> u32| {
+            let len = (next() % 12) as usize;
+            let terms: Vec<u32> = (0..len).map(|_| next() % 16).collect();
+            IdStatement::from_parts(terms, Vec::new())
+        };
+        let thresholds = [
+            0.0,
+            0.2,
+            1.0 / 3.0,
+            0.5,
+            0.6,
+            2.0 / 3.0,
+            0.75,
+            0.9,
+            1.0,
+            1.5,
+        ];
+        for _ in 0..2_000 {
+            let (a, b) = (statement(&mut next), statement(&mut next));
+            for t in thresholds {
+                assert_eq!(
+                    a.containment_reaches(&b, t),
+                    a.containment(&b) >= t,
+                    "{:?} {:?} at {t}",
+                    a.terms(),
+                    b.terms()
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_remembered_term_is_the_computed_one() {

@@ -198,7 +198,9 @@ pub const CHUNK: usize = 8_192;
 /// Whether `c` joins the claim `first` started.
 fn joins(first: &Candidate, c: &Candidate) -> bool {
     // Cheap prefilter before the full similarity.
-    first.statement.containment(&c.statement) >= PREFILTER_CONTAINMENT
+    first
+        .statement
+        .containment_reaches(&c.statement, PREFILTER_CONTAINMENT)
         && first.statement.similarity(&c.statement) >= MERGE_THRESHOLD
 }
 
