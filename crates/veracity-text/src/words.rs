@@ -525,7 +525,7 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as u32
         };
-        let mut statement = |next: &mut dyn FnMut() -> u32| {
+        let statement = |next: &mut dyn FnMut() -> u32| {
             let len = (next() % 12) as usize;
             let terms: Vec<u32> = (0..len).map(|_| next() % 16).collect();
             IdStatement::from_parts(terms, Vec::new())
