@@ -217,7 +217,7 @@ fn joins(first: &Candidate, c: &Candidate) -> bool {
 /// one whatever the chunk's earlier candidates start: that search runs on
 /// every core, for the whole chunk. The rest, in order, search only the
 /// claims their chunk started, and start their own when none takes them.
-pub fn merge(
+pub(crate) fn merge(
     cands: impl Iterator<Item = Candidate>,
     mut blocks: Blocks,
     max_claims: usize,
@@ -286,7 +286,7 @@ pub fn merge(
 
 /// A claim merged but not yet made into a [`Claim`]: its places are
 /// numbers until then.
-pub struct Unmade {
+pub(crate) struct Unmade {
     text: Box<str>,
     origin: ClaimOrigin,
     score: f64,
@@ -361,6 +361,14 @@ impl Iterator for FoundClaims {
 }
 
 impl ExactSizeIterator for FoundClaims {}
+
+impl std::fmt::Debug for FoundClaims {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FoundClaims")
+            .field("left", &self.len())
+            .finish_non_exhaustive()
+    }
+}
 
 /// For each of `cands`, the first claim numbered in `claims` it joins,
 /// the candidates shared out over the cores (a `Walk` each; `walk` for
