@@ -422,7 +422,12 @@ fn sorted_containment<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
     if small == 0 {
         return 0.0;
     }
-    shared(a, b) as f64 / small as f64
+    share(shared(a, b), small)
+}
+
+/// The share `shared` values are of the smaller slice's `small`.
+fn share(shared: usize, small: usize) -> f64 {
+    shared as f64 / small as f64
 }
 
 impl IdStatement {
@@ -484,15 +489,13 @@ impl IdStatement {
         if small == 0 {
             return 0.0 >= threshold;
         }
-        // The fewest shared terms whose share (computed as `containment`
-        // computes it) reaches the threshold.
-        let share = |n: usize| n as f64 / small as f64;
-        // Near it (a saturating cast), then moved onto it.
+        // The fewest shared terms whose share reaches the threshold: near
+        // it (a saturating cast), then moved onto it.
         let mut need = ((threshold * small as f64) as usize).min(small + 1);
-        while need > 0 && share(need - 1) >= threshold {
+        while need > 0 && share(need - 1, small) >= threshold {
             need -= 1;
         }
-        while need <= small && share(need) < threshold {
+        while need <= small && share(need, small) < threshold {
             need += 1;
         }
         need <= small && shares_at_least(&self.terms, &other.terms, need)

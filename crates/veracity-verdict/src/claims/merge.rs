@@ -329,9 +329,9 @@ impl FoundClaims {
     /// The claims `merge` gave, `ids` the documents at their places.
     pub(crate) fn merged(unmade: Vec<Unmade>, ids: FxHashMap<u32, DocumentId>) -> FoundClaims {
         FoundClaims {
-            made: Vec::new().into_iter(),
             unmade: unmade.into_iter(),
             ids,
+            ..FoundClaims::default()
         }
     }
 }
