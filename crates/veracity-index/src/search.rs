@@ -2,17 +2,21 @@
 //! hits, scores and order as an exhaustive search, without scoring the
 //! passages that cannot enter the top.
 //!
-//! Passages are visited in doc id order, one segment after the other.
-//! Each query term has an upper bound on what it can add to a score
+//! Passages are visited in windows of doc ids, one segment after the
+//! other. Each query term has an upper bound on what it can add to a score
 //! (`Bm25::max_term_score`). Once the top holds `m` passages, the terms
 //! whose bounds together stay under the lowest score there cannot lift a
 //! passage into it alone: only the postings of the other terms (the
 //! rarer, shorter lists) propose passages, and the common terms' lists are
 //! sought to those passages, and only while the passage can still make it.
 //! Where a segment has block bounds (`crate::blocks`), the bound of a term
-//! is that of its current block of 128 postings, so it tightens window by
-//! window, and a window where no passage can reach the top is skipped
-//! without reading its postings.
+//! in a window is the highest of its blocks of 128 postings there, so it
+//! tightens window by window, and a window where no passage can reach the
+//! top is skipped without reading its postings.
+//! Within a window the proposing lists are read one after the other into
+//! a table (term at a time), then the passages they hold are scored in
+//! order: a pass down each list costs less than asking every list for its
+//! next passage at each passage.
 //! A passage's score is the sum of its terms' contributions in term order,
 //! as `veracity_verdict::Index` adds them, so scores are equal to the bit.
 
@@ -296,26 +300,29 @@ impl Query {
 
     fn rank(&self, index: &EvidenceIndex, mut best: Best) -> Vec<Ranked> {
         let lengths = Lengths::new(&self.terms, index.avg_len());
+        let mut table = Table::new(self.terms.len());
         for (ord, segment) in index.segments.iter().enumerate() {
-            self.top_in_segment(index, ord, segment, &lengths, &mut best);
+            self.top_in_segment(index, ord, segment, &lengths, &mut table, &mut best);
         }
         best.into_sorted()
     }
 
     /// Offers the passages of one segment to the best so far.
     ///
-    /// The segment is searched window by window: a window ends where the
-    /// first block of a long list ends, so within it each term has one
-    /// bound, its block's (or its whole list's, for a short list; 0 for a
-    /// list with no posting in the window). A window whose bounds together
-    /// stay under the threshold is skipped whole; in the others, the terms
-    /// by window bound ascending play the parts of MaxScore.
+    /// The segment is searched window by window, [`WINDOW`] passages at a
+    /// time: within a window each term has one bound, the highest of its
+    /// blocks there (or its whole list's, for a short list; 0 for a list
+    /// with no posting in it). A window whose bounds together stay under
+    /// the threshold is skipped whole; in the others, the terms by window
+    /// bound ascending play the parts of MaxScore.
+    #[allow(clippy::too_many_arguments)]
     fn top_in_segment(
         &self,
         index: &EvidenceIndex,
         ord: usize,
         segment: &crate::read::Segment,
         lengths: &Lengths,
+        table: &mut Table,
         best: &mut Best,
     ) {
         let alive = index.searcher.segment_readers()[ord].alive_bitset();
@@ -338,7 +345,7 @@ impl Query {
                     blocks: segment.blocks.as_ref().and_then(|b| b.term(info)),
                     block: 0,
                     block_bound: 0.0,
-                    bound_of: usize::MAX,
+                    bound_of: (usize::MAX, 0),
                     window: 0.0,
                 })
             })
@@ -355,6 +362,29 @@ impl Query {
         // Every passage before `start` has been offered or ruled out.
         let mut start: DocId = 0;
         loop {
+            // Until the top is full nothing is pruned: short windows then,
+            // so that its threshold applies soon.
+            let length = match best.threshold {
+                Some(_) => WINDOW,
+                None => FILLING_WINDOW,
+            };
+            // Lists sought only to the passages others proposed lag behind
+            // `start`; where no list ahead has a posting for a window, they
+            // are sought on, so that empty stretches are not walked window
+            // by window.
+            let ahead = cursors
+                .iter()
+                .map(|c| c.postings.doc())
+                .filter(|&d| d >= start)
+                .min()
+                .unwrap_or(TERMINATED);
+            if ahead > start.saturating_add(length - 1) {
+                for c in &mut cursors {
+                    if c.postings.doc() < start {
+                        c.postings.seek(start);
+                    }
+                }
+            }
             let next = cursors
                 .iter()
                 .map(|c| c.postings.doc())
@@ -364,34 +394,14 @@ impl Query {
             if start >= TERMINATED {
                 return;
             }
-            let mut end = TERMINATED - 1;
-            for c in &mut cursors {
-                if let Some(b) = c.blocks {
-                    while c.block < b.len && b.last_doc(c.block) < start {
-                        c.block += 1;
-                    }
-                    if c.block < b.len {
-                        end = end.min(b.last_doc(c.block));
-                    }
-                }
-            }
+            let end = start.saturating_add(length - 1).min(TERMINATED - 1);
             for c in &mut cursors {
                 // A cursor past the window has no posting in it (it stands
                 // on its first posting at or after a target before `start`).
                 c.window = if c.postings.doc() > end {
                     0.0
                 } else {
-                    match c.blocks {
-                        Some(b) if c.block < b.len => {
-                            if c.bound_of != c.block {
-                                (c.block_bound, c.bound_of) =
-                                    (b.bound(c.block, c.idf, lengths.avg), c.block);
-                            }
-                            c.block_bound
-                        }
-                        Some(_) => 0.0,
-                        None => c.bound,
-                    }
+                    c.bound_in(start, end, lengths.avg)
                 };
             }
             order.sort_unstable_by(|&a, &b| {
@@ -403,15 +413,20 @@ impl Query {
             for i in 0..n {
                 below[i + 1] = widen(below[i] + cursors[order[i]].window);
             }
+            let window = Window {
+                order: &order,
+                below: &below,
+                start,
+                end,
+            };
             self.window(
                 &mut cursors,
-                &order,
-                &below,
-                (start, end),
+                &window,
                 segment,
                 alive,
                 lengths,
                 &mut contribution,
+                table,
                 best,
             );
             if end >= TERMINATED - 1 {
@@ -421,26 +436,37 @@ impl Query {
         }
     }
 
-    /// Offers the passages of the window `start..=end` of a segment, the
-    /// cursors taken in `order` (by window bound ascending).
+    /// Offers the passages of one window of a segment.
+    ///
+    /// The terms that can lift a passage into the top (with the ones whose
+    /// bounds are lower) propose passages: their postings in the window are
+    /// gathered list by list into `table`, a sequential pass each, where
+    /// visiting them passage by passage would ask every list for its next
+    /// passage each time. The passages proposed are then taken in order,
+    /// and the other terms' lists sought to each while it can still make
+    /// the top, as the threshold rises.
     #[allow(clippy::too_many_arguments)]
     fn window(
         &self,
         cursors: &mut [Cursor],
-        order: &[usize],
-        below: &[f32],
-        (start, end): (DocId, DocId),
+        window: &Window,
         segment: &crate::read::Segment,
         alive: Option<&tantivy::fastfield::AliveBitSet>,
         lengths: &Lengths,
         contribution: &mut [Option<f32>],
+        table: &mut Table,
         best: &mut Best,
     ) {
-        // The lowest score in a full top (what a passage must reach), and
-        // the first cursor that can lift a passage to it with the ones
-        // before it: those only score passages the others propose. Both
-        // change only when the top does.
-        let proposing = |threshold: Option<f32>| match threshold {
+        let Window {
+            order,
+            below,
+            start,
+            end,
+        } = *window;
+        // The first cursor that can lift a passage to the lowest score in
+        // a full top with the ones before it: those only score passages
+        // the others propose.
+        let first = match best.threshold {
             Some(t) => below
                 .iter()
                 .take_while(|&&b| b < t)
@@ -448,49 +474,40 @@ impl Query {
                 .saturating_sub(1),
             None => 0,
         };
-        let mut threshold = best.threshold;
-        let mut first = proposing(threshold);
-        loop {
-            if best.threshold != threshold {
-                threshold = best.threshold;
-                first = proposing(threshold);
+        if first >= order.len() {
+            // Nothing in the window can make the top.
+            return;
+        }
+        let proposing = &order[first..];
+        for (slot, &i) in proposing.iter().enumerate() {
+            let postings = &mut cursors[i].postings;
+            if postings.doc() < start {
+                postings.seek(start);
             }
-            if first >= order.len() {
-                // Nothing in the window can make the top.
-                return;
+            while postings.doc() <= end {
+                table.hold(slot, postings.doc() - start, postings.term_freq());
+                postings.advance();
             }
-            let mut d = TERMINATED;
-            for &i in &order[first..] {
-                let p = &mut cursors[i].postings;
-                if p.doc() < start {
-                    p.seek(start);
-                }
-                d = d.min(p.doc());
-            }
-            if d > end {
-                return;
-            }
+        }
+        for at in table.take_held() {
+            let d = start + at;
             if alive.is_some_and(|a| !a.is_alive(d)) {
-                for &i in &order[first..] {
-                    let p = &mut cursors[i].postings;
-                    if p.doc() == d {
-                        p.advance();
-                    }
-                }
+                table.clear(proposing.len(), at);
                 continue;
             }
             let len = segment.len(d);
             let norm = lengths.norm(len);
             let mut partial = 0.0f32;
-            for &i in &order[first..] {
-                let c = &mut cursors[i];
-                if c.postings.doc() == d {
-                    let s = c.score(lengths, len, norm);
+            for (slot, &i) in proposing.iter().enumerate() {
+                let tf = table.take(slot, at);
+                if tf > 0 {
+                    let c = &cursors[i];
+                    let s = lengths.score(c.term, c.idf, tf, len, norm);
                     contribution[c.term] = Some(s);
                     partial += s;
-                    c.postings.advance();
                 }
             }
+            let threshold = best.threshold;
             let mut pruned = false;
             for j in (0..first).rev() {
                 if threshold.is_some_and(|t| widen(partial) + below[j + 1] < t) {
@@ -502,7 +519,7 @@ impl Query {
                     c.postings.seek(d);
                 }
                 if c.postings.doc() == d {
-                    let s = c.score(lengths, len, norm);
+                    let s = lengths.score(c.term, c.idf, c.postings.term_freq(), len, norm);
                     contribution[c.term] = Some(s);
                     partial += s;
                 }
@@ -616,6 +633,85 @@ impl Lengths {
             false => BM25.term_score(idf, 1.0, norm),
         }
     }
+
+    /// The score of query term `term` (of weight `idf`) found `tf` times
+    /// in a passage `len` words long, of length norm `norm`.
+    fn score(&self, term: usize, idf: f32, tf: u32, len: u32, norm: f32) -> f32 {
+        match tf {
+            1 => self.once(term, idf, len, norm),
+            tf => BM25.term_score(idf, tf as f32, norm),
+        }
+    }
+}
+
+/// Passages a window of the search spans at most (a multiple of 64).
+const WINDOW: u32 = 4096;
+
+/// Passages a window spans while the top is not full.
+const FILLING_WINDOW: u32 = 128;
+
+/// One window of a segment's search: passages `start..=end`, and the
+/// cursors by window bound ascending with `below`, the sums of their
+/// bounds.
+#[derive(Clone, Copy)]
+struct Window<'a> {
+    order: &'a [usize],
+    below: &'a [f32],
+    start: DocId,
+    end: DocId,
+}
+
+/// The postings a window's proposing terms hold, gathered list by list:
+/// per term (a slot) and passage of the window, the term's frequency there
+/// (0: absent), and which passages any of them holds.
+struct Table {
+    freqs: Vec<u32>,
+    held: Vec<u64>,
+}
+
+impl Table {
+    fn new(terms: usize) -> Table {
+        Table {
+            freqs: vec![0; terms * WINDOW as usize],
+            held: vec![0; WINDOW as usize / 64],
+        }
+    }
+
+    /// Notes that the term of `slot` is `tf` times in the passage `at`
+    /// places into the window.
+    fn hold(&mut self, slot: usize, at: u32, tf: u32) {
+        let at = at as usize;
+        self.freqs[slot * WINDOW as usize + at] = tf;
+        self.held[at / 64] |= 1 << (at % 64);
+    }
+
+    /// The frequency held for `slot` at `at`, leaving 0 for the next window.
+    fn take(&mut self, slot: usize, at: u32) -> u32 {
+        std::mem::take(&mut self.freqs[slot * WINDOW as usize + at as usize])
+    }
+
+    /// Forgets what the first `slots` slots hold at `at`.
+    fn clear(&mut self, slots: usize, at: u32) {
+        for slot in 0..slots {
+            self.take(slot, at);
+        }
+    }
+
+    /// The places held, in order, each once; the table's marks are reset
+    /// (its frequencies are taken one by one).
+    fn take_held(&mut self) -> impl Iterator<Item = u32> + use<> {
+        let held = std::mem::replace(&mut self.held, vec![0; WINDOW as usize / 64]);
+        held.into_iter().enumerate().flat_map(|(word, mut bits)| {
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let at = bits.trailing_zeros();
+                bits &= bits - 1;
+                Some(word as u32 * 64 + at)
+            })
+        })
+    }
 }
 
 /// One query term's postings in one segment.
@@ -630,22 +726,38 @@ struct Cursor<'a> {
     blocks: Option<TermBlocks<'a>>,
     /// The first block that may hold the current window.
     block: usize,
-    /// The bound of block `bound_of`, worked out once a block, not once a
-    /// window: a window ends where the first of the blocks does.
+    /// The highest bound of the blocks `bound_of` (first, last), worked
+    /// out when the window reaches other blocks.
     block_bound: f32,
-    bound_of: usize,
+    bound_of: (usize, usize),
     /// The most it adds to a score in the current window.
     window: f32,
 }
 
 impl Cursor<'_> {
-    /// Its contribution to the passage it is on, `len` words long, of
-    /// length norm `norm`.
-    fn score(&self, lengths: &Lengths, len: u32, norm: f32) -> f32 {
-        match self.postings.term_freq() {
-            1 => lengths.once(self.term, self.idf, len, norm),
-            tf => BM25.term_score(self.idf, tf as f32, norm),
+    /// The most it adds to a passage of the window `start..=end`: the
+    /// highest bound of its blocks there, or its list's.
+    fn bound_in(&mut self, start: DocId, end: DocId, avg: f32) -> f32 {
+        let Some(b) = self.blocks else {
+            return self.bound;
+        };
+        while self.block < b.len && b.last_doc(self.block) < start {
+            self.block += 1;
         }
+        if self.block == b.len {
+            return 0.0;
+        }
+        let mut last = self.block;
+        while last + 1 < b.len && b.last_doc(last) < end {
+            last += 1;
+        }
+        if self.bound_of != (self.block, last) {
+            self.block_bound = (self.block..=last)
+                .map(|j| b.bound(j, self.idf, avg))
+                .fold(0.0, f32::max);
+            self.bound_of = (self.block, last);
+        }
+        self.block_bound
     }
 }
 
