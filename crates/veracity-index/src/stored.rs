@@ -44,13 +44,15 @@ impl Numbered for Collection {
 }
 
 /// An index's documents read as a check asks for them; each is read once.
-/// Holding them costs 24 bytes a document of the collection (its number
-/// and an empty slot) plus the documents read.
+/// Holding them costs 32 bytes a document of the collection (its number,
+/// where it is stored twice over, in two orders, and an empty slot) plus
+/// the documents read.
 pub struct StoredDocuments<'a> {
     index: &'a EvidenceIndex,
     /// The alive documents' numbers, in collection order: place `i` holds
-    /// document `numbers[i]`.
+    /// document `numbers[i]`, stored at `stored_at[i]`.
     numbers: Vec<u64>,
+    stored_at: Vec<tantivy::DocAddress>,
     /// Where each document's record is stored, in the index's order.
     records: Vec<tantivy::DocAddress>,
     slots: Slots,
@@ -76,9 +78,12 @@ impl EvidenceIndex {
     /// its documents and which carry reviews or are set aside are read
     /// from the index's columns and terms, without reading a document.
     pub fn stored_documents(&self) -> Result<StoredDocuments<'_>, Error> {
-        let (mut numbers, records): (Vec<u64>, Vec<_>) =
-            self.records(DOCUMENT)?.into_iter().unzip();
-        numbers.sort_unstable();
+        let mut by_number = self.records(DOCUMENT)?;
+        let records = by_number.iter().map(|&(_, address)| address).collect();
+        // Stable: of two records of one number, the first stored is read,
+        // as `EvidenceIndex::document` reads it.
+        by_number.sort_by_key(|&(number, _)| number);
+        let (numbers, stored_at): (Vec<u64>, Vec<_>) = by_number.into_iter().unzip();
         // The places of the documents marked `kind`, in collection order.
         let places = |kind| -> Result<Vec<usize>, Error> {
             let mut places: Vec<usize> = self
@@ -94,6 +99,7 @@ impl EvidenceIndex {
             index: self,
             slots: empty_slots(numbers.len()),
             numbers,
+            stored_at,
             records,
             places: Mutex::new(FxHashMap::default()),
             reviewed,
@@ -161,22 +167,22 @@ impl StoredDocuments<'_> {
         }
     }
 
+    /// Reads the document at `place` from where its record is stored
+    /// (no search for its number).
     fn load(&self, place: usize) -> Box<Document> {
-        let number = self.numbers[place];
-        let failure = match self.index.document(number) {
-            Ok(Some(doc)) => {
+        match self
+            .index
+            .body::<Document>(self.stored_at[place], self.numbers[place])
+        {
+            Ok(doc) => {
                 self.note_place(&doc.id, place);
-                return Box::new(doc);
+                Box::new(doc)
             }
-            Ok(None) => Error::Damaged {
-                path: self.index.path.clone(),
-                number,
-                message: "its record is missing".to_owned(),
-            },
-            Err(e) => e,
-        };
-        self.fail(failure);
-        Box::new(self.unreadable.clone())
+            Err(e) => {
+                self.fail(e);
+                Box::new(self.unreadable.clone())
+            }
+        }
     }
 }
 
