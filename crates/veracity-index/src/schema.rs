@@ -27,8 +27,9 @@ pub fn register_tokenizer(index: &Index) {
 /// kind or location, and passage terms a tokenizer of their own. Format 3
 /// marks the document records a check must find without reading every
 /// document ([`REVIEWED`], [`SET_ASIDE`]); format 4 keeps each passage's
-/// text key (`key`).
-pub const FORMAT: u32 = 4;
+/// text key (`key`); format 5 indexes each document's id (`id`), so a
+/// document named in a claims file is found without reading others.
+pub const FORMAT: u32 = 5;
 
 /// Record kinds (the `kind` field; a passage has none, and is told by its
 /// length, at least one word).
@@ -53,6 +54,8 @@ pub struct Fields {
     pub location: Field,
     /// The document's number: collection order, counting on across appends.
     pub doc: Field,
+    /// A document record's id (indexed, not stored: it is in `body`).
+    pub id: Field,
     /// A document record's JSON.
     pub body: Field,
     /// A passage's analysed terms, joined by spaces (term frequencies, no
@@ -84,6 +87,7 @@ impl Fields {
             kind: b.add_text_field("kind", STRING),
             location: b.add_text_field("location", STRING),
             doc: b.add_u64_field("doc", FAST | INDEXED),
+            id: b.add_text_field("id", STRING),
             body: b.add_text_field("body", STORED),
             terms: b.add_text_field("terms", terms),
             start: b.add_u64_field("start", FAST),
@@ -101,6 +105,7 @@ impl Fields {
             kind: f("kind")?,
             location: f("location")?,
             doc: f("doc")?,
+            id: f("id")?,
             body: f("body")?,
             terms: f("terms")?,
             start: f("start")?,

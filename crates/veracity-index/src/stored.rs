@@ -56,9 +56,10 @@ pub struct StoredDocuments<'a> {
     /// Where each document's record is stored, in the index's order.
     records: Vec<tantivy::DocAddress>,
     slots: Slots,
-    /// The first place of each document read so far, by a hash of its id
-    /// (16 bytes a document, where the id itself would take 60: claim
-    /// extraction reads every document).
+    /// The first place of each id asked for or scanned, by a hash of the
+    /// id (16 bytes a document, where the id itself would take 60: claim
+    /// extraction scans every document). An id not here is looked up in
+    /// the index, so the answer does not depend on what was read before.
     places: Mutex<FxHashMap<u64, u32>>,
     /// Places of documents with published reviews, and of documents set
     /// aside for their language.
@@ -152,7 +153,8 @@ impl StoredDocuments<'_> {
         self.slots.iter().filter(|s| s.get().is_some()).count()
     }
 
-    /// Notes that the document at `place` has id `id`.
+    /// Notes that the document at `place` has id `id` (the first place of
+    /// an id is the least noted).
     fn note_place(&self, id: &DocumentId, place: usize) {
         if let Ok(mut places) = self.places.lock() {
             let first = places.entry(id_hash(id)).or_insert(place as u32);
@@ -174,10 +176,7 @@ impl StoredDocuments<'_> {
             .index
             .body::<Document>(self.stored_at[place], self.numbers[place])
         {
-            Ok(doc) => {
-                self.note_place(&doc.id, place);
-                Box::new(doc)
-            }
+            Ok(doc) => Box::new(doc),
             Err(e) => {
                 self.fail(e);
                 Box::new(self.unreadable.clone())
@@ -210,13 +209,33 @@ impl StoredDocuments<'_> {
     }
 
     fn place_of_in(&self, slots: &Slots, id: &DocumentId) -> Option<usize> {
-        let place = *self.places.lock().ok()?.get(&id_hash(id))? as usize;
+        let known = self.places.lock().ok()?.get(&id_hash(id)).copied();
         // Not read again to be sure: two of a million ids share a 64-bit
         // hash once in tens of millions of collections. A document held
         // is checked.
-        match slots[place].get() {
-            Some(doc) if doc.id != *id => None,
-            _ => Some(place),
+        match known.map(|p| (p as usize, slots[p as usize].get())) {
+            Some((place, None)) => Some(place),
+            Some((place, Some(doc))) if doc.id == *id => Some(place),
+            Some(_) => self.look_up(id),
+            None => {
+                let place = self.look_up(id)?;
+                self.note_place(id, place);
+                Some(place)
+            }
+        }
+    }
+
+    /// The first place of a document with this id, from the index's ids.
+    fn look_up(&self, id: &DocumentId) -> Option<usize> {
+        match self.index.numbers_of(id.as_str()) {
+            Ok(numbers) => numbers
+                .into_iter()
+                .filter_map(|n| self.place_of_number(n))
+                .min(),
+            Err(e) => {
+                self.fail(e);
+                None
+            }
         }
     }
 

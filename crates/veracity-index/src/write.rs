@@ -204,6 +204,7 @@ impl IndexWriter {
         }
         record.add_text(f.location, &doc.location);
         record.add_u64(f.doc, number);
+        record.add_text(f.id, &doc.id);
         record.add_u64(f.len, 0);
         record.add_text(f.body, json);
         self.writer
@@ -267,6 +268,7 @@ const PREPARED_AT_A_TIME: usize = 2_000;
 /// numbers it.
 struct PreparedDocument {
     location: String,
+    id: String,
     reviewed: bool,
     set_aside: bool,
     /// The document as JSON, or why it could not be written.
@@ -298,6 +300,7 @@ impl PreparedDocument {
             .collect();
         PreparedDocument {
             location: doc.source.location.clone(),
+            id: doc.id.as_str().to_owned(),
             reviewed: !doc.reviews.is_empty(),
             set_aside: !veracity_verdict::carries_weight(doc),
             json: serde_json::to_string(doc).map_err(|e| e.to_string()),

@@ -321,3 +321,34 @@ fn claims_rated_in_windows_keep_one_runs_documents() {
         docs.len()
     );
 }
+
+#[test]
+fn a_document_is_found_by_its_id_before_it_is_read_and_at_its_first_place() {
+    // The same page in two files has one id; its first place is the first file's.
+    let mut docs = collection(6);
+    let copy = parse(
+        "Ferry story 0\n\n\"The Tarrow ferry carries 300 passengers every day,\" said \
+         Ines Okafor, the harbor master. The harbor office's report says ridership was \
+         110 passengers a day in 2025.",
+        "ferry-0-again.txt",
+    );
+    let first = docs.iter().position(|d| d.id == copy[0].id).unwrap();
+    docs.extend(copy);
+    let last = docs.len() - 1;
+    let (_dir, index) = indexed(&docs);
+    let stored = index.stored_documents().unwrap();
+    // The later copy read first does not make it the first place.
+    assert_eq!(stored.get(last).id, docs[first].id);
+    assert_eq!(stored.place_of(&docs[first].id), Some(first));
+    assert_eq!(stored.read(), 1, "only the copy read, the id looked up");
+    // Every document by its id, none of them read.
+    let fresh = index.stored_documents().unwrap();
+    for (place, doc) in docs.iter().enumerate().take(last) {
+        assert_eq!(fresh.place_of(&doc.id), Some(place), "{}", doc.id);
+    }
+    assert_eq!(fresh.read(), 0);
+    assert_eq!(
+        fresh.place_of(&veracity_model::DocumentId("doc-not-there".to_owned())),
+        None
+    );
+}
