@@ -489,17 +489,17 @@ impl Query {
                 postings.advance();
             }
         }
-        for at in table.take_held() {
+        for at in table.held.drain() {
             let d = start + at;
             if alive.is_some_and(|a| !a.is_alive(d)) {
-                table.clear(proposing.len(), at);
+                table.freqs.clear(proposing.len(), at);
                 continue;
             }
             let len = segment.len(d);
             let norm = lengths.norm(len);
             let mut partial = 0.0f32;
             for (slot, &i) in proposing.iter().enumerate() {
-                let tf = table.take(slot, at);
+                let tf = table.freqs.take(slot, at);
                 if tf > 0 {
                     let c = &cursors[i];
                     let s = lengths.score(c.term, c.idf, tf, len, norm);
@@ -665,29 +665,33 @@ struct Window<'a> {
 /// per term (a slot) and passage of the window, the term's frequency there
 /// (0: absent), and which passages any of them holds.
 struct Table {
-    freqs: Vec<u32>,
-    held: Vec<u64>,
+    freqs: Freqs,
+    held: Marks,
 }
 
 impl Table {
     fn new(terms: usize) -> Table {
         Table {
-            freqs: vec![0; terms * WINDOW as usize],
-            held: vec![0; WINDOW as usize / 64],
+            freqs: Freqs(vec![0; terms * WINDOW as usize]),
+            held: Marks(vec![0; WINDOW as usize / 64]),
         }
     }
 
     /// Notes that the term of `slot` is `tf` times in the passage `at`
     /// places into the window.
     fn hold(&mut self, slot: usize, at: u32, tf: u32) {
-        let at = at as usize;
-        self.freqs[slot * WINDOW as usize + at] = tf;
-        self.held[at / 64] |= 1 << (at % 64);
+        self.freqs.0[slot * WINDOW as usize + at as usize] = tf;
+        self.held.mark(at);
     }
+}
 
+/// Per slot and place of a window, a frequency (0 when none is held).
+struct Freqs(Vec<u32>);
+
+impl Freqs {
     /// The frequency held for `slot` at `at`, leaving 0 for the next window.
     fn take(&mut self, slot: usize, at: u32) -> u32 {
-        std::mem::take(&mut self.freqs[slot * WINDOW as usize + at as usize])
+        std::mem::take(&mut self.0[slot * WINDOW as usize + at as usize])
     }
 
     /// Forgets what the first `slots` slots hold at `at`.
@@ -696,12 +700,20 @@ impl Table {
             self.take(slot, at);
         }
     }
+}
 
-    /// The places held, in order, each once; the table's marks are reset
-    /// (its frequencies are taken one by one).
-    fn take_held(&mut self) -> impl Iterator<Item = u32> + use<> {
-        let held = std::mem::replace(&mut self.held, vec![0; WINDOW as usize / 64]);
-        held.into_iter().enumerate().flat_map(|(word, mut bits)| {
+/// The places of a window some slot holds, one bit each.
+struct Marks(Vec<u64>);
+
+impl Marks {
+    fn mark(&mut self, at: u32) {
+        self.0[at as usize / 64] |= 1 << (at % 64);
+    }
+
+    /// The places marked, in order, each once, unmarked as they are given.
+    fn drain(&mut self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter_mut().enumerate().flat_map(|(word, bits)| {
+            let mut bits = std::mem::take(bits);
             std::iter::from_fn(move || {
                 if bits == 0 {
                     return None;

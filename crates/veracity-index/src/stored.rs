@@ -44,8 +44,8 @@ impl Numbered for Collection {
 }
 
 /// An index's documents read as a check asks for them; each is read once.
-/// Holding them costs 32 bytes a document of the collection (its number,
-/// where it is stored twice over, in two orders, and an empty slot) plus
+/// Holding them costs 28 bytes a document of the collection (its number,
+/// where it is stored, its place in storage order and an empty slot) plus
 /// the documents read.
 pub struct StoredDocuments<'a> {
     index: &'a EvidenceIndex,
@@ -53,8 +53,9 @@ pub struct StoredDocuments<'a> {
     /// document `numbers[i]`, stored at `stored_at[i]`.
     numbers: Vec<u64>,
     stored_at: Vec<tantivy::DocAddress>,
-    /// Where each document's record is stored, in the index's order.
-    records: Vec<tantivy::DocAddress>,
+    /// The places in the order their records are stored, which a scan
+    /// reads them in.
+    storage_order: Vec<u32>,
     slots: Slots,
     /// The first place of each id asked for or scanned, by a hash of the
     /// id (16 bytes a document, where the id itself would take 60: claim
@@ -79,12 +80,24 @@ impl EvidenceIndex {
     /// its documents and which carry reviews or are set aside are read
     /// from the index's columns and terms, without reading a document.
     pub fn stored_documents(&self) -> Result<StoredDocuments<'_>, Error> {
-        let mut by_number = self.records(DOCUMENT)?;
-        let records = by_number.iter().map(|&(_, address)| address).collect();
+        // In storage order; each numbered by its place in it.
+        let mut by_number: Vec<(u64, tantivy::DocAddress, u32)> = self
+            .records(DOCUMENT)?
+            .into_iter()
+            .zip(0..)
+            .map(|((number, address), stored)| (number, address, stored))
+            .collect();
         // Stable: of two records of one number, the first stored is read,
         // as `EvidenceIndex::document` reads it.
-        by_number.sort_by_key(|&(number, _)| number);
-        let (numbers, stored_at): (Vec<u64>, Vec<_>) = by_number.into_iter().unzip();
+        by_number.sort_by_key(|&(number, _, _)| number);
+        let mut storage_order = vec![0u32; by_number.len()];
+        for (place, &(_, _, stored)) in by_number.iter().enumerate() {
+            storage_order[stored as usize] = place as u32;
+        }
+        let (numbers, stored_at): (Vec<u64>, Vec<_>) = by_number
+            .into_iter()
+            .map(|(number, address, _)| (number, address))
+            .unzip();
         // The places of the documents marked `kind`, in collection order.
         let places = |kind| -> Result<Vec<usize>, Error> {
             let mut places: Vec<usize> = self
@@ -101,7 +114,7 @@ impl EvidenceIndex {
             slots: empty_slots(numbers.len()),
             numbers,
             stored_at,
-            records,
+            storage_order,
             places: Mutex::new(FxHashMap::default()),
             reviewed,
             set_aside,
@@ -171,17 +184,18 @@ impl StoredDocuments<'_> {
 
     /// Reads the document at `place` from where its record is stored
     /// (no search for its number).
-    fn load(&self, place: usize) -> Box<Document> {
-        match self
-            .index
+    fn read_at(&self, place: usize) -> Result<Document, Error> {
+        self.index
             .body::<Document>(self.stored_at[place], self.numbers[place])
-        {
-            Ok(doc) => Box::new(doc),
-            Err(e) => {
-                self.fail(e);
-                Box::new(self.unreadable.clone())
-            }
-        }
+    }
+
+    /// The document at `place`, or, when it cannot be read, an empty one
+    /// and the failure kept.
+    fn load(&self, place: usize) -> Box<Document> {
+        Box::new(self.read_at(place).unwrap_or_else(|e| {
+            self.fail(e);
+            self.unreadable.clone()
+        }))
     }
 }
 
@@ -252,9 +266,9 @@ impl StoredDocuments<'_> {
         veracity_verdict::reviews_of(self.reviewed.iter().map(|&p| (p, self.get_in(slots, p))))
     }
 
-    /// Reads the share's documents segment by segment, each record where
-    /// it is stored, and keeps none that the check had not read already;
-    /// each one's place is noted by its id, as for a document read.
+    /// Reads the share's documents in the order they are stored, and keeps
+    /// none that the check had not read already; each one's place is
+    /// noted by its id.
     fn scan_in(
         &self,
         slots: &Slots,
@@ -262,18 +276,14 @@ impl StoredDocuments<'_> {
         parts: usize,
         f: &mut dyn FnMut(usize, &Document),
     ) {
-        let share = veracity_verdict::share(self.records.len(), part, parts);
-        for &address in &self.records[share] {
-            let segment = &self.index.segments[address.segment_ord as usize];
-            let number = segment.doc.first(address.doc_id).unwrap_or(0);
-            let Some(place) = self.place_of_number(number) else {
-                continue;
-            };
+        let share = veracity_verdict::share(self.storage_order.len(), part, parts);
+        for &place in &self.storage_order[share] {
+            let place = place as usize;
             if let Some(doc) = slots[place].get() {
                 f(place, doc);
                 continue;
             }
-            match self.index.body::<Document>(address, number) {
+            match self.read_at(place) {
                 Ok(doc) => {
                     self.note_place(&doc.id, place);
                     f(place, &doc);
