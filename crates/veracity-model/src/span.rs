@@ -55,6 +55,13 @@ impl Span {
         Ok(span)
     }
 
+    /// The span `start..end`, not checked against a text: a span written
+    /// out and read back, checked when it was made. `None` when it ends
+    /// before it starts.
+    pub fn between(start: usize, end: usize) -> Option<Self> {
+        (start <= end).then_some(Span { start, end })
+    }
+
     /// The span of all of `text`.
     pub fn whole(text: &str) -> Self {
         Span {

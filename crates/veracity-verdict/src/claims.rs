@@ -10,6 +10,7 @@
 mod blocks;
 mod candidates;
 mod merge;
+mod places;
 mod spill;
 
 use crate::Documents;
@@ -1180,6 +1181,31 @@ mod tests {
             Some(&docs[merge::PLACES_KEPT - 1].id)
         );
         assert_eq!(claim.stated_in, Some(total as u64));
+    }
+
+    /// A claim gathered from two wordings, each in more documents than a
+    /// claim holds places of before it writes them out: every place comes
+    /// back, each document once.
+    #[test]
+    fn a_claim_in_many_documents_gets_every_place_back() {
+        let wordings = [
+            "The Tarrow ferry carries 300 passengers every day across the bay.",
+            "Every day the Tarrow ferry carries 300 passengers across the bay.",
+        ];
+        let docs: Vec<Document> = (0..300)
+            .map(|i| doc(&format!("copy{i}"), wordings[i % 2]))
+            .collect();
+        let mut all = Candidates::keeping(usize::MAX);
+        for (place, d) in docs.iter().enumerate() {
+            all.add_document(place as u32, d, ClaimOptions::default());
+        }
+        let (claims, _) = made(all.merge(5));
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        let listed: Vec<&DocumentId> = claims[0].appearances.iter().map(|a| &a.document).collect();
+        let distinct: std::collections::HashSet<&DocumentId> = listed.iter().copied().collect();
+        assert_eq!((listed.len(), distinct.len()), (300, 300));
+        assert!(docs.iter().all(|d| distinct.contains(&d.id)));
+        assert_eq!(claims[0].stated_in, None);
     }
 
     /// Candidates kept that merge into fewer claims than asked for, while

@@ -242,11 +242,11 @@ impl Candidates {
         let mut list = std::mem::take(&mut self.list);
         list.sort_by(|a, b| a.key().order(&b.key()));
         let mut merged = Merged::new(std::mem::take(&mut self.runs), list);
-        let (unmade, mut count) =
+        let (unmade, log, mut count) =
             merge::merge(merged.by_ref(), blocks, max_claims, self.merge_chunk);
         count.more |= self.cutoff.is_some() || merged.failed();
         (
-            FoundClaims::merged(unmade, std::mem::take(&mut self.ids)),
+            FoundClaims::merged(unmade, log, std::mem::take(&mut self.ids)),
             count,
         )
     }

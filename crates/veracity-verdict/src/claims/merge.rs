@@ -3,7 +3,9 @@
 //! [`MERGE_THRESHOLD`] similar to, or starts a claim of its own.
 
 use super::blocks::{Blocks, Walk};
+use super::places::{PlaceLog, Places};
 use super::{ClaimCount, MERGE_THRESHOLD, PREFILTER_CONTAINMENT};
+use std::fs::File;
 use veracity_model::{Appearance, Claim, ClaimOrigin, DocumentId, Span};
 use veracity_text::hash::{FxHashMap, FxHashSet};
 use veracity_text::words::IdStatement;
@@ -151,17 +153,18 @@ struct Gathered {
     claimant: Option<String>,
     date: Option<String>,
     /// Its places, in the order the candidates came (copies of one
-    /// document listed once at the end, [`Gathered::appearances`]: the
-    /// places of a claim a crawl repeats are most of what a merge holds).
-    places: Vec<(u32, Span)>,
+    /// document listed once at the end, [`Gathered::appearances`]), most
+    /// of them written out: the places of a claim a crawl repeats are most
+    /// of what a merge holds.
+    places: Places,
     /// Places of its candidates let go uncounted ([`PLACES_KEPT`]).
     places_let_go: u64,
 }
 
 impl Gathered {
     /// Adds what `c` knows: its claimant when the claim has none yet, an
-    /// earlier date, its places.
-    fn join(&mut self, c: &Candidate) {
+    /// earlier date, its places (written to `log` as they add up).
+    fn join(&mut self, c: &Candidate, log: &mut PlaceLog) {
         if self.claimant.is_none() {
             self.claimant = c.claimant.as_ref().map(|(_, name)| name.clone());
         }
@@ -171,24 +174,24 @@ impl Gathered {
             self.date = Some(date.to_owned());
         }
         self.places_let_go += c.places_let_go;
-        self.places.extend_from_slice(&c.appearances);
+        self.places.extend(log, &c.appearances);
     }
+}
 
-    /// Its places as appearances (`ids` the documents at them), each
-    /// document's span once: copies of one document are one place.
-    fn appearances(&self, ids: &FxHashMap<u32, DocumentId>) -> Vec<Appearance> {
-        let mut seen: FxHashSet<(&DocumentId, Span)> = FxHashSet::default();
-        self.places
-            .iter()
-            .filter_map(|&(place, span)| {
-                let id = ids.get(&place)?;
-                seen.insert((id, span)).then(|| Appearance {
-                    document: id.clone(),
-                    span,
-                })
+/// `places` as appearances (`ids` the documents at them), each
+/// document's span once: copies of one document are one place.
+fn appearances(places: &[(u32, Span)], ids: &FxHashMap<u32, DocumentId>) -> Vec<Appearance> {
+    let mut seen: FxHashSet<(&DocumentId, Span)> = FxHashSet::default();
+    places
+        .iter()
+        .filter_map(|&(place, span)| {
+            let id = ids.get(&place)?;
+            seen.insert((id, span)).then(|| Appearance {
+                document: id.clone(),
+                span,
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// Candidates the merge takes at a time: those of a chunk are tested
@@ -222,8 +225,9 @@ pub(crate) fn merge(
     mut blocks: Blocks,
     max_claims: usize,
     chunk: usize,
-) -> (Vec<Unmade>, ClaimCount) {
+) -> (Vec<Unmade>, PlaceLog, ClaimCount) {
     let mut groups: Vec<Group> = Vec::new();
+    let mut log = PlaceLog::default();
     // Claims past `max_claims` are only counted (and kept so later
     // candidates can merge into them rather than be counted twice); past
     // the cap the count stops and becomes a lower bound, so a check of a
@@ -261,8 +265,10 @@ pub(crate) fn merge(
             match target {
                 // Counted, never reported: nothing more to gather.
                 Some(g) if g as usize >= max_claims => {}
-                Some(g) => groups[g as usize].gathered.join(&c),
-                None if groups.len() < cap => start_claim(&mut groups, &mut blocks, c, max_claims),
+                Some(g) => groups[g as usize].gathered.join(&c, &mut log),
+                None if groups.len() < cap => {
+                    start_claim(&mut groups, &mut blocks, &mut log, c, max_claims)
+                }
                 None => more = true,
             }
         }
@@ -281,7 +287,7 @@ pub(crate) fn merge(
             gathered,
         })
         .collect();
-    (unmade, count)
+    (unmade, log, count)
 }
 
 /// A claim merged but not yet made into a [`Claim`]: its places are
@@ -294,18 +300,24 @@ pub(crate) struct Unmade {
 }
 
 impl Unmade {
-    /// The claim, its places looked up in `ids`.
-    fn make(self, ids: &FxHashMap<u32, DocumentId>) -> Claim {
+    /// The claim, its places read back from `log` (the merge's) and
+    /// looked up in `ids`.
+    fn make(self, log: Option<&mut File>, ids: &FxHashMap<u32, DocumentId>) -> Claim {
         let g = self.gathered;
+        let (places, lost) = g.places.read(log);
         let mut claim = Claim::new(&*self.text, self.origin);
-        claim.appearances = g.appearances(ids);
+        claim.appearances = appearances(&places, ids);
+        drop(places);
         claim.claimant = g.claimant;
         claim.date = g.date;
-        if g.places_let_go > 0 {
+        // Places that could not be read back are as if let go: the claim
+        // says it is stated in more documents than it lists.
+        let places_let_go = g.places_let_go + lost;
+        if places_let_go > 0 {
             // About: a document stating it twice among those let go
             // counts twice.
             let listed = claim.appearance_documents().len() as u64;
-            claim.stated_in = Some(listed + g.places_let_go);
+            claim.stated_in = Some(listed + places_let_go);
         }
         claim.checkworthiness = (self.score * 1000.0).round() / 1000.0;
         claim
@@ -321,15 +333,22 @@ impl Unmade {
 pub struct FoundClaims {
     made: std::vec::IntoIter<Claim>,
     unmade: std::vec::IntoIter<Unmade>,
+    /// Where the unmade claims' places were written out, if any were.
+    log: Option<File>,
     /// The documents at the unmade claims' places.
     ids: FxHashMap<u32, DocumentId>,
 }
 
 impl FoundClaims {
     /// The claims `merge` gave, `ids` the documents at their places.
-    pub(crate) fn merged(unmade: Vec<Unmade>, ids: FxHashMap<u32, DocumentId>) -> FoundClaims {
+    pub(crate) fn merged(
+        unmade: Vec<Unmade>,
+        log: PlaceLog,
+        ids: FxHashMap<u32, DocumentId>,
+    ) -> FoundClaims {
         FoundClaims {
             unmade: unmade.into_iter(),
+            log: log.into_reader(),
             ids,
             ..FoundClaims::default()
         }
@@ -351,7 +370,7 @@ impl Iterator for FoundClaims {
     fn next(&mut self) -> Option<Claim> {
         self.made
             .next()
-            .or_else(|| Some(self.unmade.next()?.make(&self.ids)))
+            .or_else(|| Some(self.unmade.next()?.make(self.log.as_mut(), &self.ids)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -412,11 +431,17 @@ const MIN_SHARE: usize = 256;
 
 /// Starts a claim with `c`: its places gathered when it is one of the
 /// first `max_claims`, the rest of it kept as what the claim is.
-fn start_claim(groups: &mut Vec<Group>, blocks: &mut Blocks, mut c: Candidate, max_claims: usize) {
+fn start_claim(
+    groups: &mut Vec<Group>,
+    blocks: &mut Blocks,
+    log: &mut PlaceLog,
+    mut c: Candidate,
+    max_claims: usize,
+) {
     blocks.add(groups.len() as u32, &c.statement);
     let mut gathered = Gathered::default();
     if groups.len() < max_claims {
-        gathered.join(&c);
+        gathered.join(&c, log);
     }
     // Its places are gathered; the rest is what the claim is.
     c.appearances = Vec::new();
