@@ -9,6 +9,7 @@
 
 mod blocks;
 mod candidates;
+mod ids;
 mod merge;
 mod places;
 mod spill;

@@ -18,6 +18,7 @@
 //! claims becomes a lower bound.
 
 use super::blocks::{Blocks, count_terms};
+use super::ids::DocumentIds;
 use super::merge::{self, Candidate, FoundClaims, Key};
 use super::spill::{Merged, Run};
 use super::{ClaimCount, ClaimOptions, Found, candidates_of, date_part};
@@ -48,7 +49,7 @@ pub struct Candidates {
     /// ... and, by candidate, the next one with its hash.
     next: Vec<u32>,
     /// The id of each document a candidate appears in, by place.
-    ids: FxHashMap<u32, DocumentId>,
+    ids: DocumentIds,
     /// How many candidates to keep, first in the merge's order.
     limit: usize,
     /// How many ids to hold before forgetting those of places let go.
@@ -93,7 +94,7 @@ impl Candidates {
             list: Vec::new(),
             by_hash: FxHashMap::default(),
             next: Vec::new(),
-            ids: FxHashMap::default(),
+            ids: DocumentIds::default(),
             limit: limit.max(1),
             ids_bound: IDS_BOUND,
             cutoff: None,
@@ -185,11 +186,11 @@ impl Candidates {
         if let Some(span) = found.span {
             c.appearances.push((place, span));
             c.bound_places();
-            self.ids.entry(place).or_insert_with(|| id.clone());
+            self.ids.note(place, id);
         }
         if self.list.len() / 2 >= self.limit {
             self.settle();
-        } else if self.ids.len() > self.ids_bound {
+        } else if self.ids.held() > self.ids_bound {
             self.forget_ids();
         }
         self.spill_if_full();
@@ -204,7 +205,7 @@ impl Candidates {
             self.cut(cutoff);
         }
         let ids = self.vocabulary.absorb(&other.vocabulary);
-        self.ids.extend(other.ids);
+        self.ids.absorb(other.ids);
         for c in other.list {
             if self.let_go(&c.key()) {
                 continue;
@@ -319,11 +320,13 @@ impl Candidates {
         self.forget_ids();
     }
 
-    /// Forgets the ids of places no candidate holds any more (those of
-    /// runs written out are all kept).
+    /// Forgets the ids of places no candidate holds any more; once runs
+    /// are written out (which may name any place) writes them out instead.
     fn forget_ids(&mut self) {
         if !self.runs.is_empty() {
-            self.ids_bound = (2 * self.ids.len()).max(IDS_BOUND);
+            if !self.ids.write_out() {
+                self.ids_bound = (2 * self.ids.held()).max(IDS_BOUND);
+            }
             return;
         }
         let places: FxHashSet<u32> = self
@@ -331,8 +334,8 @@ impl Candidates {
             .iter()
             .flat_map(|c| c.appearances.iter().map(|&(p, _)| p))
             .collect();
-        self.ids.retain(|p, _| places.contains(p));
-        self.ids_bound = (2 * self.ids.len()).max(IDS_BOUND);
+        self.ids.retain(|p| places.contains(&p));
+        self.ids_bound = (2 * self.ids.held()).max(IDS_BOUND);
     }
 
     fn find(&self, hash: u64, key: &Key) -> Option<u32> {

@@ -3,11 +3,12 @@
 //! [`MERGE_THRESHOLD`] similar to, or starts a claim of its own.
 
 use super::blocks::{Blocks, Walk};
+use super::ids::DocumentIds;
 use super::places::{PlaceLog, Places};
 use super::{ClaimCount, MERGE_THRESHOLD, PREFILTER_CONTAINMENT};
 use std::fs::File;
 use veracity_model::{Appearance, Claim, ClaimOrigin, DocumentId, Span};
-use veracity_text::hash::{FxHashMap, FxHashSet};
+use veracity_text::hash::FxHashSet;
 use veracity_text::words::IdStatement;
 
 /// How many distinct claims a check counts at least before it stops
@@ -180,16 +181,14 @@ impl Gathered {
 
 /// `places` as appearances (`ids` the documents at them), each
 /// document's span once: copies of one document are one place.
-fn appearances(places: &[(u32, Span)], ids: &FxHashMap<u32, DocumentId>) -> Vec<Appearance> {
-    let mut seen: FxHashSet<(&DocumentId, Span)> = FxHashSet::default();
+fn appearances(places: &[(u32, Span)], ids: &mut DocumentIds) -> Vec<Appearance> {
+    let mut seen: FxHashSet<(DocumentId, Span)> = FxHashSet::default();
     places
         .iter()
         .filter_map(|&(place, span)| {
-            let id = ids.get(&place)?;
-            seen.insert((id, span)).then(|| Appearance {
-                document: id.clone(),
-                span,
-            })
+            let id = ids.get(place)?;
+            seen.insert((id.clone(), span))
+                .then_some(Appearance { document: id, span })
         })
         .collect()
 }
@@ -302,7 +301,7 @@ pub(crate) struct Unmade {
 impl Unmade {
     /// The claim, its places read back from `log` (the merge's) and
     /// looked up in `ids`.
-    fn make(self, log: Option<&mut File>, ids: &FxHashMap<u32, DocumentId>) -> Claim {
+    fn make(self, log: Option<&mut File>, ids: &mut DocumentIds) -> Claim {
         let g = self.gathered;
         let (places, lost) = g.places.read(log);
         let mut claim = Claim::new(&*self.text, self.origin);
@@ -336,16 +335,12 @@ pub struct FoundClaims {
     /// Where the unmade claims' places were written out, if any were.
     log: Option<File>,
     /// The documents at the unmade claims' places.
-    ids: FxHashMap<u32, DocumentId>,
+    ids: DocumentIds,
 }
 
 impl FoundClaims {
     /// The claims `merge` gave, `ids` the documents at their places.
-    pub(crate) fn merged(
-        unmade: Vec<Unmade>,
-        log: PlaceLog,
-        ids: FxHashMap<u32, DocumentId>,
-    ) -> FoundClaims {
+    pub(crate) fn merged(unmade: Vec<Unmade>, log: PlaceLog, ids: DocumentIds) -> FoundClaims {
         FoundClaims {
             unmade: unmade.into_iter(),
             log: log.into_reader(),
@@ -370,7 +365,7 @@ impl Iterator for FoundClaims {
     fn next(&mut self) -> Option<Claim> {
         self.made
             .next()
-            .or_else(|| Some(self.unmade.next()?.make(self.log.as_mut(), &self.ids)))
+            .or_else(|| Some(self.unmade.next()?.make(self.log.as_mut(), &mut self.ids)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
