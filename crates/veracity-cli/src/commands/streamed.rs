@@ -3,12 +3,11 @@
 //! over a window of its own onto the index's documents, and each verdict
 //! is written (or spilled) as it comes. A check of every claim of a large
 //! index holds one run's documents and the claims, never the documents
-//! of the whole check nor its report; the `json` report also keeps the
-//! ids of the documents it cites, which it lists first.
+//! of the whole check nor its report; the `json` report also marks the
+//! places of the documents it cites (a bit each), which it lists first.
 
 use crate::output;
 use anyhow::{Result, bail};
-use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
@@ -21,6 +20,39 @@ const LOUD_CLAIMS: usize = 1_000;
 
 /// Documents of the `json` report read into one window at a time.
 const DOCUMENTS_PER_WINDOW: usize = 4_096;
+
+/// The places of the documents a report cites, a bit each: a check of
+/// every claim of a crawl cites most of its documents, and their ids
+/// would take sixty times the memory.
+struct Cited {
+    bits: Vec<u64>,
+    places: usize,
+}
+
+impl Cited {
+    fn new(places: usize) -> Cited {
+        Cited {
+            bits: vec![0; places.div_ceil(64)],
+            places,
+        }
+    }
+
+    /// Marks `place` cited; a document not found (`None`) is not listed.
+    fn mark(&mut self, place: Option<usize>) {
+        if let Some(p) = place.filter(|&p| p < self.places) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// The places marked, in collection order.
+    fn places(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(i, &word)| {
+            (0..64)
+                .filter(move |b| word & (1 << b) != 0)
+                .map(move |b| i * 64 + b)
+        })
+    }
+}
 
 /// Whether `check --index` writes `format` as it goes.
 pub fn streams(format: &str) -> bool {
@@ -121,25 +153,21 @@ pub fn check_index(
             }),
             "json" => {
                 let mut report = JsonReportWriter::new()?;
-                let mut cited: HashSet<DocumentId> = HashSet::new();
-                rate_runs(&mut |claim, mut verdict, _| {
+                let mut cited = Cited::new(documents.len());
+                rate_runs(&mut |claim, mut verdict, docs| {
                     on_scale(&mut verdict);
-                    cited.extend(claim.appearances.iter().map(|a| a.document.clone()));
+                    let mut cite = |id: &DocumentId| cited.mark(docs.place_of(id));
+                    claim.appearances.iter().for_each(|a| cite(&a.document));
                     for e in &verdict.evidence {
-                        cited.insert(e.document.clone());
-                        cited.extend(e.independent_of.iter().cloned());
+                        cite(&e.document);
+                        e.independent_of.iter().for_each(&mut cite);
                     }
-                    cited.extend(verdict.reviews.iter().map(|r| r.document.clone()));
+                    verdict.reviews.iter().for_each(|r| cite(&r.document));
                     report.add(&claim, &verdict)?;
                     Ok(())
                 })?;
                 // In collection order, as `veracity::report_over` lists them.
-                let mut places: Vec<usize> = cited
-                    .iter()
-                    .filter_map(|id| documents.place_of(id))
-                    .collect();
-                drop(cited);
-                places.sort_unstable();
+                let places: Vec<usize> = cited.places().collect();
                 let mut listed = report.write_head(&head, out)?;
                 for run in places.chunks(DOCUMENTS_PER_WINDOW) {
                     let window = documents.window();
@@ -164,5 +192,27 @@ pub fn check_index(
             out.flush()?;
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cited;
+
+    #[test]
+    fn cited_places_come_back_once_each_in_collection_order() {
+        let mut cited = Cited::new(200);
+        for place in [130, 3, 64, 63, 3, 199, 0, 130] {
+            cited.mark(Some(place));
+        }
+        // Not found, or past the collection: not listed.
+        cited.mark(None);
+        cited.mark(Some(200));
+        cited.mark(Some(10_000));
+        assert_eq!(
+            cited.places().collect::<Vec<_>>(),
+            vec![0, 3, 63, 64, 130, 199]
+        );
+        assert_eq!(Cited::new(0).places().count(), 0);
     }
 }
