@@ -34,7 +34,9 @@ pub use veracity_verdict as verdict;
 pub mod scatter;
 mod streamed;
 
-pub use streamed::{CLAIMS_PER_RUN, RunningCheck, Sink, report_head};
+pub use streamed::{
+    APPEARANCES_PER_RUN, CLAIMS_PER_RUN, RunningCheck, Sink, next_run, report_head,
+};
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

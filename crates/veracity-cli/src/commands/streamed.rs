@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 use veracity_format::{FormatOptions, JsonReportWriter, JsonlFormat};
-use veracity_model::{Claim, DocumentId, ScaleRegistry, Verdict};
+use veracity_model::{DocumentId, ScaleRegistry, Verdict};
 use veracity_verdict::{Documents, EngineRegistry};
 
 /// From this many claims to rate, progress is shown even off a terminal.
@@ -117,10 +117,13 @@ pub fn check_index(
     // let go with the run.
     let mut claims = Some(claims);
     let mut rate_runs = |sink: &mut veracity::Sink<'_, anyhow::Error>| {
-        let mut claims = claims.take().unwrap_or_default().peekable();
+        let mut claims = claims.take().unwrap_or_default();
         let (mut rated, mut said) = (0, Instant::now());
-        while claims.peek().is_some() {
-            let run: Vec<Claim> = claims.by_ref().take(veracity::CLAIMS_PER_RUN).collect();
+        loop {
+            let run = veracity::next_run(&mut claims);
+            if run.is_empty() {
+                break;
+            }
             rated += run.len();
             let window = documents.window();
             let retriever = index.retriever(&window);
