@@ -4,8 +4,9 @@
 //! are written out, each place keeping where its id is (8 bytes), and
 //! read back when a claim is made.
 
+use super::places::Appended;
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use veracity_model::DocumentId;
 use veracity_text::hash::FxHashMap;
 
@@ -23,14 +24,10 @@ pub(crate) struct DocumentIds {
     /// By place: where its id was written and its length
     /// (`start << LEN_BITS | len`), or [`NONE`].
     written: Vec<u64>,
-    out: Option<BufWriter<File>>,
+    out: Appended,
     /// The file read back, once an id was asked for; ids noted after that
     /// are held.
     reader: Option<File>,
-    /// Bytes written so far.
-    end: u64,
-    /// No file could be opened or written: ids are held.
-    unavailable: bool,
 }
 
 impl DocumentIds {
@@ -58,36 +55,29 @@ impl DocumentIds {
     /// Writes every id held out, holding none after; false when they could
     /// not be (they stay held).
     pub(crate) fn write_out(&mut self) -> bool {
-        if self.unavailable || self.reader.is_some() {
+        if self.reader.is_some() {
             return false;
         }
-        if self.out.is_none() {
-            match tempfile::tempfile() {
-                Ok(file) => self.out = Some(BufWriter::new(file)),
-                Err(_) => {
-                    self.unavailable = true;
-                    return false;
-                }
-            }
-        }
-        let Some(out) = self.out.as_mut() else {
-            return false;
-        };
         let mut held: Vec<(u32, DocumentId)> = self.held.drain().collect();
         held.sort_unstable_by_key(|&(p, _)| p);
         let mut kept = Vec::new();
         for (place, id) in held {
             let bytes = id.as_str().as_bytes();
-            let fits = bytes.len() < 1 << LEN_BITS && self.end < 1 << (64 - LEN_BITS);
-            if !fits || out.write_all(bytes).is_err() {
+            let at = match bytes.len() < 1 << LEN_BITS {
+                true => self
+                    .out
+                    .append(bytes)
+                    .filter(|&at| at < 1 << (64 - LEN_BITS)),
+                false => None,
+            };
+            let Some(at) = at else {
                 kept.push((place, id));
                 continue;
-            }
+            };
             if self.written.len() <= place as usize {
                 self.written.resize(place as usize + 1, NONE);
             }
-            self.written[place as usize] = self.end << LEN_BITS | bytes.len() as u64;
-            self.end += bytes.len() as u64;
+            self.written[place as usize] = at << LEN_BITS | bytes.len() as u64;
         }
         let all = kept.is_empty();
         self.held.extend(kept);
@@ -103,8 +93,8 @@ impl DocumentIds {
         if entry == NONE {
             return None;
         }
-        if let Some(out) = self.out.take() {
-            self.reader = out.into_inner().ok();
+        if self.reader.is_none() {
+            self.reader = std::mem::take(&mut self.out).into_reader();
         }
         let file = self.reader.as_mut()?;
         let (start, len) = (entry >> LEN_BITS, entry & ((1 << LEN_BITS) - 1));
@@ -163,6 +153,20 @@ mod tests {
         }
         assert_eq!(ids.get(150), None);
         assert_eq!(ids.get(100_000), None);
+    }
+
+    #[test]
+    fn ids_that_cannot_be_written_stay_held() {
+        let mut ids = DocumentIds {
+            out: Appended::refusing(),
+            ..DocumentIds::default()
+        };
+        for p in 0..10 {
+            ids.note(p, &id(p));
+        }
+        assert!(!ids.write_out());
+        assert_eq!(ids.held(), 10);
+        assert_eq!(ids.get(9), Some(id(9)));
     }
 
     #[test]

@@ -19,53 +19,40 @@ const HELD: usize = 64;
 /// Bytes a place takes written: its document's place, start and end.
 const RECORD: usize = 4 + 8 + 8;
 
-/// A file the places of many claims are appended to, opened at the first
-/// write. When no file can be opened or written, claims hold their places.
+/// A temporary file written at its end, opened at the first write. Once
+/// it cannot be opened or written, it refuses every later write, and what
+/// it was to hold stays in memory.
 #[derive(Default)]
-pub(crate) struct PlaceLog {
+pub(crate) struct Appended {
     out: Option<BufWriter<File>>,
     /// Bytes written so far.
     end: u64,
-    /// No file could be opened or written: places are held from then on.
-    unavailable: bool,
+    refused: bool,
 }
 
-impl PlaceLog {
-    /// A log that never writes: every claim holds its places.
+impl Appended {
+    /// A file that refuses every write.
     #[cfg(test)]
-    pub(crate) fn unavailable() -> PlaceLog {
-        PlaceLog {
-            unavailable: true,
-            ..PlaceLog::default()
+    pub(crate) fn refusing() -> Appended {
+        Appended {
+            refused: true,
+            ..Appended::default()
         }
     }
 
-    /// Appends `places`; where they start, or `None` when they could not
-    /// be written (held instead).
-    fn write(&mut self, places: &[(u32, Span)]) -> Option<u64> {
-        if self.unavailable {
+    /// Appends `bytes`; where they start, or `None` when they were not
+    /// written.
+    pub(crate) fn append(&mut self, bytes: &[u8]) -> Option<u64> {
+        if self.refused {
             return None;
         }
         if self.out.is_none() {
-            match tempfile::tempfile() {
-                Ok(file) => self.out = Some(BufWriter::new(file)),
-                Err(_) => {
-                    self.unavailable = true;
-                    return None;
-                }
-            }
+            self.out = tempfile::tempfile().ok().map(BufWriter::new);
         }
-        let out = self.out.as_mut()?;
-        let mut bytes = Vec::with_capacity(places.len() * RECORD);
-        for &(place, span) in places {
-            bytes.extend_from_slice(&place.to_le_bytes());
-            bytes.extend_from_slice(&(span.start() as u64).to_le_bytes());
-            bytes.extend_from_slice(&(span.end() as u64).to_le_bytes());
-        }
-        if out.write_all(&bytes).is_err() {
-            // What went out of this write is not read back: its places
-            // stay held, and later ones too.
-            self.unavailable = true;
+        // Should part of a write have gone out, it is never read back.
+        let written = self.out.as_mut().map(|out| out.write_all(bytes));
+        if !matches!(written, Some(Ok(()))) {
+            self.refused = true;
             return None;
         }
         let at = self.end;
@@ -73,11 +60,44 @@ impl PlaceLog {
         Some(at)
     }
 
-    /// The file to read the places back from (none was written).
+    /// The file, to read back (none was written).
     pub(crate) fn into_reader(self) -> Option<File> {
         let mut file = self.out?.into_inner().ok()?;
         file.flush().ok()?;
         Some(file)
+    }
+}
+
+/// A file the places of many claims are appended to.
+#[derive(Default)]
+pub(crate) struct PlaceLog {
+    file: Appended,
+}
+
+impl PlaceLog {
+    /// A log that never writes: every claim holds its places.
+    #[cfg(test)]
+    pub(crate) fn unavailable() -> PlaceLog {
+        PlaceLog {
+            file: Appended::refusing(),
+        }
+    }
+
+    /// Appends `places`; where they start, or `None` when they could not
+    /// be written (held instead).
+    fn write(&mut self, places: &[(u32, Span)]) -> Option<u64> {
+        let mut bytes = Vec::with_capacity(places.len() * RECORD);
+        for &(place, span) in places {
+            bytes.extend_from_slice(&place.to_le_bytes());
+            bytes.extend_from_slice(&(span.start() as u64).to_le_bytes());
+            bytes.extend_from_slice(&(span.end() as u64).to_le_bytes());
+        }
+        self.file.append(&bytes)
+    }
+
+    /// The file to read the places back from (none was written).
+    pub(crate) fn into_reader(self) -> Option<File> {
+        self.file.into_reader()
     }
 }
 
