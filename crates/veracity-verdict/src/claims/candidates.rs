@@ -23,6 +23,7 @@ use super::merge::{self, Candidate, FoundClaims, Key};
 use super::spill::{Merged, Run};
 use super::{ClaimCount, ClaimOptions, Found, candidates_of, date_part};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 use veracity_model::{ClaimOrigin, Document, DocumentId};
 use veracity_text::hash::{FxHashMap, FxHashSet, FxHasher};
 use veracity_text::words::Vocabulary;
@@ -204,7 +205,7 @@ impl Candidates {
         if let Some(cutoff) = other.cutoff() {
             self.cut(cutoff);
         }
-        let ids = self.vocabulary.absorb(&other.vocabulary);
+        let ids: Arc<[u32]> = self.vocabulary.absorb(&other.vocabulary).into();
         self.ids.absorb(other.ids);
         for c in other.list {
             if self.let_go(&c.key()) {

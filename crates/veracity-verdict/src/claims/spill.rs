@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::rc::Rc;
+use std::sync::Arc;
 use veracity_model::{ClaimOrigin, Span};
 use veracity_text::words::IdStatement;
 
@@ -85,7 +86,7 @@ pub struct Run {
     file: std::fs::File,
     /// The ids, in the vocabulary that reads the run, of the term ids it
     /// was written with (none: the same vocabulary).
-    renumber: Option<Vec<u32>>,
+    renumber: Option<Arc<[u32]>>,
 }
 
 impl Run {
@@ -106,13 +107,15 @@ impl Run {
 
     /// The run read in another vocabulary, `ids` giving each term id of
     /// the one it was read in ([`veracity_text::words::Vocabulary::absorb`]).
-    pub fn renumbered(mut self, ids: &[u32]) -> Run {
+    /// The runs of one share renumbered alike share `ids`: a copy each
+    /// would hold the vocabulary once per run.
+    pub fn renumbered(mut self, ids: &Arc<[u32]>) -> Run {
         let mapped = match self.renumber {
             Some(old) => old
                 .iter()
                 .map(|&t| ids.get(t as usize).copied().unwrap_or(t))
                 .collect(),
-            None => ids.to_vec(),
+            None => Arc::clone(ids),
         };
         self.renumber = Some(mapped);
         self
@@ -122,7 +125,7 @@ impl Run {
 /// One run read back, a candidate at a time.
 struct Reading {
     lines: std::io::Lines<BufReader<std::fs::File>>,
-    renumber: Option<Vec<u32>>,
+    renumber: Option<Arc<[u32]>>,
     failed: Rc<Cell<bool>>,
 }
 
