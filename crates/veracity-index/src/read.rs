@@ -301,25 +301,7 @@ impl EvidenceIndex {
     /// they are stored (none read).
     pub(crate) fn numbers_of(&self, id: &str) -> Result<Vec<u64>, Error> {
         let term = Term::from_field_text(self.fields.id, id);
-        let mut out = Vec::new();
-        for (reader, segment) in self.searcher.segment_readers().iter().zip(&self.segments) {
-            let postings = reader
-                .inverted_index(self.fields.id)
-                .map_err(self.tantivy())?
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(|e| self.tantivy()(e.into()))?;
-            let Some(mut postings) = postings else {
-                continue;
-            };
-            while postings.doc() != TERMINATED {
-                let d = postings.doc();
-                if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
-                    out.push(segment.doc.first(d).unwrap_or(0));
-                }
-                postings.advance();
-            }
-        }
-        Ok(out)
+        crate::write::numbers_of(&self.searcher, &term).map_err(self.tantivy())
     }
 
     /// The document numbered `number`, read from the index alone (`None`

@@ -322,8 +322,9 @@ fn prepare(docs: &[Document], jobs: usize) -> Vec<PreparedDocument> {
     .collect()
 }
 
-/// The numbers of the alive records holding `term` in `searcher`.
-fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<u64>> {
+/// The numbers of the alive records holding `term` in `searcher`, in the
+/// order they are stored.
+pub(crate) fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<u64>> {
     let mut out = Vec::new();
     for reader in searcher.segment_readers() {
         let Some(mut postings) = reader

@@ -55,33 +55,35 @@ impl DocumentIds {
     /// Writes every id held out, holding none after; false when they could
     /// not be (they stay held).
     pub(crate) fn write_out(&mut self) -> bool {
-        if self.reader.is_some() {
-            return false;
-        }
         let mut held: Vec<(u32, DocumentId)> = self.held.drain().collect();
         held.sort_unstable_by_key(|&(p, _)| p);
-        let mut kept = Vec::new();
+        let mut all = true;
         for (place, id) in held {
-            let bytes = id.as_str().as_bytes();
-            let at = match bytes.len() < 1 << LEN_BITS {
-                true => self
-                    .out
-                    .append(bytes)
-                    .filter(|&at| at < 1 << (64 - LEN_BITS)),
-                false => None,
-            };
-            let Some(at) = at else {
-                kept.push((place, id));
-                continue;
-            };
-            if self.written.len() <= place as usize {
-                self.written.resize(place as usize + 1, NONE);
-            }
-            self.written[place as usize] = at << LEN_BITS | bytes.len() as u64;
+            all &= self.write(place, id);
         }
-        let all = kept.is_empty();
-        self.held.extend(kept);
         all
+    }
+
+    /// Writes the id of `place` out; when it cannot be, holds it and says
+    /// so.
+    fn write(&mut self, place: u32, id: DocumentId) -> bool {
+        let bytes = id.as_str().as_bytes();
+        let at = match self.reader.is_none() && bytes.len() < 1 << LEN_BITS {
+            true => self
+                .out
+                .append(bytes)
+                .filter(|&at| at < 1 << (64 - LEN_BITS)),
+            false => None,
+        };
+        let Some(at) = at else {
+            self.held.insert(place, id);
+            return false;
+        };
+        if self.written.len() <= place as usize {
+            self.written.resize(place as usize + 1, NONE);
+        }
+        self.written[place as usize] = at << LEN_BITS | bytes.len() as u64;
+        true
     }
 
     /// The id of the document at `place`, if one was noted.
@@ -104,7 +106,8 @@ impl DocumentIds {
         Some(DocumentId(String::from_utf8(bytes).ok()?))
     }
 
-    /// Takes in the ids `other` noted (a first one noted here stays).
+    /// Takes in the ids `other` noted (a first one noted here stays); those
+    /// it wrote out are written out here, not held.
     pub(crate) fn absorb(&mut self, mut other: DocumentIds) {
         for place in 0..other.written.len() as u32 {
             if other.is_written(place)
@@ -112,7 +115,7 @@ impl DocumentIds {
                 && !self.held.contains_key(&place)
                 && let Some(id) = other.get(place)
             {
-                self.held.insert(place, id);
+                self.write(place, id);
             }
         }
         for (place, id) in other.held {

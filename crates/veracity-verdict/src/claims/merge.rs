@@ -154,7 +154,7 @@ struct Gathered {
     claimant: Option<String>,
     date: Option<String>,
     /// Its places, in the order the candidates came (copies of one
-    /// document listed once at the end, [`Gathered::appearances`]), most
+    /// document listed once at the end, [`appearances`]), most
     /// of them written out: the places of a claim a crawl repeats are most
     /// of what a merge holds.
     places: Places,
