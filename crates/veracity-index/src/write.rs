@@ -4,6 +4,7 @@ use crate::Error;
 use crate::schema::{DIAGNOSTIC, DOCUMENT, FORMAT, Fields, Payload, REVIEWED, SET_ASIDE};
 use std::path::{Path, PathBuf};
 use tantivy::DocSet;
+use tantivy::columnar::Column;
 use tantivy::schema::Term;
 use tantivy::{Index, TantivyDocument};
 use veracity_model::{Diagnostic, Document};
@@ -23,8 +24,8 @@ pub struct IndexWriter {
     /// Locations whose earlier records were deleted in this session.
     replaced: FxHashSet<String>,
     /// The index as it was before the session (appending), to tell files
-    /// indexed again.
-    before: Option<tantivy::Searcher>,
+    /// indexed again, with each segment's column of record numbers.
+    before: Option<(tantivy::Searcher, Vec<Column<u64>>)>,
     summary: WriteSummary,
 }
 
@@ -88,7 +89,14 @@ impl IndexWriter {
     pub fn append(path: &Path) -> Result<IndexWriter, Error> {
         let (index, fields, payload) = crate::read::open_index(path)?;
         let before = index.reader().map_err(tantivy_error(path))?.searcher();
-        IndexWriter::start(path, &index, fields, payload.next_doc, Some(before))
+        let numbers = doc_columns(&before).map_err(tantivy_error(path))?;
+        IndexWriter::start(
+            path,
+            &index,
+            fields,
+            payload.next_doc,
+            Some((before, numbers)),
+        )
     }
 
     fn start(
@@ -96,7 +104,7 @@ impl IndexWriter {
         index: &Index,
         fields: Fields,
         next_doc: u64,
-        before: Option<tantivy::Searcher>,
+        before: Option<(tantivy::Searcher, Vec<Column<u64>>)>,
     ) -> Result<IndexWriter, Error> {
         let threads = threads();
         let writer = index
@@ -145,14 +153,14 @@ impl IndexWriter {
     /// before any record of it is added, so a build deletes nothing: a
     /// delete per file would cost each new segment a lookup per file.
     fn replace(&mut self, location: &str) -> Result<(), Error> {
-        let Some(before) = &self.before else {
+        let Some((before, numbers)) = &self.before else {
             return Ok(());
         };
         if !self.replaced.insert(location.to_owned()) {
             return Ok(());
         }
         let term = Term::from_field_text(self.fields.location, location);
-        let numbers = numbers_of(before, &term).map_err(tantivy_error(&self.path))?;
+        let numbers = numbers_of(before, numbers, &term).map_err(tantivy_error(&self.path))?;
         if !numbers.is_empty() {
             self.summary.replaced_files += 1;
         }
@@ -322,18 +330,34 @@ fn prepare(docs: &[Document], jobs: usize) -> Vec<PreparedDocument> {
     .collect()
 }
 
+/// Each segment's column of record numbers, opened once: opening a column
+/// decodes its block index, which at a million documents costs more than
+/// the lookups of a check that need it (a fifth of a check of whole claims,
+/// when each lookup opened it).
+pub(crate) fn doc_columns(searcher: &tantivy::Searcher) -> tantivy::Result<Vec<Column<u64>>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.fast_fields().u64("doc"))
+        .collect()
+}
+
 /// The numbers of the alive records holding `term` in `searcher`, in the
-/// order they are stored.
-pub(crate) fn numbers_of(searcher: &tantivy::Searcher, term: &Term) -> tantivy::Result<Vec<u64>> {
+/// order they are stored; `numbers` are its segments' columns of record
+/// numbers ([`doc_columns`]).
+pub(crate) fn numbers_of(
+    searcher: &tantivy::Searcher,
+    numbers: &[Column<u64>],
+    term: &Term,
+) -> tantivy::Result<Vec<u64>> {
     let mut out = Vec::new();
-    for reader in searcher.segment_readers() {
+    for (reader, doc) in searcher.segment_readers().iter().zip(numbers) {
         let Some(mut postings) = reader
             .inverted_index(term.field())?
             .read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
         else {
             continue;
         };
-        let doc = reader.fast_fields().u64("doc")?;
         while postings.doc() != tantivy::TERMINATED {
             let d = postings.doc();
             if reader.alive_bitset().is_none_or(|a| a.is_alive(d)) {
