@@ -96,16 +96,47 @@ mod tests {
     /// signal to raise.
     const CHILD: &str = "VERACITY_TEST_INTERRUPT_CHILD";
 
+    /// Runs this test binary again as a child that starts with `signal`
+    /// ignored or not (as under nohup, or as a background job of a shell
+    /// without job control, or from a terminal), registers `path` and
+    /// raises `signal`.
+    fn child(signal: i32, path: &Path, ignored: bool) -> std::process::ExitStatus {
+        Command::new(std::env::current_exe().unwrap())
+            .args([
+                "output::interrupt::tests::a_signal_removes_the_file_being_written_and_ends_the_run_by_that_signal",
+                "--exact",
+                "--test-threads=1",
+            ])
+            .env(CHILD, format!("{signal}:{ignored}:{}", path.display()))
+            .output()
+            .unwrap()
+            .status
+    }
+
     /// The test runs itself as a child process that registers a file and
     /// raises the signal; the child must die of that signal with the file
-    /// gone.
+    /// gone, unless it was started with the signal ignored.
     #[test]
     fn a_signal_removes_the_file_being_written_and_ends_the_run_by_that_signal() {
         if let Ok(spec) = std::env::var(CHILD) {
-            let (signal, path) = spec.split_once(':').unwrap();
+            let mut spec = spec.splitn(3, ':');
+            let (signal, ignored, path) = (
+                spec.next().unwrap().parse().unwrap(),
+                spec.next().unwrap() == "true",
+                spec.next().unwrap(),
+            );
+            // What the child inherits is the test runner's disposition,
+            // which a shell may have set to ignore: set it as the case asks.
+            let disposition = if ignored {
+                libc::SIG_IGN
+            } else {
+                libc::SIG_DFL
+            };
+            // SAFETY: setting a standard disposition in our own process.
+            unsafe { libc::signal(signal, disposition) };
             let _guard = Registered::new(Path::new(path));
             // SAFETY: raising a signal in our own process.
-            unsafe { libc::raise(signal.parse().unwrap()) };
+            unsafe { libc::raise(signal) };
             // Reached only if the handler did not end the process.
             std::process::exit(0);
         }
@@ -113,18 +144,16 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join(".report.json.veracity-tmp-1-abc123");
             std::fs::write(&path, b"half a report").unwrap();
-            let status = Command::new(std::env::current_exe().unwrap())
-                .args([
-                    "output::interrupt::tests::a_signal_removes_the_file_being_written_and_ends_the_run_by_that_signal",
-                    "--exact",
-                    "--test-threads=1",
-                ])
-                .env(CHILD, format!("{signal}:{}", path.display()))
-                .output()
-                .unwrap()
-                .status;
+            let status = child(signal, &path, false);
             assert_eq!(status.signal(), Some(signal), "{status:?}");
             assert!(!path.exists(), "the temporary file is removed");
+
+            // Ignored when the run started (nohup): it stays ignored, the
+            // run goes on and its file with it.
+            std::fs::write(&path, b"half a report").unwrap();
+            let status = child(signal, &path, true);
+            assert_eq!(status.code(), Some(0), "{status:?}");
+            assert!(path.exists(), "an ignored signal removes nothing");
         }
     }
 }
