@@ -489,19 +489,25 @@ impl Query {
                 postings.advance();
             }
         }
-        for at in table.held.drain() {
+        let Table { freqs, slots, held } = table;
+        for at in held.drain() {
             let d = start + at;
+            let present = std::mem::take(&mut slots[at as usize]);
             if alive.is_some_and(|a| !a.is_alive(d)) {
-                table.freqs.clear(proposing.len(), at);
+                for slot in Slots::of(present, proposing.len()) {
+                    freqs.take(slot, at);
+                }
                 continue;
             }
             let len = segment.len(d);
             let norm = lengths.norm(len);
             let mut partial = 0.0f32;
-            for (slot, &i) in proposing.iter().enumerate() {
-                let tf = table.freqs.take(slot, at);
+            // Only the slots holding the passage: most passages proposed
+            // hold one or two of the query's terms.
+            for slot in Slots::of(present, proposing.len()) {
+                let tf = freqs.take(slot, at);
                 if tf > 0 {
-                    let c = &cursors[i];
+                    let c = &cursors[proposing[slot]];
                     let s = lengths.score(c.term, c.idf, tf, len, norm);
                     contribution[c.term] = Some(s);
                     partial += s;
@@ -663,9 +669,11 @@ struct Window<'a> {
 
 /// The postings a window's proposing terms hold, gathered list by list:
 /// per term (a slot) and passage of the window, the term's frequency there
-/// (0: absent), and which passages any of them holds.
+/// (0: absent); per passage, which slots hold it; and which passages any
+/// of them holds.
 struct Table {
     freqs: Freqs,
+    slots: Vec<u64>,
     held: Marks,
 }
 
@@ -673,6 +681,7 @@ impl Table {
     fn new(terms: usize) -> Table {
         Table {
             freqs: Freqs(vec![0; terms * WINDOW as usize]),
+            slots: vec![0; WINDOW as usize],
             held: Marks(vec![0; WINDOW as usize / 64]),
         }
     }
@@ -681,7 +690,50 @@ impl Table {
     /// places into the window.
     fn hold(&mut self, slot: usize, at: u32, tf: u32) {
         self.freqs.0[slot * WINDOW as usize + at as usize] = tf;
+        self.slots[at as usize] |= Slots::bit(slot);
         self.held.mark(at);
+    }
+}
+
+/// The slots holding a passage, a bit each, the last bit standing for
+/// that slot and every one after it (a query of more than 64 terms).
+struct Slots {
+    bits: u64,
+    /// The slots past the last bit's, still to give.
+    beyond: std::ops::Range<usize>,
+}
+
+impl Slots {
+    const LAST: usize = 63;
+
+    fn bit(slot: usize) -> u64 {
+        1 << slot.min(Slots::LAST)
+    }
+
+    /// The slots of `bits`, in order, among `n` slots.
+    fn of(bits: u64, n: usize) -> Slots {
+        Slots { bits, beyond: 0..0 }.with_last(n)
+    }
+
+    fn with_last(mut self, n: usize) -> Slots {
+        if self.bits >> Slots::LAST & 1 == 1 {
+            self.bits &= !(1 << Slots::LAST);
+            self.beyond = Slots::LAST..n;
+        }
+        self
+    }
+}
+
+impl Iterator for Slots {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.bits != 0 {
+            let slot = self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            return Some(slot);
+        }
+        self.beyond.next()
     }
 }
 
@@ -692,13 +744,6 @@ impl Freqs {
     /// The frequency held for `slot` at `at`, leaving 0 for the next window.
     fn take(&mut self, slot: usize, at: u32) -> u32 {
         std::mem::take(&mut self.0[slot * WINDOW as usize + at as usize])
-    }
-
-    /// Forgets what the first `slots` slots hold at `at`.
-    fn clear(&mut self, slots: usize, at: u32) {
-        for slot in 0..slots {
-            self.take(slot, at);
-        }
     }
 }
 
@@ -776,6 +821,18 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_gives_its_slots_in_order_past_the_last_bit_too() {
+        let bits = |slots: &[usize]| slots.iter().fold(0u64, |b, &s| b | Slots::bit(s));
+        let given = |slots: &[usize], n: usize| Slots::of(bits(slots), n).collect::<Vec<_>>();
+        assert_eq!(given(&[0, 5, 62], 63), [0, 5, 62]);
+        assert_eq!(given(&[], 10), Vec::<usize>::new());
+        // Slots 63 and after share the last bit: each of them is given,
+        // for its table entry to be read (0 where the term is absent).
+        assert_eq!(given(&[1, 64], 66), [1, 63, 64, 65]);
+        assert_eq!(given(&[63], 64), [63]);
+    }
 
     #[test]
     fn the_length_tables_give_what_the_formula_gives() {

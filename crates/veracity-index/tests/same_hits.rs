@@ -154,7 +154,14 @@ fn pruned_search_equals_the_exhaustive_one() {
     let collection = opened.collection().unwrap();
     let memory = Index::build(&collection.documents);
     let disk = opened.retriever(&collection);
+    // More terms than a passage's set of proposing lists has bits for.
+    let long = (0..70)
+        .map(|i| format!("rare{}", i * 5))
+        .chain(["harbor", "tunnel", "ferry"].map(String::from))
+        .collect::<Vec<_>>()
+        .join(" ");
     let queries = [
+        long.as_str(),
         "The ferry council approved the harbor budget for the canal",
         "harbor ferry city water report council",
         "tunnel rare17 rare302 market",
