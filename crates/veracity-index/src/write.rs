@@ -89,13 +89,13 @@ impl IndexWriter {
     pub fn append(path: &Path) -> Result<IndexWriter, Error> {
         let (index, fields, payload) = crate::read::open_index(path)?;
         let before = index.reader().map_err(tantivy_error(path))?.searcher();
-        let numbers = doc_columns(&before).map_err(tantivy_error(path))?;
+        let columns = doc_columns(&before).map_err(tantivy_error(path))?;
         IndexWriter::start(
             path,
             &index,
             fields,
             payload.next_doc,
-            Some((before, numbers)),
+            Some((before, columns)),
         )
     }
 
@@ -153,14 +153,14 @@ impl IndexWriter {
     /// before any record of it is added, so a build deletes nothing: a
     /// delete per file would cost each new segment a lookup per file.
     fn replace(&mut self, location: &str) -> Result<(), Error> {
-        let Some((before, numbers)) = &self.before else {
+        let Some((before, columns)) = &self.before else {
             return Ok(());
         };
         if !self.replaced.insert(location.to_owned()) {
             return Ok(());
         }
         let term = Term::from_field_text(self.fields.location, location);
-        let numbers = numbers_of(before, numbers, &term).map_err(tantivy_error(&self.path))?;
+        let numbers = numbers_of(before, columns, &term).map_err(tantivy_error(&self.path))?;
         if !numbers.is_empty() {
             self.summary.replaced_files += 1;
         }
@@ -343,15 +343,15 @@ pub(crate) fn doc_columns(searcher: &tantivy::Searcher) -> tantivy::Result<Vec<C
 }
 
 /// The numbers of the alive records holding `term` in `searcher`, in the
-/// order they are stored; `numbers` are its segments' columns of record
+/// order they are stored; `columns` are its segments' columns of record
 /// numbers ([`doc_columns`]).
 pub(crate) fn numbers_of(
     searcher: &tantivy::Searcher,
-    numbers: &[Column<u64>],
+    columns: &[Column<u64>],
     term: &Term,
 ) -> tantivy::Result<Vec<u64>> {
     let mut out = Vec::new();
-    for (reader, doc) in searcher.segment_readers().iter().zip(numbers) {
+    for (reader, doc) in searcher.segment_readers().iter().zip(columns) {
         let Some(mut postings) = reader
             .inverted_index(term.field())?
             .read_postings(term, tantivy::schema::IndexRecordOption::Basic)?
