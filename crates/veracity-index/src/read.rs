@@ -301,9 +301,9 @@ impl EvidenceIndex {
     /// they are stored (none read).
     pub(crate) fn numbers_of(&self, id: &str) -> Result<Vec<u64>, Error> {
         let term = Term::from_field_text(self.fields.id, id);
-        // The columns opened with the index (an Arc each to clone).
-        let columns: Vec<Column<u64>> = self.segments.iter().map(|s| s.doc.clone()).collect();
-        crate::write::numbers_of(&self.searcher, &columns, &term).map_err(self.tantivy())
+        // The columns opened with the index.
+        let columns = self.segments.iter().map(|s| &s.doc);
+        crate::write::numbers_of(&self.searcher, columns, &term).map_err(self.tantivy())
     }
 
     /// The document numbered `number`, read from the index alone (`None`

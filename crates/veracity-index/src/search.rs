@@ -26,6 +26,7 @@ use std::cmp::Ordering;
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, TERMINATED};
+use veracity_text::bits::{Ones, ones};
 use veracity_text::bm25::{BM25, Bm25};
 use veracity_text::hash::FxHashMap;
 use veracity_text::words;
@@ -698,7 +699,7 @@ impl Table {
 /// The slots holding a passage, a bit each, the last bit standing for
 /// that slot and every one after it (a query of more than 64 terms).
 struct Slots {
-    bits: u64,
+    bits: Ones,
     /// The slots past the last bit's, still to give.
     beyond: std::ops::Range<usize>,
 }
@@ -712,15 +713,17 @@ impl Slots {
 
     /// The slots of `bits`, in order, among `n` slots.
     fn of(bits: u64, n: usize) -> Slots {
-        Slots { bits, beyond: 0..0 }.with_last(n)
-    }
-
-    fn with_last(mut self, n: usize) -> Slots {
-        if self.bits >> Slots::LAST & 1 == 1 {
-            self.bits &= !(1 << Slots::LAST);
-            self.beyond = Slots::LAST..n;
+        let last = 1 << Slots::LAST;
+        match bits & last {
+            0 => Slots {
+                bits: ones(bits),
+                beyond: 0..0,
+            },
+            _ => Slots {
+                bits: ones(bits & !last),
+                beyond: Slots::LAST..n,
+            },
         }
-        self
     }
 }
 
@@ -728,12 +731,7 @@ impl Iterator for Slots {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        if self.bits != 0 {
-            let slot = self.bits.trailing_zeros() as usize;
-            self.bits &= self.bits - 1;
-            return Some(slot);
-        }
-        self.beyond.next()
+        self.bits.next().or_else(|| self.beyond.next())
     }
 }
 
@@ -758,15 +756,7 @@ impl Marks {
     /// The places marked, in order, each once, unmarked as they are given.
     fn drain(&mut self) -> impl Iterator<Item = u32> + '_ {
         self.0.iter_mut().enumerate().flat_map(|(word, bits)| {
-            let mut bits = std::mem::take(bits);
-            std::iter::from_fn(move || {
-                if bits == 0 {
-                    return None;
-                }
-                let at = bits.trailing_zeros();
-                bits &= bits - 1;
-                Some(word as u32 * 64 + at)
-            })
+            ones(std::mem::take(bits)).map(move |at| (word * 64 + at) as u32)
         })
     }
 }

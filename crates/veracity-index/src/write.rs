@@ -344,10 +344,10 @@ pub(crate) fn doc_columns(searcher: &tantivy::Searcher) -> tantivy::Result<Vec<C
 
 /// The numbers of the alive records holding `term` in `searcher`, in the
 /// order they are stored; `columns` are its segments' columns of record
-/// numbers ([`doc_columns`]).
-pub(crate) fn numbers_of(
+/// numbers, in segment order ([`doc_columns`]).
+pub(crate) fn numbers_of<'c>(
     searcher: &tantivy::Searcher,
-    columns: &[Column<u64>],
+    columns: impl IntoIterator<Item = &'c Column<u64>>,
     term: &Term,
 ) -> tantivy::Result<Vec<u64>> {
     let mut out = Vec::new();

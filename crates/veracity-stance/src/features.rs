@@ -750,11 +750,8 @@ pub fn pair_features(
     for si in 0..n_sent {
         let mask = scratch.masks[si];
         let mut score = 0f32;
-        let mut m = mask;
-        while m != 0 {
-            let j = m.trailing_zeros() as usize;
+        for j in veracity_text::bits::ones(mask) {
             score += hidf[j];
-            m &= m - 1;
         }
         let score = ratio(score, idf_total);
         if si == 0 {
@@ -781,11 +778,8 @@ pub fn pair_features(
         }
     }
     let mut lead = 0f32;
-    let mut m = lead_mask;
-    while m != 0 {
-        let j = m.trailing_zeros() as usize;
+    for j in veracity_text::bits::ones(lead_mask) {
         lead += hidf[j];
-        m &= m - 1;
     }
     scratch.best_sentence = if n_sent > 0 { Some(best[0].1) } else { None };
     let b1 = best[0].0.max(0.0);

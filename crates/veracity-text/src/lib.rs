@@ -13,12 +13,14 @@
 //!   says where it came from;
 //! - [`bm25`]: the ranking function;
 //! - [`scan`]: allocation-free byte scans for the parser's hot loops;
-//! - [`hash`]: stable text hashes for models, Fx maps for memory.
+//! - [`hash`]: stable text hashes for models, Fx maps for memory;
+//! - [`bits`]: the set bits of a word, for the bit sets of hot loops.
 //!
 //! No I/O; nothing here prints or panics on input.
 
 #![deny(missing_docs)]
 
+pub mod bits;
 pub mod bm25;
 pub mod figures;
 pub mod hash;

@@ -7,6 +7,7 @@
 //! quote trimmed, reworded or translated) merge into the claim that came
 //! first in that order, so a reviewed claim absorbs the quotes that repeat it.
 
+mod appended;
 mod blocks;
 mod candidates;
 mod ids;

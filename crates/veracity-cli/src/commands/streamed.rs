@@ -46,11 +46,10 @@ impl Cited {
 
     /// The places marked, in collection order.
     fn places(&self) -> impl Iterator<Item = usize> + '_ {
-        self.bits.iter().enumerate().flat_map(|(i, &word)| {
-            (0..64)
-                .filter(move |b| word & (1 << b) != 0)
-                .map(move |b| i * 64 + b)
-        })
+        self.bits
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &word)| veracity_text::bits::ones(word).map(move |b| i * 64 + b))
     }
 }
 

@@ -197,13 +197,11 @@ impl Blocks {
                 }
             }
             for (w, &word) in window.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let g = start + (w * 64) as u32 + bits.trailing_zeros();
+                for bit in veracity_text::bits::ones(word) {
+                    let g = start + (w * 64 + bit) as u32;
                     if test(g) {
                         return Some(g);
                     }
-                    bits &= bits - 1;
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! are written out, each place keeping where its id is (8 bytes), and
 //! read back when a claim is made.
 
-use super::places::Appended;
+use super::appended::Appended;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use veracity_model::DocumentId;
@@ -68,13 +68,12 @@ impl DocumentIds {
     /// so.
     fn write(&mut self, place: u32, id: DocumentId) -> bool {
         let bytes = id.as_str().as_bytes();
-        let at = match self.reader.is_none() && bytes.len() < 1 << LEN_BITS {
-            true => self
-                .out
-                .append(bytes)
-                .filter(|&at| at < 1 << (64 - LEN_BITS)),
-            false => None,
-        };
+        // Not once the file is being read back, nor past what an entry of
+        // `written` can say.
+        let at = (self.reader.is_none() && bytes.len() < 1 << LEN_BITS)
+            .then(|| self.out.append(bytes))
+            .flatten()
+            .filter(|&at| at < 1 << (64 - LEN_BITS));
         let Some(at) = at else {
             self.held.insert(place, id);
             return false;

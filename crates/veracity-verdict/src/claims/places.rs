@@ -6,8 +6,9 @@
 //! were written; they are read back, in the order they came, when the
 //! claim is made.
 
+use super::appended::Appended;
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use veracity_model::Span;
 
 /// How many places a claim holds before it writes them out: a few
@@ -18,55 +19,6 @@ const HELD: usize = 64;
 
 /// Bytes a place takes written: its document's place, start and end.
 const RECORD: usize = 4 + 8 + 8;
-
-/// A temporary file written at its end, opened at the first write. Once
-/// it cannot be opened or written, it refuses every later write, and what
-/// it was to hold stays in memory.
-#[derive(Default)]
-pub(crate) struct Appended {
-    out: Option<BufWriter<File>>,
-    /// Bytes written so far.
-    end: u64,
-    refused: bool,
-}
-
-impl Appended {
-    /// A file that refuses every write.
-    #[cfg(test)]
-    pub(crate) fn refusing() -> Appended {
-        Appended {
-            refused: true,
-            ..Appended::default()
-        }
-    }
-
-    /// Appends `bytes`; where they start, or `None` when they were not
-    /// written.
-    pub(crate) fn append(&mut self, bytes: &[u8]) -> Option<u64> {
-        if self.refused {
-            return None;
-        }
-        if self.out.is_none() {
-            self.out = tempfile::tempfile().ok().map(BufWriter::new);
-        }
-        // Should part of a write have gone out, it is never read back.
-        let written = self.out.as_mut().map(|out| out.write_all(bytes));
-        if !matches!(written, Some(Ok(()))) {
-            self.refused = true;
-            return None;
-        }
-        let at = self.end;
-        self.end += bytes.len() as u64;
-        Some(at)
-    }
-
-    /// The file, to read back (none was written).
-    pub(crate) fn into_reader(self) -> Option<File> {
-        let mut file = self.out?.into_inner().ok()?;
-        file.flush().ok()?;
-        Some(file)
-    }
-}
 
 /// A file the places of many claims are appended to.
 #[derive(Default)]
